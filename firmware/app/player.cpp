@@ -1,0 +1,207 @@
+#include "app/player.hpp"
+
+#include <SDL.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+
+#include "app/content_watcher.hpp"
+#include "app/log.hpp"
+#include "app/snapshot.hpp"
+#include "content/bundle_reader.hpp"
+#include "core/clock.hpp"
+#include "core/input_script.hpp"
+#include "render/headless_display.hpp"
+#include "render/sdl_window_display.hpp"
+
+namespace placard {
+namespace {
+
+namespace fs = std::filesystem;
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+double milliseconds_since(SteadyTime start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+// The virtual clock's wall time starts at the feed's "generated" time, so a screenshot depends
+// only on content, input and t; without one, at a fixed instant.
+WallTime virtual_start(const Feed& feed) {
+    if (feed.generated) {
+        return *feed.generated;
+    }
+    return *parse_rfc3339("2026-01-01T09:00:00+08:00");
+}
+
+void log_problems(const std::string& message) {
+    std::size_t start = 0;
+    while (start <= message.size()) {
+        const std::size_t end = std::min(message.find('\n', start), message.size());
+        log_error(std::string_view(message).substr(start, end - start));
+        start = end + 1;
+    }
+}
+
+std::string resolve_content_dir(const PlayerOptions& options) {
+    if (!options.content_dir.empty()) {
+        return options.content_dir;
+    }
+    return default_content_dir();
+}
+
+}  // namespace
+
+std::string default_content_dir() {
+    for (const char* candidate : {PLACARD_INSTALLED_DEMO_DIR, PLACARD_SOURCE_DEMO_DIR}) {
+        std::error_code error;
+        if (fs::is_regular_file(fs::path(candidate) / "feed.json", error)) {
+            return candidate;
+        }
+    }
+    return {};
+}
+
+int render_screenshot(const PlayerOptions& options) {
+    const SteadyTime start = std::chrono::steady_clock::now();
+    const std::string dir = resolve_content_dir(options);
+    if (dir.empty()) {
+        log_error("no --content given and the demo content is not installed");
+        return 1;
+    }
+    if (!options.input_script.empty()) {
+        auto text = read_file(options.input_script, 1024 * 1024);
+        if (!text) {
+            log_error(text.error().message);
+            return 1;
+        }
+        auto events = parse_input_script(*text, options.input_script);
+        if (!events) {
+            log_error(events.error().message);
+            return 1;
+        }
+    }
+    auto fonts = FontLibrary::create();
+    if (!fonts) {
+        log_error(fonts.error().message);
+        return 1;
+    }
+    const int width = options.width > 0 ? options.width : 1920;
+    const int height = options.height > 0 ? options.height : 1080;
+    HeadlessDisplay display(width, height, options.rotation);
+    Canvas canvas = display.canvas();
+    auto snapshot = load_snapshot(dir, **fonts, canvas.width(), canvas.height());
+    if (!snapshot) {
+        log_problems(snapshot.error().message);
+        return 1;
+    }
+    VirtualClock clock(virtual_start((*snapshot)->feed));
+    clock.set(*options.at_s);
+    GlyphCache glyphs;
+    HomeScreenPainter painter(glyphs);
+    painter.draw(canvas, *(*snapshot)->home, clock.seconds(), clock.wall_time());
+    if (auto written = display.write_png(options.screenshot); !written) {
+        log_error(written.error().message);
+        return 1;
+    }
+    log_info("wrote " + options.screenshot + " (" + std::to_string(width) + "x" +
+             std::to_string(height) + ", t = " + std::to_string(*options.at_s) + " s) in " +
+             std::to_string(static_cast<int>(milliseconds_since(start))) + " ms");
+    return 0;
+}
+
+int run_player(const PlayerOptions& options) {
+    const SteadyTime start = std::chrono::steady_clock::now();
+    const std::string dir = resolve_content_dir(options);
+    if (dir.empty()) {
+        log_error("no --content given and the demo content is not installed");
+        return 1;
+    }
+    // Check the content before touching the display, so that a bad folder is reported the same
+    // way with or without a screen.
+    if (BundleCheck check = read_bundle(dir); !check.ok()) {
+        for (const auto& problem : check.problems) {
+            log_error(problem);
+        }
+        return 1;
+    }
+    auto fonts = FontLibrary::create();
+    if (!fonts) {
+        log_error(fonts.error().message);
+        return 1;
+    }
+    auto display =
+        SdlWindowDisplay::open(options.width, options.height, options.rotation,
+                               options.windowed ? WindowMode::Windowed : WindowMode::Fullscreen);
+    if (!display) {
+        log_error(display.error().message);
+        return 1;
+    }
+    SdlWindowDisplay& screen = **display;
+    const int width = screen.logical_width(), height = screen.logical_height();
+    auto first = load_snapshot(dir, **fonts, width, height);
+    if (!first) {
+        log_problems(first.error().message);
+        return 1;
+    }
+    std::shared_ptr<const Snapshot> snapshot = std::move(first.value());
+    ContentWatcher watcher(dir, **fonts, width, height, snapshot->stamp, snapshot->feed.version,
+                           std::chrono::seconds(2));
+    watcher.start();
+
+    SteadyClock clock;
+    GlyphCache glyphs;
+    HomeScreenPainter painter(glyphs);
+    const Rect whole{0, 0, width, height};
+    double next_change = 0;  // Draw at once.
+    bool first_frame = true;
+    bool running = true;
+    while (running) {
+        SDL_Event event;
+        while (SDL_PollEvent(&event)) {
+            // SIGINT/SIGTERM arrive as SDL_QUIT. Keys are ignored: a visitor must not be able to
+            // leave the player from the keyboard.
+            if (event.type == SDL_QUIT) {
+                running = false;
+            } else if (event.type == SDL_WINDOWEVENT &&
+                       event.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                next_change = 0;
+            }
+        }
+        if (!running) {
+            break;
+        }
+        const double t = clock.seconds();
+        const WallTime now = clock.wall_time();
+        // Swap content at a safe point: between frames and never mid-crossfade.
+        if (!painter.in_transition(*snapshot->home, t, now)) {
+            if (auto fresh = watcher.take()) {
+                snapshot = std::move(fresh);
+                next_change = 0;
+                log_info("showing content version " + std::to_string(snapshot->feed.version));
+            }
+        }
+        if (t >= next_change) {
+            Canvas canvas = screen.canvas();
+            painter.draw(canvas, *snapshot->home, t, now);
+            if (auto shown = screen.present(std::span<const Rect>(&whole, 1)); !shown) {
+                log_error(shown.error().message);
+            }
+            next_change = painter.next_change_after(*snapshot->home, t, now);
+            if (first_frame) {
+                first_frame = false;
+                log_info("first frame presented " +
+                         std::to_string(static_cast<int>(milliseconds_since(start))) +
+                         " ms after start");
+            }
+        }
+        // Sleep until the picture changes, waking for input and at least every quarter second
+        // to look for new content.
+        const double wait_s = std::clamp(next_change - clock.seconds(), 0.0, 0.25);
+        SDL_WaitEventTimeout(nullptr, static_cast<int>(std::ceil(wait_s * 1000)));
+    }
+    return 0;
+}
+
+}  // namespace placard

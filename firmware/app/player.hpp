@@ -1,0 +1,16 @@
+// The player: shows a content bundle on a display, live or as one headless screenshot.
+#pragma once
+
+#include "app/command_line.hpp"
+
+namespace placard {
+
+// Where the bundled demo content is: the installed copy when there is one, else the source
+// tree's. Empty when neither exists.
+std::string default_content_dir();
+
+// Both return the process exit code (0 success, 1 content or display problem).
+int run_player(const PlayerOptions& options);
+int render_screenshot(const PlayerOptions& options);
+
+}  // namespace placard

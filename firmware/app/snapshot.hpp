@@ -1,0 +1,37 @@
+// An immutable picture of one content version, ready to draw: the feed, decoded and scaled
+// images, laid-out text. Built on the content thread, handed to the main thread whole
+// (ARCHITECTURE.md, "Threads").
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/content_model.hpp"
+#include "core/result.hpp"
+#include "render/home_screen.hpp"
+#include "text/font_library.hpp"
+
+namespace placard {
+
+// Identifies a version of feed.json on disk, to notice when it changes.
+struct FeedStamp {
+    std::filesystem::file_time_type modified{};
+    std::uintmax_t size = 0;
+    bool operator==(const FeedStamp&) const = default;
+};
+
+struct Snapshot {
+    Feed feed;
+    std::shared_ptr<const HomeScreenLayout> home;
+    FeedStamp stamp;
+};
+
+FeedStamp read_feed_stamp(const std::filesystem::path& bundle_dir);
+
+// Reads, validates, decodes and lays out the bundle in `bundle_dir` for a width × height screen.
+// On failure the message has one "where: what" line per problem.
+Result<std::shared_ptr<const Snapshot>> load_snapshot(const std::filesystem::path& bundle_dir,
+                                                      FontLibrary& fonts, int width, int height);
+
+}  // namespace placard

@@ -1,0 +1,50 @@
+#include "app/snapshot.hpp"
+#include "content/bundle_reader.hpp"
+#include "render/image_file.hpp"
+
+namespace placard {
+
+namespace fs = std::filesystem;
+
+FeedStamp read_feed_stamp(const fs::path& bundle_dir) {
+    std::error_code error;
+    const fs::path feed = bundle_dir / "feed.json";
+    FeedStamp stamp;
+    stamp.modified = fs::last_write_time(feed, error);
+    stamp.size = error ? 0 : fs::file_size(feed, error);
+    return stamp;
+}
+
+Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir,
+                                                      FontLibrary& fonts, int width, int height) {
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->stamp = read_feed_stamp(bundle_dir);
+    BundleCheck bundle = read_bundle(bundle_dir);
+    if (!bundle.ok()) {
+        std::string message;
+        for (const std::string& problem : bundle.problems) {
+            message += (message.empty() ? "" : "\n") + problem;
+        }
+        return make_error(message);
+    }
+    DecodedImages images;
+    for (const Banner& banner : bundle.feed.banners) {
+        if (images.contains(banner.image)) {
+            continue;
+        }
+        auto image = load_image((bundle_dir / banner.image).string());
+        if (!image) {
+            return make_error(banner.image + ": " + image.error().message);
+        }
+        images.emplace(banner.image, std::move(image.value()));
+    }
+    auto home = build_home_screen(bundle.feed, images, fonts, width, height);
+    if (!home) {
+        return home.error();
+    }
+    snapshot->home = std::move(home.value());
+    snapshot->feed = std::move(bundle.feed);
+    return std::shared_ptr<const Snapshot>(std::move(snapshot));
+}
+
+}  // namespace placard

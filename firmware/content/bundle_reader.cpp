@@ -1,0 +1,95 @@
+#include "content/bundle_reader.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace placard {
+
+namespace fs = std::filesystem;
+
+Result<std::string> read_file(const fs::path& path, std::uintmax_t max_bytes) {
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (error || !fs::exists(status)) {
+        return make_error(path.string() + ": no such file");
+    }
+    if (!fs::is_regular_file(status)) {
+        return make_error(path.string() + ": not a regular file");
+    }
+    const auto size = fs::file_size(path, error);
+    if (error) {
+        return make_error(path.string() + ": cannot read its size (" + error.message() + ")");
+    }
+    if (size > max_bytes) {
+        return make_error(path.string() + ": " + std::to_string(size) + " bytes, more than the " +
+                          std::to_string(max_bytes) + "-byte limit");
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return make_error(path.string() + ": cannot open for reading");
+    }
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    if (in.bad()) {
+        return make_error(path.string() + ": read error");
+    }
+    return contents.str();
+}
+
+std::vector<std::string> media_paths(const Feed& feed) {
+    std::vector<std::string> paths;
+    std::set<std::string> seen;
+    const auto add = [&](const std::string& path) {
+        if (!path.empty() && seen.insert(path).second) {
+            paths.push_back(path);
+        }
+    };
+    add(feed.site.logo);
+    for (const Banner& banner : feed.banners) {
+        add(banner.image);
+    }
+    return paths;
+}
+
+BundleCheck read_bundle(const fs::path& dir_or_feed, const BundleLimits& limits) {
+    BundleCheck check;
+    std::error_code error;
+    fs::path dir = dir_or_feed;
+    fs::path feed_path = dir / "feed.json";
+    if (fs::is_regular_file(dir_or_feed, error)) {
+        feed_path = dir_or_feed;
+        dir = dir_or_feed.parent_path();
+    } else if (!fs::is_directory(dir_or_feed, error)) {
+        check.problems.push_back(dir_or_feed.string() + ": no such folder or feed file");
+        return check;
+    }
+    auto text = read_file(feed_path, limits.feed.max_feed_bytes);
+    if (!text) {
+        check.problems.push_back(text.error().message);
+        return check;
+    }
+    FeedParseOutcome parsed = parse_feed(*text, feed_path.filename().string(), limits.feed);
+    check.problems = std::move(parsed.problems);
+    check.feed = std::move(parsed.feed);
+    if (!check.ok()) {
+        return check;
+    }
+    for (const std::string& relative : media_paths(check.feed)) {
+        const fs::path full = dir / relative;
+        const auto link = fs::symlink_status(full, error);
+        if (error || !fs::exists(link)) {
+            check.problems.push_back(relative + ": no such file in the bundle");
+        } else if (fs::is_symlink(link)) {
+            check.problems.push_back(relative + ": is a symbolic link (not allowed in a bundle)");
+        } else if (!fs::is_regular_file(link)) {
+            check.problems.push_back(relative + ": not a regular file");
+        } else if (fs::file_size(full, error) > limits.max_media_bytes) {
+            check.problems.push_back(relative + ": larger than " +
+                                     std::to_string(limits.max_media_bytes) + " bytes");
+        }
+    }
+    return check;
+}
+
+}  // namespace placard

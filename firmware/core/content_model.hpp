@@ -1,0 +1,71 @@
+// The content model: what a feed (feed format v1) says the screen should show.
+//
+// Plain values with no behaviour; the feed parser builds them and everything downstream reads
+// them. Field meanings are documented in docs/feed-format.md and schema/feed-v1.schema.json.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/wall_time.hpp"
+
+namespace placard {
+
+struct Site {
+    std::string name;
+    std::string logo;  // Bundle-relative path, may be empty.
+    std::vector<std::string> footer;
+};
+
+struct Channel {
+    std::string id;
+    std::string title;
+};
+
+struct Banner {
+    std::string id;
+    std::string image;   // Bundle-relative path.
+    std::string sha256;  // Lower-case hex, may be empty.
+    std::string caption;
+    std::string article;    // Id of the article a tap opens, may be empty.
+    double duration_s = 0;  // 0 means "use the player's default".
+    std::optional<WallTime> from;
+    std::optional<WallTime> until;
+};
+
+struct Article {
+    std::string id;
+    std::string channel;
+    std::string title;
+    std::string author;
+    std::string source;
+    std::string published;  // YYYY-MM-DD.
+    std::vector<std::string> highlights;
+    std::vector<std::string> body;  // One string per paragraph.
+    std::string note;
+    std::string language = "zh-Hans";  // BCP 47; selects glyph forms when shaping.
+};
+
+struct Feed {
+    int format = 1;
+    std::int64_t version = 0;
+    std::optional<WallTime> generated;
+    Site site;
+    std::vector<Channel> channels;
+    std::vector<Banner> banners;
+    std::vector<Article> articles;
+    std::vector<std::string> ticker;
+
+    const Article* find_article(const std::string& id) const {
+        for (const auto& article : articles) {
+            if (article.id == id) {
+                return &article;
+            }
+        }
+        return nullptr;
+    }
+};
+
+}  // namespace placard

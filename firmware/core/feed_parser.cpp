@@ -1,0 +1,401 @@
+#include "core/feed_parser.hpp"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace placard {
+namespace {
+
+using nlohmann::json;
+
+// Walks a JSON document while remembering where it is, and collects problems instead of
+// stopping at the first one.
+class FeedReader {
+  public:
+    FeedReader(std::string_view origin, const FeedLimits& limits, std::vector<std::string>& out)
+        : origin_(origin), limits_(limits), problems_(out) {}
+
+    void problem(const std::string& where, const std::string& what) {
+        problems_.push_back(origin_ + ": " + (where.empty() ? "" : where + ": ") + what);
+    }
+
+    // Checks that `object` has only the keys in `allowed`; an unknown key is most often a typo.
+    void only_keys(const json& object, const std::string& where,
+                   std::initializer_list<const char*> allowed) {
+        for (const auto& item : object.items()) {
+            bool known = false;
+            for (const char* key : allowed) {
+                known = known || item.key() == key;
+            }
+            if (!known) {
+                problem(join(where, item.key()), "unknown field");
+            }
+        }
+    }
+
+    // Reads a required or optional string member; returns whether one was read.
+    bool string_field(const json& object, const std::string& where, const char* key,
+                      std::string& out, bool required, std::size_t max_bytes = 0) {
+        const std::string path = join(where, key);
+        const auto it = object.find(key);
+        if (it == object.end()) {
+            if (required) {
+                problem(path, "missing");
+            }
+            return false;
+        }
+        return read_string(*it, path, out, required, max_bytes);
+    }
+
+    bool read_string(const json& value, const std::string& path, std::string& out, bool non_empty,
+                     std::size_t max_bytes = 0) {
+        if (!value.is_string()) {
+            problem(path, "expected a string");
+            return false;
+        }
+        const auto& text = value.get_ref<const std::string&>();
+        const std::size_t limit = max_bytes ? max_bytes : limits_.max_string_bytes;
+        if (text.size() > limit) {
+            problem(path, "longer than " + std::to_string(limit) + " bytes");
+            return false;
+        }
+        if (non_empty && text.empty()) {
+            problem(path, "must not be empty");
+            return false;
+        }
+        out = text;
+        return true;
+    }
+
+    void string_list(const json& object, const std::string& where, const char* key,
+                     std::vector<std::string>& out, std::size_t max_items, bool required) {
+        const std::string path = join(where, key);
+        const auto it = object.find(key);
+        if (it == object.end()) {
+            if (required) {
+                problem(path, "missing");
+            }
+            return;
+        }
+        if (!it->is_array()) {
+            problem(path, "expected an array of strings");
+            return;
+        }
+        if (it->size() > max_items) {
+            problem(path, "more than " + std::to_string(max_items) + " items");
+            return;
+        }
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            std::string text;
+            if (read_string((*it)[i], index(path, i), text, false)) {
+                out.push_back(std::move(text));
+            }
+        }
+    }
+
+    void id_field(const json& object, const std::string& where, std::string& out) {
+        if (string_field(object, where, "id", out, true, limits_.max_id_bytes)) {
+            for (const unsigned char c : out) {
+                if (c <= ' ' || c == 0x7f) {
+                    problem(join(where, "id"), "must not contain spaces or control characters");
+                    return;
+                }
+            }
+        }
+    }
+
+    void path_field(const json& object, const std::string& where, const char* key, std::string& out,
+                    bool required) {
+        if (string_field(object, where, key, out, required) && !is_safe_bundle_path(out)) {
+            problem(join(where, key), "\"" + out + "\" is not a relative path inside the bundle");
+        }
+    }
+
+    void time_field(const json& object, const std::string& where, const char* key,
+                    std::optional<WallTime>& out) {
+        std::string text;
+        if (string_field(object, where, key, text, false)) {
+            out = parse_rfc3339(text);
+            if (!out) {
+                problem(join(where, key),
+                        "\"" + text + "\" is not an RFC 3339 time like 2026-11-24T09:00:00+08:00");
+            }
+        }
+    }
+
+    static std::string join(const std::string& where, const std::string& key) {
+        return where.empty() ? key : where + "." + key;
+    }
+    static std::string index(const std::string& where, std::size_t i) {
+        return where + "[" + std::to_string(i) + "]";
+    }
+
+    // Returns the array member `key` if it is one within `max_items`, else nullptr.
+    const json* array_field(const json& object, const char* key, std::size_t max_items,
+                            bool required) {
+        const auto it = object.find(key);
+        if (it == object.end()) {
+            if (required) {
+                problem(key, "missing");
+            }
+            return nullptr;
+        }
+        if (!it->is_array()) {
+            problem(key, "expected an array");
+            return nullptr;
+        }
+        if (it->size() > max_items) {
+            problem(key, "more than " + std::to_string(max_items) + " items");
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    const FeedLimits& limits() const { return limits_; }
+
+  private:
+    std::string origin_;
+    const FeedLimits& limits_;
+    std::vector<std::string>& problems_;
+};
+
+void read_site(FeedReader& reader, const json& root, Site& site) {
+    const auto it = root.find("site");
+    if (it == root.end()) {
+        reader.problem("site", "missing");
+        return;
+    }
+    if (!it->is_object()) {
+        reader.problem("site", "expected an object");
+        return;
+    }
+    reader.only_keys(*it, "site", {"name", "logo", "footer"});
+    reader.string_field(*it, "site", "name", site.name, true);
+    reader.path_field(*it, "site", "logo", site.logo, false);
+    reader.string_list(*it, "site", "footer", site.footer, reader.limits().max_footer_lines, false);
+}
+
+void read_channels(FeedReader& reader, const json& root, std::vector<Channel>& channels) {
+    const json* list = reader.array_field(root, "channels", reader.limits().max_channels, true);
+    if (!list) {
+        return;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string where = FeedReader::index("channels", i);
+        const json& item = (*list)[i];
+        if (!item.is_object()) {
+            reader.problem(where, "expected an object");
+            continue;
+        }
+        reader.only_keys(item, where, {"id", "title"});
+        Channel channel;
+        reader.id_field(item, where, channel.id);
+        reader.string_field(item, where, "title", channel.title, true);
+        channels.push_back(std::move(channel));
+    }
+}
+
+void read_banners(FeedReader& reader, const json& root, std::vector<Banner>& banners) {
+    const json* list = reader.array_field(root, "banners", reader.limits().max_banners, false);
+    if (!list) {
+        return;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string where = FeedReader::index("banners", i);
+        const json& item = (*list)[i];
+        if (!item.is_object()) {
+            reader.problem(where, "expected an object");
+            continue;
+        }
+        reader.only_keys(
+            item, where,
+            {"id", "image", "sha256", "caption", "article", "duration", "from", "until"});
+        Banner banner;
+        reader.id_field(item, where, banner.id);
+        reader.path_field(item, where, "image", banner.image, true);
+        if (reader.string_field(item, where, "sha256", banner.sha256, false)) {
+            bool hex = banner.sha256.size() == 64;
+            for (const char c : banner.sha256) {
+                hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+            }
+            if (!hex) {
+                reader.problem(where + ".sha256", "expected 64 lower-case hex digits");
+            }
+        }
+        reader.string_field(item, where, "caption", banner.caption, false);
+        reader.string_field(item, where, "article", banner.article, false);
+        if (const auto duration = item.find("duration"); duration != item.end()) {
+            if (!duration->is_number()) {
+                reader.problem(where + ".duration", "expected a number of seconds");
+            } else {
+                banner.duration_s = duration->get<double>();
+                if (!(banner.duration_s >= 1 &&
+                      banner.duration_s <= reader.limits().max_banner_duration_s)) {
+                    reader.problem(where + ".duration",
+                                   "must be between 1 and " +
+                                       std::to_string(static_cast<int>(
+                                           reader.limits().max_banner_duration_s)) +
+                                       " seconds");
+                }
+            }
+        }
+        reader.time_field(item, where, "from", banner.from);
+        reader.time_field(item, where, "until", banner.until);
+        if (banner.from && banner.until && !(*banner.from < *banner.until)) {
+            reader.problem(where + ".until", "must be later than from");
+        }
+        banners.push_back(std::move(banner));
+    }
+}
+
+void read_articles(FeedReader& reader, const json& root, std::vector<Article>& articles) {
+    const json* list = reader.array_field(root, "articles", reader.limits().max_articles, true);
+    if (!list) {
+        return;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string where = FeedReader::index("articles", i);
+        const json& item = (*list)[i];
+        if (!item.is_object()) {
+            reader.problem(where, "expected an object");
+            continue;
+        }
+        reader.only_keys(item, where,
+                         {"id", "channel", "title", "author", "source", "published", "highlights",
+                          "body", "note", "language"});
+        Article article;
+        reader.id_field(item, where, article.id);
+        reader.string_field(item, where, "channel", article.channel, true);
+        reader.string_field(item, where, "title", article.title, true);
+        reader.string_field(item, where, "author", article.author, false);
+        reader.string_field(item, where, "source", article.source, false);
+        if (reader.string_field(item, where, "published", article.published, false) &&
+            !parse_iso_date(article.published)) {
+            reader.problem(where + ".published",
+                           "\"" + article.published + "\" is not a date like 2017-07-25");
+        }
+        reader.string_list(item, where, "highlights", article.highlights,
+                           reader.limits().max_highlights, false);
+        reader.string_list(item, where, "body", article.body, reader.limits().max_paragraphs, true);
+        reader.string_field(item, where, "note", article.note, false);
+        if (reader.string_field(item, where, "language", article.language, false) &&
+            article.language != "zh-Hans" && article.language != "zh-Hant" &&
+            article.language != "ja" && article.language != "en") {
+            reader.problem(where + ".language", "expected one of zh-Hans, zh-Hant, ja, en");
+        }
+        articles.push_back(std::move(article));
+    }
+}
+
+// Ids are unique within their kind, and references point at something that exists.
+void check_references(FeedReader& reader, const Feed& feed) {
+    std::set<std::string> channel_ids, article_ids, banner_ids;
+    for (std::size_t i = 0; i < feed.channels.size(); ++i) {
+        if (!feed.channels[i].id.empty() && !channel_ids.insert(feed.channels[i].id).second) {
+            reader.problem(FeedReader::index("channels", i) + ".id",
+                           "duplicate id \"" + feed.channels[i].id + "\"");
+        }
+    }
+    for (std::size_t i = 0; i < feed.articles.size(); ++i) {
+        const Article& article = feed.articles[i];
+        const std::string where = FeedReader::index("articles", i);
+        if (!article.id.empty() && !article_ids.insert(article.id).second) {
+            reader.problem(where + ".id", "duplicate id \"" + article.id + "\"");
+        }
+        if (!article.channel.empty() && !channel_ids.contains(article.channel)) {
+            reader.problem(where + ".channel", "no channel has id \"" + article.channel + "\"");
+        }
+    }
+    for (std::size_t i = 0; i < feed.banners.size(); ++i) {
+        const Banner& banner = feed.banners[i];
+        const std::string where = FeedReader::index("banners", i);
+        if (!banner.id.empty() && !banner_ids.insert(banner.id).second) {
+            reader.problem(where + ".id", "duplicate id \"" + banner.id + "\"");
+        }
+        if (!banner.article.empty() && !article_ids.contains(banner.article)) {
+            reader.problem(where + ".article", "no article has id \"" + banner.article + "\"");
+        }
+    }
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at "; the rest
+// ("line 3, column 7: syntax error while parsing ...") is what an admin needs.
+std::string describe_parse_error(const std::string& what) {
+    const std::string marker = "parse error at ";
+    const auto pos = what.find(marker);
+    if (pos != std::string::npos) {
+        return what.substr(pos + marker.size());
+    }
+    const auto bracket = what.find("] ");
+    return bracket == std::string::npos ? what : what.substr(bracket + 2);
+}
+
+}  // namespace
+
+bool is_safe_bundle_path(std::string_view path) {
+    if (path.empty() || path.front() == '/' || path.size() > 255) {
+        return false;
+    }
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        const std::string_view segment = path.substr(start, end - start);
+        if (segment.empty() || segment == "." || segment == "..") {
+            return false;
+        }
+        start = end + 1;
+    }
+    for (const unsigned char c : path) {
+        if (c < 0x20 || c == 0x7f || c == '\\' || c == ':') {
+            return false;
+        }
+    }
+    return true;
+}
+
+FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
+                            const FeedLimits& limits) {
+    FeedParseOutcome outcome;
+    FeedReader reader(origin, limits, outcome.problems);
+    if (json_text.size() > limits.max_feed_bytes) {
+        reader.problem("", "larger than " + std::to_string(limits.max_feed_bytes) + " bytes");
+        return outcome;
+    }
+    json root;
+    try {
+        root = json::parse(json_text.begin(), json_text.end());
+    } catch (const json::exception& error) {
+        reader.problem("", describe_parse_error(error.what()));
+        return outcome;
+    }
+    if (!root.is_object()) {
+        reader.problem("", "expected a JSON object at the top level");
+        return outcome;
+    }
+    reader.only_keys(
+        root, "",
+        {"placard", "version", "generated", "site", "channels", "banners", "articles", "ticker"});
+    Feed& feed = outcome.feed;
+    if (const auto format = root.find("placard"); format == root.end()) {
+        reader.problem("placard", "missing (the feed format number, 1)");
+    } else if (!format->is_number_integer() || format->get<std::int64_t>() != 1) {
+        reader.problem("placard", "unsupported feed format (this player reads format 1)");
+    }
+    if (const auto version = root.find("version"); version == root.end()) {
+        reader.problem("version", "missing");
+    } else if (!version->is_number_integer() || version->get<std::int64_t>() < 0) {
+        reader.problem("version", "expected a non-negative integer");
+    } else {
+        feed.version = version->get<std::int64_t>();
+    }
+    reader.time_field(root, "", "generated", feed.generated);
+    read_site(reader, root, feed.site);
+    read_channels(reader, root, feed.channels);
+    read_banners(reader, root, feed.banners);
+    read_articles(reader, root, feed.articles);
+    reader.string_list(root, "", "ticker", feed.ticker, limits.max_ticker_items, false);
+    check_references(reader, feed);
+    return outcome;
+}
+
+}  // namespace placard

@@ -1,0 +1,148 @@
+#include "render/sdl_window_display.hpp"
+
+#include <SDL.h>
+
+#include <cstring>
+
+namespace placard {
+
+Result<std::unique_ptr<SdlWindowDisplay>> SdlWindowDisplay::open(int width, int height,
+                                                                 int rotation_degrees,
+                                                                 WindowMode mode) {
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        return make_error(std::string("display: cannot start SDL video (") + SDL_GetError() +
+                          "); use --screenshot to render without a display");
+    }
+    // On X11 the window surface would otherwise be a GL texture drawn by llvmpipe, which costs
+    // ten times the CPU of XShm (ARCHITECTURE.md, "Rendering"). KMSDRM has no native
+    // framebuffer and needs the texture path, so the hint is set for X11 only.
+    const char* driver = SDL_GetCurrentVideoDriver();
+    if (driver && std::strcmp(driver, "x11") == 0) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
+    std::unique_ptr<SdlWindowDisplay> display(new SdlWindowDisplay());
+    display->rotation_ = rotation_degrees;
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (mode == WindowMode::Fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    }
+    const int window_width = width > 0 ? width : 1920;
+    const int window_height = height > 0 ? height : 1080;
+    display->window_ = SDL_CreateWindow("Placard", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                        window_width, window_height, flags);
+    if (!display->window_) {
+        return make_error(std::string("display: cannot open a window (") + SDL_GetError() + ")");
+    }
+    SDL_ShowCursor(SDL_DISABLE);
+    SDL_Surface* surface = SDL_GetWindowSurface(display->window_);
+    if (!surface) {
+        return make_error(std::string("display: no window surface (") + SDL_GetError() + ")");
+    }
+    display->panel_width_ = surface->w;
+    display->panel_height_ = surface->h;
+    const Uint32 format = surface->format->format;
+    display->direct_ = rotation_degrees == 0 &&
+                       (format == SDL_PIXELFORMAT_ARGB8888 || format == SDL_PIXELFORMAT_RGB888);
+    if (!display->direct_) {
+        display->offscreen_.width = display->logical_width();
+        display->offscreen_.height = display->logical_height();
+        display->offscreen_.pixels.assign(
+            static_cast<std::size_t>(display->offscreen_.width) * display->offscreen_.height,
+            0xFF000000u);
+    }
+    return display;
+}
+
+SdlWindowDisplay::~SdlWindowDisplay() {
+    if (window_) {
+        SDL_DestroyWindow(window_);
+    }
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+}
+
+int SdlWindowDisplay::logical_width() const {
+    return rotation_ == 90 || rotation_ == 270 ? panel_height_ : panel_width_;
+}
+int SdlWindowDisplay::logical_height() const {
+    return rotation_ == 90 || rotation_ == 270 ? panel_width_ : panel_height_;
+}
+
+Canvas SdlWindowDisplay::canvas() {
+    if (direct_) {
+        SDL_Surface* surface = SDL_GetWindowSurface(window_);
+        return Canvas(static_cast<std::uint32_t*>(surface->pixels), surface->w, surface->h,
+                      surface->pitch / 4);
+    }
+    return Canvas(offscreen_);
+}
+
+Rect SdlWindowDisplay::to_panel(const Rect& r) const {
+    const int w = logical_width(), h = logical_height();
+    switch (rotation_) {
+        case 90:
+            return Rect{h - r.bottom(), r.x, r.height, r.width};
+        case 180:
+            return Rect{w - r.right(), h - r.bottom(), r.width, r.height};
+        case 270:
+            return Rect{r.y, w - r.right(), r.height, r.width};
+        default:
+            return r;
+    }
+}
+
+// Copies one logical rectangle onto the panel surface, turned and converted to its format.
+void SdlWindowDisplay::copy_rotated(const Rect& logical) {
+    SDL_Surface* surface = SDL_GetWindowSurface(window_);
+    const Rect area = logical.intersect(Rect{0, 0, logical_width(), logical_height()});
+    const int w = logical_width(), h = logical_height();
+    const bool convert = surface->format->format != SDL_PIXELFORMAT_ARGB8888 &&
+                         surface->format->format != SDL_PIXELFORMAT_RGB888;
+    auto* bytes = static_cast<std::uint8_t*>(surface->pixels);
+    for (int y = area.y; y < area.bottom(); ++y) {
+        for (int x = area.x; x < area.right(); ++x) {
+            int px = x, py = y;
+            switch (rotation_) {
+                case 90:
+                    px = h - 1 - y, py = x;
+                    break;
+                case 180:
+                    px = w - 1 - x, py = h - 1 - y;
+                    break;
+                case 270:
+                    px = y, py = w - 1 - x;
+                    break;
+                default:
+                    break;
+            }
+            const std::uint32_t pixel =
+                offscreen_.pixels[static_cast<std::size_t>(y) * offscreen_.width + x];
+            std::uint8_t* target = bytes + static_cast<std::ptrdiff_t>(py) * surface->pitch +
+                                   static_cast<std::ptrdiff_t>(px) * surface->format->BytesPerPixel;
+            if (!convert) {
+                std::memcpy(target, &pixel, 4);
+            } else {
+                const Uint32 mapped = SDL_MapRGB(surface->format, (pixel >> 16) & 0xFF,
+                                                 (pixel >> 8) & 0xFF, pixel & 0xFF);
+                std::memcpy(target, &mapped, surface->format->BytesPerPixel);
+            }
+        }
+    }
+}
+
+Status SdlWindowDisplay::present(std::span<const Rect> damage) {
+    std::vector<SDL_Rect> rects;
+    rects.reserve(damage.size());
+    for (const Rect& logical : damage) {
+        if (!direct_) {
+            copy_rotated(logical);
+        }
+        const Rect panel = to_panel(logical);
+        rects.push_back(SDL_Rect{panel.x, panel.y, panel.width, panel.height});
+    }
+    if (SDL_UpdateWindowSurfaceRects(window_, rects.data(), static_cast<int>(rects.size())) != 0) {
+        return make_error(std::string("display: present failed (") + SDL_GetError() + ")");
+    }
+    return Done{};
+}
+
+}  // namespace placard

@@ -1,0 +1,44 @@
+// The SDL backend: draws straight into the window surface when it is 32-bit XRGB/ARGB and
+// upright, otherwise into a logical canvas that is turned and copied on present. Presents only
+// the damaged rectangles. SDL video must stay on the thread that created this.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "render/display.hpp"
+
+struct SDL_Window;
+
+namespace placard {
+
+enum class WindowMode { Fullscreen, Windowed };
+
+class SdlWindowDisplay final : public Display {
+  public:
+    // Initialises SDL video. Fullscreen uses the panel's own size when width/height are 0.
+    static Result<std::unique_ptr<SdlWindowDisplay>> open(int width, int height,
+                                                          int rotation_degrees, WindowMode mode);
+    ~SdlWindowDisplay() override;
+
+    Canvas canvas() override;
+    Status present(std::span<const Rect> damage) override;
+    int panel_width() const { return panel_width_; }
+    int panel_height() const { return panel_height_; }
+    // The size of the upright canvas.
+    int logical_width() const;
+    int logical_height() const;
+
+  private:
+    SdlWindowDisplay() = default;
+    Rect to_panel(const Rect& logical) const;
+    void copy_rotated(const Rect& logical);
+
+    SDL_Window* window_ = nullptr;
+    int panel_width_ = 0, panel_height_ = 0;
+    int rotation_ = 0;
+    bool direct_ = false;  // Drawing straight into the window surface.
+    Image offscreen_;
+};
+
+}  // namespace placard

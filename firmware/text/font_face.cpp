@@ -1,0 +1,60 @@
+#include "text/font_face.hpp"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <atomic>
+
+namespace placard {
+namespace {
+std::atomic<std::uint32_t> next_face_id{1};
+}
+
+Result<std::unique_ptr<FontFace>> FontFace::open(FT_LibraryRec_* library, const std::string& path,
+                                                 int index, int pixel_size) {
+    std::unique_ptr<FontFace> face(new FontFace());
+    face->path_ = path;
+    face->pixel_size_ = pixel_size;
+    face->id_ = next_face_id.fetch_add(1);
+
+    if (FT_New_Face(library, path.c_str(), index, &face->ft_face_) != 0) {
+        face->ft_face_ = nullptr;
+        return make_error(path + ": FreeType cannot open face " + std::to_string(index));
+    }
+    if (FT_Set_Pixel_Sizes(face->ft_face_, 0, static_cast<FT_UInt>(pixel_size)) != 0) {
+        return make_error(path + ": cannot set the pixel size " + std::to_string(pixel_size));
+    }
+
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+    if (!blob) {
+        return make_error(path + ": HarfBuzz cannot read the file");
+    }
+    hb_face_t* hb_face = hb_face_create(blob, static_cast<unsigned>(index));
+    hb_blob_destroy(blob);
+    face->hb_font_ = hb_font_create(hb_face);
+    hb_face_destroy(hb_face);
+    hb_ot_font_set_funcs(face->hb_font_);
+    // Positions come back in 1/64 px, FreeType's 26.6 fixed point.
+    hb_font_set_scale(face->hb_font_, pixel_size * 64, pixel_size * 64);
+    hb_font_make_immutable(face->hb_font_);
+
+    hb_font_extents_t extents{};
+    hb_font_get_h_extents(face->hb_font_, &extents);
+    face->metrics_.ascender = static_cast<float>(extents.ascender) / 64.0f;
+    face->metrics_.descender = static_cast<float>(-extents.descender) / 64.0f;
+    face->metrics_.em = static_cast<float>(pixel_size);
+    return face;
+}
+
+FontFace::~FontFace() {
+    if (hb_font_) {
+        hb_font_destroy(hb_font_);
+    }
+    if (ft_face_) {
+        FT_Done_Face(ft_face_);
+    }
+}
+
+}  // namespace placard

@@ -1,0 +1,61 @@
+// Lays out one paragraph: shape, break into lines of a measure, justify, cut to an excerpt.
+//
+// TYPOGRAPHY.md: body text is justified (every line but the last fills the measure exactly),
+// the first line is indented 2 em, highlights hang their bullet, and an excerpt of N lines ends
+// in …… (two U+2026) cut at a legal break.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/font_face.hpp"
+
+namespace placard {
+
+enum class Justify { No, Yes };
+enum class Align { Start, Center };
+// Ellipsis::IfCut ends the last kept line in …… only when text was cut; Ellipsis::Always also
+// when the paragraph ends there but more text (another paragraph) follows.
+enum class Ellipsis { IfCut, Always };
+
+struct ParagraphStyle {
+    const FontFace* face = nullptr;
+    std::string language = "zh-Hans";
+    float measure = 0;              // Line length in pixels.
+    float line_height = 0;          // Baseline to baseline; 0 means 1.6 em.
+    float first_line_indent = 0;    // Pixels; body text uses 2 em.
+    float continuation_indent = 0;  // Pixels for every line after the first (hanging bullets).
+    Justify justify = Justify::No;
+    Align align = Align::Start;
+    std::size_t max_lines = 0;  // 0: no limit.
+    Ellipsis ellipsis = Ellipsis::IfCut;
+};
+
+struct PositionedGlyph {
+    std::uint32_t glyph = 0;
+    float x = 0;  // Pen position relative to the paragraph's left edge, offsets applied.
+    float y = 0;  // Baseline relative to the paragraph's top, offsets applied (down positive).
+};
+
+struct LaidOutLine {
+    std::string text;  // The characters of the line as laid out, trailing spaces excluded.
+    float x = 0;       // Left edge of the first glyph.
+    float width = 0;   // Advance as drawn: x + width is the right edge.
+    float baseline = 0;
+    bool justified = false;
+    std::vector<PositionedGlyph> glyphs;
+};
+
+struct LaidOutParagraph {
+    const FontFace* face = nullptr;
+    std::vector<LaidOutLine> lines;
+    float height = 0;  // lines × line height.
+    bool cut = false;  // True when text was left out (and the last line ends in ……).
+    std::vector<char32_t> missing;  // Characters the font has no glyph for.
+};
+
+LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& style);
+
+}  // namespace placard

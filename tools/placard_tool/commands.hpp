@@ -1,0 +1,16 @@
+// placard-tool's subcommands. Each takes the arguments after its name and returns the exit
+// code: 0 success, 1 a problem with the input (reported one line each), 2 a usage error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace placard::tool {
+
+using Arguments = std::vector<std::string>;
+
+int import_text_command(const Arguments& arguments);
+int validate_command(const Arguments& arguments);
+int render_text_command(const Arguments& arguments);
+
+}  // namespace placard::tool

@@ -1,0 +1,42 @@
+// placard-tool: the admin's command-line tool (ARCHITECTURE.md, "Command-line contracts").
+#include <cstdio>
+#include <cstring>
+
+#include "app/log.hpp"
+#include "commands.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: placard-tool COMMAND [ARGS]\n"
+    "  import-text [--id ID] [--channel ID] FILE\n"
+    "      turn an article in the seed page's plain-text form into feed JSON (stdout)\n"
+    "  validate PATH\n"
+    "      check a bundle folder or a feed.json: exit 0, or 1 with one \"where: what\" line\n"
+    "      per problem\n"
+    "  render-text [--font-size PX] [--width PX] [--justify] [--lines-json OUT]\n"
+    "              --out OUT.png INPUT.txt\n"
+    "      set each line of INPUT.txt as a body paragraph and write a PNG\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    placard::set_log_program("placard-tool");
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+        std::fputs(kUsage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string command = argv[1];
+    const placard::tool::Arguments arguments(argv + 2, argv + argc);
+    if (command == "import-text") {
+        return placard::tool::import_text_command(arguments);
+    }
+    if (command == "validate") {
+        return placard::tool::validate_command(arguments);
+    }
+    if (command == "render-text") {
+        return placard::tool::render_text_command(arguments);
+    }
+    placard::log_error("unknown command \"" + command + "\" (see placard-tool --help)");
+    return 2;
+}

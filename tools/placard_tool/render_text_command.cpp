@@ -1,0 +1,165 @@
+// placard-tool render-text [--font-size PX] [--width PX] [--justify] [--lines-json OUT]
+//                          --out OUT.png INPUT.txt
+//
+// One paragraph per input line, set as body text (first line indented 2 em). --lines-json writes
+// {"lines":[{"paragraph":P,"text":"…","x":X,"y":Y,"width":W}]} where X is the left edge of the
+// line's first glyph and W its advance as drawn, so X + W is its right edge.
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "app/log.hpp"
+#include "commands.hpp"
+#include "content/bundle_reader.hpp"
+#include "render/image_file.hpp"
+#include "render/text_painter.hpp"
+#include "text/font_library.hpp"
+#include "text/utf8.hpp"
+
+namespace placard::tool {
+namespace {
+
+struct RenderTextOptions {
+    int font_size = 32;
+    int width = 1200;
+    Justify justify = Justify::No;
+    std::string lines_json, out, input;
+};
+
+bool parse_pixels(const std::string& text, int minimum, int maximum, int& out) {
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
+        text.size() > 5) {
+        return false;
+    }
+    out = std::atoi(text.c_str());
+    return out >= minimum && out <= maximum;
+}
+
+}  // namespace
+
+int render_text_command(const Arguments& arguments) {
+    RenderTextOptions options;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        const bool has_value = i + 1 < arguments.size();
+        if (argument == "--justify") {
+            options.justify = Justify::Yes;
+        } else if (argument == "--font-size" && has_value) {
+            if (!parse_pixels(arguments[++i], 6, 400, options.font_size)) {
+                log_error("render-text: --font-size: \"" + arguments[i] +
+                          "\" is not a size in pixels (6..400)");
+                return 2;
+            }
+        } else if (argument == "--width" && has_value) {
+            if (!parse_pixels(arguments[++i], 16, 8192, options.width)) {
+                log_error("render-text: --width: \"" + arguments[i] +
+                          "\" is not a width in pixels (16..8192)");
+                return 2;
+            }
+        } else if (argument == "--lines-json" && has_value) {
+            options.lines_json = arguments[++i];
+        } else if (argument == "--out" && has_value) {
+            options.out = arguments[++i];
+        } else if (argument.starts_with("--")) {
+            log_error("render-text: unknown option or missing value \"" + argument + "\"");
+            return 2;
+        } else if (options.input.empty()) {
+            options.input = argument;
+        } else {
+            log_error("render-text: one INPUT.txt only");
+            return 2;
+        }
+    }
+    if (options.out.empty() || options.input.empty()) {
+        log_error(
+            "render-text: usage: render-text [--font-size PX] [--width PX] [--justify] "
+            "[--lines-json OUT] --out OUT.png INPUT.txt");
+        return 2;
+    }
+    auto text = read_file(options.input, 16 * 1024 * 1024);
+    if (!text) {
+        log_error(text.error().message);
+        return 1;
+    }
+    if (!utf8::is_valid(*text)) {
+        log_error(options.input + ": not valid UTF-8 text");
+        return 1;
+    }
+    auto fonts = FontLibrary::create();
+    if (!fonts) {
+        log_error(fonts.error().message);
+        return 1;
+    }
+    auto face = (*fonts)->face(FontRole::Body, options.font_size);
+    if (!face) {
+        log_error(face.error().message);
+        return 1;
+    }
+
+    ParagraphStyle style;
+    style.face = *face;
+    style.measure = static_cast<float>(options.width);
+    style.line_height = static_cast<float>(options.font_size) * 1.6f;
+    style.first_line_indent = 2 * static_cast<float>(options.font_size);
+    style.justify = options.justify;
+
+    std::vector<LaidOutParagraph> paragraphs;
+    for (std::size_t start = 0; start < text->size();) {
+        std::size_t end = std::min(text->find('\n', start), text->size());
+        std::string_view line(text->data() + start, end - start);
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+        }
+        start = end + 1;
+        if (!line.empty()) {
+            paragraphs.push_back(layout_paragraph(line, style));
+        }
+    }
+
+    const int margin = options.font_size;
+    float height = 0;
+    for (const auto& paragraph : paragraphs) {
+        height += paragraph.height;
+    }
+    Image image;
+    image.width = options.width + 2 * margin;
+    image.height = static_cast<int>(std::ceil(height)) + 2 * margin;
+    image.pixels.assign(static_cast<std::size_t>(image.width) * image.height, 0xFFFFFFFFu);
+    Canvas canvas(image);
+    GlyphCache cache;
+    nlohmann::json lines = nlohmann::json::array();
+    float y = static_cast<float>(margin);
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        draw_paragraph(canvas, cache, paragraphs[p], static_cast<float>(margin), y, 0xFF000000u);
+        for (const auto& line : paragraphs[p].lines) {
+            lines.push_back({{"paragraph", p},
+                             {"text", line.text},
+                             {"x", static_cast<float>(margin) + line.x},
+                             {"y", y + line.baseline},
+                             {"width", line.width}});
+        }
+        for (const char32_t missing : paragraphs[p].missing) {
+            std::string character;
+            utf8::append(character, missing);
+            log_warning(options.input + ": paragraph " + std::to_string(p + 1) +
+                        ": no font has \"" + character + "\"");
+        }
+        y += paragraphs[p].height;
+    }
+    if (auto written = save_png(image, options.out); !written) {
+        log_error(written.error().message);
+        return 1;
+    }
+    if (!options.lines_json.empty()) {
+        std::ofstream out(options.lines_json);
+        out << nlohmann::json{{"lines", lines}}.dump(1) << "\n";
+        if (!out) {
+            log_error(options.lines_json + ": cannot write");
+            return 1;
+        }
+    }
+    return 0;
+}
+
+}  // namespace placard::tool

@@ -1,0 +1,41 @@
+// placard-tool validate PATH: a bundle folder or a feed.json.
+#include <cstdio>
+#include <filesystem>
+
+#include "app/log.hpp"
+#include "commands.hpp"
+#include "content/bundle_reader.hpp"
+#include "render/image_file.hpp"
+
+namespace placard::tool {
+
+int validate_command(const Arguments& arguments) {
+    if (arguments.size() != 1 || arguments[0].starts_with("--")) {
+        log_error("validate: usage: validate PATH (a bundle folder or a feed.json)");
+        return 2;
+    }
+    namespace fs = std::filesystem;
+    const fs::path path = arguments[0];
+    BundleCheck check = read_bundle(path);
+    if (check.ok()) {
+        // Decoding proves the images are what they claim and within the size limits.
+        const fs::path dir = fs::is_directory(path) ? path : path.parent_path();
+        for (const std::string& media : media_paths(check.feed)) {
+            if (auto image = load_image((dir / media).string()); !image) {
+                check.problems.push_back(image.error().message);
+            }
+        }
+    }
+    for (const std::string& problem : check.problems) {
+        std::printf("%s\n", problem.c_str());
+    }
+    if (!check.ok()) {
+        return 1;
+    }
+    std::printf("%s: ok (version %lld, %zu articles, %zu banners)\n", path.string().c_str(),
+                static_cast<long long>(check.feed.version), check.feed.articles.size(),
+                check.feed.banners.size());
+    return 0;
+}
+
+}  // namespace placard::tool
