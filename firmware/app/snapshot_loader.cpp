@@ -34,7 +34,7 @@ Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir
         }
         auto image = load_image((bundle_dir / banner.image).string());
         if (!image) {
-            return make_error(banner.image + ": " + image.error().message);
+            return image.error();
         }
         images.emplace(banner.image, std::move(image.value()));
     }

@@ -1,0 +1,119 @@
+#include "app/content_watcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace placard {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A copy of the demo bundle the test can break.
+class ContentWatcherTest : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        auto created = FontLibrary::create();
+        ASSERT_TRUE(created) << created.error().message;
+        fonts = std::move(created.value()).release();
+    }
+    static void TearDownTestSuite() {
+        delete fonts;
+        fonts = nullptr;
+    }
+    void SetUp() override {
+        dir = fs::temp_directory_path() /
+              ("placard-watch-" +
+               std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        fs::remove_all(dir);
+        fs::copy(PLACARD_SOURCE_DIR "/assets/demo", dir, fs::copy_options::recursive);
+        std::ifstream in(dir / "feed.json");
+        std::stringstream text;
+        text << in.rdbuf();
+        feed = text.str();
+    }
+    void TearDown() override { fs::remove_all(dir); }
+    // Rewrites feed.json with a later modification time, as an update would.
+    void rewrite(const std::string& text) {
+        std::ofstream(dir / "feed.json", std::ios::trunc) << text;
+        fs::last_write_time(dir / "feed.json",
+                            fs::last_write_time(dir / "feed.json") + std::chrono::seconds(++bump));
+    }
+    std::string with_version(int version) const {
+        std::string text = feed;
+        const auto at = text.find("\"version\": 1");
+        text.replace(at, 12, "\"version\": " + std::to_string(version));
+        return text;
+    }
+
+    static FontLibrary* fonts;
+    fs::path dir;
+    std::string feed;
+    int bump = 0;
+};
+FontLibrary* ContentWatcherTest::fonts = nullptr;
+
+TEST_F(ContentWatcherTest, OffersAGoodUpdateAndRefusesABadOne) {
+    auto first = load_snapshot(dir, *fonts, 1280, 720);
+    ASSERT_TRUE(first) << first.error().message;
+    ContentWatcher watcher(dir, *fonts, 1280, 720, (*first)->stamp, (*first)->feed.version,
+                           std::chrono::seconds(60));
+    watcher.poll_once();
+    EXPECT_EQ(watcher.take(), nullptr);  // Nothing changed.
+
+    rewrite("{ \"placard\": 1, garbage");
+    watcher.poll_once();
+    EXPECT_EQ(watcher.take(), nullptr);  // The screen keeps what it shows.
+    EXPECT_NE(watcher.last_error().find("feed.json: line 1"), std::string::npos)
+        << watcher.last_error();
+
+    rewrite(with_version(2));
+    watcher.poll_once();
+    const auto fresh = watcher.take();
+    ASSERT_NE(fresh, nullptr) << watcher.last_error();
+    EXPECT_EQ(fresh->feed.version, 2);
+    EXPECT_TRUE(watcher.last_error().empty());
+}
+
+TEST_F(ContentWatcherTest, RefusesAnOlderVersion) {
+    auto first = load_snapshot(dir, *fonts, 1280, 720);
+    ASSERT_TRUE(first);
+    ContentWatcher watcher(dir, *fonts, 1280, 720, (*first)->stamp, 5, std::chrono::seconds(60));
+    rewrite(with_version(4));
+    watcher.poll_once();
+    EXPECT_EQ(watcher.take(), nullptr);
+    EXPECT_EQ(watcher.last_error(), "feed.json: version: 4 is older than the version on screen, 5");
+}
+
+TEST_F(ContentWatcherTest, RefusesAnUndecodableImage) {
+    auto first = load_snapshot(dir, *fonts, 1280, 720);
+    ASSERT_TRUE(first);
+    ContentWatcher watcher(dir, *fonts, 1280, 720, (*first)->stamp, 1, std::chrono::seconds(60));
+    std::ofstream(dir / "media/banner-2.png", std::ios::trunc) << "not a png";
+    rewrite(with_version(3));
+    watcher.poll_once();
+    EXPECT_EQ(watcher.take(), nullptr);
+    EXPECT_NE(watcher.last_error().find("media/banner-2.png"), std::string::npos)
+        << watcher.last_error();
+}
+
+TEST_F(ContentWatcherTest, ItsThreadPicksUpAnUpdate) {
+    auto first = load_snapshot(dir, *fonts, 640, 360);
+    ASSERT_TRUE(first);
+    ContentWatcher watcher(dir, *fonts, 640, 360, (*first)->stamp, 1,
+                           std::chrono::milliseconds(20));
+    watcher.start();
+    rewrite(with_version(7));
+    std::shared_ptr<const Snapshot> fresh;
+    for (int i = 0; i < 500 && !fresh; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        fresh = watcher.take();
+    }
+    ASSERT_NE(fresh, nullptr);
+    EXPECT_EQ(fresh->feed.version, 7);
+}
+
+}  // namespace
+}  // namespace placard

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# bad_input_test.sh PLACARD PLACARD_TOOL DEMO
+# Every bad input gets a one-line reason naming where and what, a non-zero exit, and no crash.
+set -uo pipefail
+placard=$1 tool=$2 demo=$3
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+unset DISPLAY
+failures=0
+
+# expect EXIT PATTERN LINES -- COMMAND...: runs COMMAND, checks its exit code, that stderr (or
+# stdout for validate) has LINES lines and that one matches PATTERN (an extended regex).
+expect() {
+  local want=$1 pattern=$2 lines=$3; shift 4
+  "$@" >"$work/out" 2>"$work/err"; local got=$?
+  cat "$work/out" >>"$work/err"
+  local count; count=$(grep -c . "$work/err")
+  if [ "$got" -ne "$want" ] || ! grep -Eq -- "$pattern" "$work/err" || [ "$count" -ne "$lines" ]; then
+    echo "FAIL: $* -> exit $got (want $want), $count line(s) (want $lines):" >&2
+    sed 's/^/    /' "$work/err" >&2
+    failures=$((failures + 1))
+  else
+    echo "ok: $(head -n1 "$work/err")"
+  fi
+}
+
+shot=(--size 640x360 --at 1 --screenshot "$work/x.png")
+
+expect 2 'unknown option "--bogus"' 1 -- "$placard" --bogus
+expect 2 '--size: "huge" is not a size' 1 -- "$placard" --size huge
+expect 2 '--rotate: "45"' 1 -- "$placard" --rotate 45
+expect 1 "$work/missing: no such folder or feed file" 1 -- "$placard" --content "$work/missing" "${shot[@]}"
+expect 1 "$work/missing: no such folder or feed file" 1 -- "$placard" --content "$work/missing" --windowed
+
+mkdir -p "$work/dirfeed/feed.json"
+expect 1 'feed.json: not a regular file' 1 -- "$placard" --content "$work/dirfeed" "${shot[@]}"
+
+mkdir -p "$work/garbage" && printf '{"placard": 1,\n  oops' >"$work/garbage/feed.json"
+expect 1 'feed.json: line 2, column' 1 -- "$placard" --content "$work/garbage" "${shot[@]}"
+
+cp -r "$demo" "$work/typed"
+sed -i '0,/"body": \[/s//"body": [ 42,/' "$work/typed/feed.json"
+expect 1 'feed.json: articles\[0\]\.body\[0\]: expected a string' 1 -- "$placard" --content "$work/typed" "${shot[@]}"
+expect 1 'feed.json: articles\[0\]\.body\[0\]: expected a string' 1 -- "$tool" validate "$work/typed"
+
+cp -r "$demo" "$work/badimage"
+printf 'not a png' >"$work/badimage/media/banner-3.png"
+expect 1 'media/banner-3.png: cannot decode image' 1 -- "$tool" validate "$work/badimage"
+expect 1 'media/banner-3.png: cannot decode image' 1 -- "$placard" --content "$work/badimage" "${shot[@]}"
+
+printf '1 tap 10 10\n2 poke 1 1\n' >"$work/script.txt"
+expect 1 'script.txt:2: unknown action "poke"' 1 -- "$placard" --content "$demo" "${shot[@]}" --input "$work/script.txt"
+
+expect 0 'ok \(version' 1 -- "$tool" validate "$demo"
+expect 2 'unknown command "bogus"' 1 -- "$tool" bogus
+expect 1 "$work/none.txt: no such file" 1 -- "$tool" import-text "$work/none.txt"
+printf '\xff\xfe\n' >"$work/binary.txt"
+expect 1 'binary.txt: not valid UTF-8' 1 -- "$tool" import-text "$work/binary.txt"
+
+if [ $failures -ne 0 ]; then
+  echo "$failures bad-input case(s) failed" >&2
+  exit 1
+fi

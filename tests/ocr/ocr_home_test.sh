@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# ocr_home_test.sh PLACARD CONTENT
+# Renders the home screen headless at t = 3 s (no DISPLAY), reads it back with tesseract
+# (chi_sim) and checks that the site name and the article title are there.
+set -euo pipefail
+placard=$1 content=$2
+command -v tesseract >/dev/null || { echo "tesseract is not installed (tools/test installs it)" >&2; exit 1; }
+tesseract --list-langs 2>/dev/null | grep -qx chi_sim || { echo "tesseract has no chi_sim (apt-get install tesseract-ocr-chi-sim)" >&2; exit 1; }
+out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
+( unset DISPLAY; "$placard" --content "$content" --size 1920x1080 --at 3 --screenshot "$out/home.png" --quiet )
+# Tesseract reads Chinese best from dark text on light ground at about 2× this size.
+convert "$out/home.png" -resize 200% "$out/big.png" 2>/dev/null || cp "$out/home.png" "$out/big.png"
+tesseract "$out/big.png" "$out/text" -l chi_sim --psm 3 >/dev/null 2>&1
+# Tesseract puts spaces between Han characters; compare without whitespace.
+read_back=$(tr -d ' \t\n' <"$out/text.txt")
+status=0
+for expected in 中共通渭县委组织部 持之以恒建强机关党支部; do
+  if [[ "$read_back" == *"$expected"* ]]; then
+    echo "found: $expected"
+  else
+    echo "NOT FOUND by OCR: $expected" >&2
+    status=1
+  fi
+done
+[ $status -eq 0 ] || { echo "OCR read: $read_back" >&2; }
+exit $status
