@@ -151,6 +151,25 @@ class FeedReader {
         return &*it;
     }
 
+    // Calls `read(item, where)` for each object in the array member `key`, reporting items
+    // that are not objects.
+    template <typename ReadItem>
+    void for_each_object(const json& root, const char* key, std::size_t max_items, bool required,
+                         ReadItem read) {
+        const json* list = array_field(root, key, max_items, required);
+        if (!list) {
+            return;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string where = index(key, i);
+            if (!(*list)[i].is_object()) {
+                problem(where, "expected an object");
+                continue;
+            }
+            read((*list)[i], where);
+        }
+    }
+
     const FeedLimits& limits() const { return limits_; }
 
   private:
@@ -176,115 +195,91 @@ void read_site(FeedReader& reader, const json& root, Site& site) {
 }
 
 void read_channels(FeedReader& reader, const json& root, std::vector<Channel>& channels) {
-    const json* list = reader.array_field(root, "channels", reader.limits().max_channels, true);
-    if (!list) {
-        return;
-    }
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string where = FeedReader::index("channels", i);
-        const json& item = (*list)[i];
-        if (!item.is_object()) {
-            reader.problem(where, "expected an object");
-            continue;
-        }
-        reader.only_keys(item, where, {"id", "title"});
-        Channel channel;
-        reader.id_field(item, where, channel.id);
-        reader.string_field(item, where, "title", channel.title, true);
-        channels.push_back(std::move(channel));
-    }
+    reader.for_each_object(root, "channels", reader.limits().max_channels, true,
+                           [&](const json& item, const std::string& where) {
+                               reader.only_keys(item, where, {"id", "title"});
+                               Channel channel;
+                               reader.id_field(item, where, channel.id);
+                               reader.string_field(item, where, "title", channel.title, true);
+                               channels.push_back(std::move(channel));
+                           });
 }
 
 void read_banners(FeedReader& reader, const json& root, std::vector<Banner>& banners) {
-    const json* list = reader.array_field(root, "banners", reader.limits().max_banners, false);
-    if (!list) {
-        return;
-    }
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string where = FeedReader::index("banners", i);
-        const json& item = (*list)[i];
-        if (!item.is_object()) {
-            reader.problem(where, "expected an object");
-            continue;
-        }
-        reader.only_keys(
-            item, where,
-            {"id", "image", "sha256", "caption", "article", "duration", "from", "until"});
-        Banner banner;
-        reader.id_field(item, where, banner.id);
-        reader.path_field(item, where, "image", banner.image, true);
-        if (reader.string_field(item, where, "sha256", banner.sha256, false)) {
-            bool hex = banner.sha256.size() == 64;
-            for (const char c : banner.sha256) {
-                hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
-            }
-            if (!hex) {
-                reader.problem(where + ".sha256", "expected 64 lower-case hex digits");
-            }
-        }
-        reader.string_field(item, where, "caption", banner.caption, false);
-        reader.string_field(item, where, "article", banner.article, false);
-        if (const auto duration = item.find("duration"); duration != item.end()) {
-            if (!duration->is_number()) {
-                reader.problem(where + ".duration", "expected a number of seconds");
-            } else {
-                banner.duration_s = duration->get<double>();
-                if (!(banner.duration_s >= 1 &&
-                      banner.duration_s <= reader.limits().max_banner_duration_s)) {
-                    reader.problem(where + ".duration",
-                                   "must be between 1 and " +
-                                       std::to_string(static_cast<int>(
-                                           reader.limits().max_banner_duration_s)) +
-                                       " seconds");
+    reader.for_each_object(
+        root, "banners", reader.limits().max_banners, false,
+        [&](const json& item, const std::string& where) {
+            reader.only_keys(
+                item, where,
+                {"id", "image", "sha256", "caption", "article", "duration", "from", "until"});
+            Banner banner;
+            reader.id_field(item, where, banner.id);
+            reader.path_field(item, where, "image", banner.image, true);
+            if (reader.string_field(item, where, "sha256", banner.sha256, false)) {
+                bool hex = banner.sha256.size() == 64;
+                for (const char c : banner.sha256) {
+                    hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+                }
+                if (!hex) {
+                    reader.problem(where + ".sha256", "expected 64 lower-case hex digits");
                 }
             }
-        }
-        reader.time_field(item, where, "from", banner.from);
-        reader.time_field(item, where, "until", banner.until);
-        if (banner.from && banner.until && !(*banner.from < *banner.until)) {
-            reader.problem(where + ".until", "must be later than from");
-        }
-        banners.push_back(std::move(banner));
-    }
+            reader.string_field(item, where, "caption", banner.caption, false);
+            reader.string_field(item, where, "article", banner.article, false);
+            if (const auto duration = item.find("duration"); duration != item.end()) {
+                if (!duration->is_number()) {
+                    reader.problem(where + ".duration", "expected a number of seconds");
+                } else {
+                    banner.duration_s = duration->get<double>();
+                    if (!(banner.duration_s >= 1 &&
+                          banner.duration_s <= reader.limits().max_banner_duration_s)) {
+                        reader.problem(where + ".duration",
+                                       "must be between 1 and " +
+                                           std::to_string(static_cast<int>(
+                                               reader.limits().max_banner_duration_s)) +
+                                           " seconds");
+                    }
+                }
+            }
+            reader.time_field(item, where, "from", banner.from);
+            reader.time_field(item, where, "until", banner.until);
+            if (banner.from && banner.until && !(*banner.from < *banner.until)) {
+                reader.problem(where + ".until", "must be later than from");
+            }
+            banners.push_back(std::move(banner));
+        });
 }
 
 void read_articles(FeedReader& reader, const json& root, std::vector<Article>& articles) {
-    const json* list = reader.array_field(root, "articles", reader.limits().max_articles, true);
-    if (!list) {
-        return;
-    }
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string where = FeedReader::index("articles", i);
-        const json& item = (*list)[i];
-        if (!item.is_object()) {
-            reader.problem(where, "expected an object");
-            continue;
-        }
-        reader.only_keys(item, where,
-                         {"id", "channel", "title", "author", "source", "published", "highlights",
-                          "body", "note", "language"});
-        Article article;
-        reader.id_field(item, where, article.id);
-        reader.string_field(item, where, "channel", article.channel, true);
-        reader.string_field(item, where, "title", article.title, true);
-        reader.string_field(item, where, "author", article.author, false);
-        reader.string_field(item, where, "source", article.source, false);
-        if (reader.string_field(item, where, "published", article.published, false) &&
-            !parse_iso_date(article.published)) {
-            reader.problem(where + ".published",
-                           "\"" + article.published + "\" is not a date like 2017-07-25");
-        }
-        reader.string_list(item, where, "highlights", article.highlights,
-                           reader.limits().max_highlights, false);
-        reader.string_list(item, where, "body", article.body, reader.limits().max_paragraphs, true);
-        reader.string_field(item, where, "note", article.note, false);
-        if (reader.string_field(item, where, "language", article.language, false) &&
-            article.language != "zh-Hans" && article.language != "zh-Hant" &&
-            article.language != "ja" && article.language != "en") {
-            reader.problem(where + ".language", "expected one of zh-Hans, zh-Hant, ja, en");
-        }
-        articles.push_back(std::move(article));
-    }
+    reader.for_each_object(
+        root, "articles", reader.limits().max_articles, true,
+        [&](const json& item, const std::string& where) {
+            reader.only_keys(item, where,
+                             {"id", "channel", "title", "author", "source", "published",
+                              "highlights", "body", "note", "language"});
+            Article article;
+            reader.id_field(item, where, article.id);
+            reader.string_field(item, where, "channel", article.channel, true);
+            reader.string_field(item, where, "title", article.title, true);
+            reader.string_field(item, where, "author", article.author, false);
+            reader.string_field(item, where, "source", article.source, false);
+            if (reader.string_field(item, where, "published", article.published, false) &&
+                !parse_iso_date(article.published)) {
+                reader.problem(where + ".published",
+                               "\"" + article.published + "\" is not a date like 2017-07-25");
+            }
+            reader.string_list(item, where, "highlights", article.highlights,
+                               reader.limits().max_highlights, false);
+            reader.string_list(item, where, "body", article.body, reader.limits().max_paragraphs,
+                               true);
+            reader.string_field(item, where, "note", article.note, false);
+            if (reader.string_field(item, where, "language", article.language, false) &&
+                article.language != "zh-Hans" && article.language != "zh-Hant" &&
+                article.language != "ja" && article.language != "en") {
+                reader.problem(where + ".language", "expected one of zh-Hans, zh-Hant, ja, en");
+            }
+            articles.push_back(std::move(article));
+        });
 }
 
 // Ids are unique within their kind, and references point at something that exists.

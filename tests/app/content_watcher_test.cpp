@@ -6,23 +6,18 @@
 #include <sstream>
 #include <thread>
 
+#include "support/test_fonts.hpp"
+
 namespace placard {
 namespace {
+
+using testing::test_fonts;
 
 namespace fs = std::filesystem;
 
 // A copy of the demo bundle the test can break.
 class ContentWatcherTest : public ::testing::Test {
   protected:
-    static void SetUpTestSuite() {
-        auto created = FontLibrary::create();
-        ASSERT_TRUE(created) << created.error().message;
-        fonts = std::move(created.value()).release();
-    }
-    static void TearDownTestSuite() {
-        delete fonts;
-        fonts = nullptr;
-    }
     void SetUp() override {
         dir = fs::temp_directory_path() /
               ("placard-watch-" +
@@ -48,17 +43,15 @@ class ContentWatcherTest : public ::testing::Test {
         return text;
     }
 
-    static FontLibrary* fonts;
     fs::path dir;
     std::string feed;
     int bump = 0;
 };
-FontLibrary* ContentWatcherTest::fonts = nullptr;
 
 TEST_F(ContentWatcherTest, OffersAGoodUpdateAndRefusesABadOne) {
-    auto first = load_snapshot(dir, *fonts, 1280, 720);
+    auto first = load_snapshot(dir, test_fonts(), 1280, 720);
     ASSERT_TRUE(first) << first.error().message;
-    ContentWatcher watcher(dir, *fonts, 1280, 720, (*first)->stamp, (*first)->feed.version,
+    ContentWatcher watcher(dir, test_fonts(), 1280, 720, (*first)->stamp, (*first)->feed.version,
                            std::chrono::seconds(60));
     watcher.poll_once();
     EXPECT_EQ(watcher.take(), nullptr);  // Nothing changed.
@@ -78,9 +71,10 @@ TEST_F(ContentWatcherTest, OffersAGoodUpdateAndRefusesABadOne) {
 }
 
 TEST_F(ContentWatcherTest, RefusesAnOlderVersion) {
-    auto first = load_snapshot(dir, *fonts, 1280, 720);
+    auto first = load_snapshot(dir, test_fonts(), 1280, 720);
     ASSERT_TRUE(first);
-    ContentWatcher watcher(dir, *fonts, 1280, 720, (*first)->stamp, 5, std::chrono::seconds(60));
+    ContentWatcher watcher(dir, test_fonts(), 1280, 720, (*first)->stamp, 5,
+                           std::chrono::seconds(60));
     rewrite(with_version(4));
     watcher.poll_once();
     EXPECT_EQ(watcher.take(), nullptr);
@@ -88,9 +82,10 @@ TEST_F(ContentWatcherTest, RefusesAnOlderVersion) {
 }
 
 TEST_F(ContentWatcherTest, RefusesAnUndecodableImage) {
-    auto first = load_snapshot(dir, *fonts, 1280, 720);
+    auto first = load_snapshot(dir, test_fonts(), 1280, 720);
     ASSERT_TRUE(first);
-    ContentWatcher watcher(dir, *fonts, 1280, 720, (*first)->stamp, 1, std::chrono::seconds(60));
+    ContentWatcher watcher(dir, test_fonts(), 1280, 720, (*first)->stamp, 1,
+                           std::chrono::seconds(60));
     std::ofstream(dir / "media/banner-2.png", std::ios::trunc) << "not a png";
     rewrite(with_version(3));
     watcher.poll_once();
@@ -100,9 +95,9 @@ TEST_F(ContentWatcherTest, RefusesAnUndecodableImage) {
 }
 
 TEST_F(ContentWatcherTest, ItsThreadPicksUpAnUpdate) {
-    auto first = load_snapshot(dir, *fonts, 640, 360);
+    auto first = load_snapshot(dir, test_fonts(), 640, 360);
     ASSERT_TRUE(first);
-    ContentWatcher watcher(dir, *fonts, 640, 360, (*first)->stamp, 1,
+    ContentWatcher watcher(dir, test_fonts(), 640, 360, (*first)->stamp, 1,
                            std::chrono::milliseconds(20));
     watcher.start();
     rewrite(with_version(7));

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/plain_text_article.hpp"
+#include "support/test_fonts.hpp"
 #include "text/font_library.hpp"
 #include "text/line_breaker.hpp"
 #include "text/shaper.hpp"
@@ -15,21 +16,12 @@
 namespace placard {
 namespace {
 
+using testing::test_fonts;
+
 class ParagraphLayout : public ::testing::Test {
   protected:
-    static void SetUpTestSuite() {
-        auto created = FontLibrary::create();
-        ASSERT_TRUE(created) << created.error().message;
-        fonts = std::move(created.value()).release();
-    }
-    static void TearDownTestSuite() {
-        delete fonts;
-        fonts = nullptr;
-    }
-    static const FontFace* body(int size = 28) { return *fonts->face(FontRole::Body, size); }
-    static FontLibrary* fonts;
+    static const FontFace* body(int size = 28) { return *test_fonts().face(FontRole::Body, size); }
 };
-FontLibrary* ParagraphLayout::fonts = nullptr;
 
 char32_t first_char(const std::string& text) {
     std::size_t pos = 0;
