@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "app/content_watcher.hpp"
+#include "app/font_setup.hpp"
+#include "app/install_paths.hpp"
 #include "app/log.hpp"
 #include "app/snapshot.hpp"
 #include "content/bundle_reader.hpp"
@@ -53,16 +55,6 @@ std::string resolve_content_dir(const PlayerOptions& options) {
 
 }  // namespace
 
-std::string default_content_dir() {
-    for (const char* candidate : {PLACARD_INSTALLED_DEMO_DIR, PLACARD_SOURCE_DEMO_DIR}) {
-        std::error_code error;
-        if (fs::is_regular_file(fs::path(candidate) / "feed.json", error)) {
-            return candidate;
-        }
-    }
-    return {};
-}
-
 int render_screenshot(const PlayerOptions& options) {
     const SteadyTime start = std::chrono::steady_clock::now();
     const std::string dir = resolve_content_dir(options);
@@ -82,7 +74,7 @@ int render_screenshot(const PlayerOptions& options) {
             return 1;
         }
     }
-    auto fonts = FontLibrary::create();
+    auto fonts = open_configured_fonts();
     if (!fonts) {
         log_error(fonts.error().message);
         return 1;
@@ -126,7 +118,7 @@ int run_player(const PlayerOptions& options) {
         }
         return 1;
     }
-    auto fonts = FontLibrary::create();
+    auto fonts = open_configured_fonts();
     if (!fonts) {
         log_error(fonts.error().message);
         return 1;

@@ -5,10 +5,6 @@
 
 namespace placard {
 
-// Where the bundled demo content is: the installed copy when there is one, else the source
-// tree's. Empty when neither exists.
-std::string default_content_dir();
-
 // Both return the process exit code (0 success, 1 content or display problem).
 int run_player(const PlayerOptions& options);
 int render_screenshot(const PlayerOptions& options);

@@ -1,3 +1,4 @@
+#include "app/missing_characters.hpp"
 #include "app/snapshot.hpp"
 #include "content/bundle_reader.hpp"
 #include "render/image_file.hpp"
@@ -42,6 +43,7 @@ Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir
     if (!home) {
         return home.error();
     }
+    log_missing_characters((*home)->missing, (bundle_dir / "feed.json").string());
     snapshot->home = std::move(home.value());
     snapshot->feed = std::move(bundle.feed);
     return std::shared_ptr<const Snapshot>(std::move(snapshot));

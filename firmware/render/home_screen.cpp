@@ -1,9 +1,11 @@
 #include "render/home_screen.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "render/image_file.hpp"
 #include "render/text_painter.hpp"
+#include "text/punctuation_normalizer.hpp"
 #include "text/shaper.hpp"
 
 namespace placard {
@@ -25,15 +27,18 @@ int px(float value) {
 }
 
 // A one-line paragraph, for headings and labels.
-LaidOutParagraph one_line(const FontFace* face, const std::string& text, float measure,
-                          Align align = Align::Start) {
+ParagraphStyle one_line_style(const FontChain* fonts, float measure, Align align) {
     ParagraphStyle style;
-    style.face = face;
+    style.fonts = fonts;
     style.measure = measure;
-    style.line_height = face->metrics().em * 1.4f;
+    style.line_height = fonts->primary().metrics().em * 1.4f;
     style.align = align;
     style.max_lines = 1;
-    return layout_paragraph(text, style);
+    return style;
+}
+
+LaidOutParagraph one_line(const FontChain* fonts, const std::string& text, float measure) {
+    return layout_paragraph(text, one_line_style(fonts, measure, Align::Start));
 }
 
 std::string meta_line(const Article& article) {
@@ -87,27 +92,44 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     HomeScreenGeometry& g = layout->geometry;
     g = HomeScreenGeometry::for_size(width, height);
     const float u = g.unit;
-    const auto face = [&](FontRole role, float size) {
-        return fonts.face(role, std::max(8, px(size * u)));
+    const auto fonts_for = [&](FontRole role, float size) {
+        return fonts.chain(role, std::max(8, px(size * u)));
     };
-    auto title_face = face(FontRole::Bold, 44);
-    auto heading_face = face(FontRole::Bold, 40);
-    auto clock_face = face(FontRole::Bold, 40);
-    auto date_face = face(FontRole::Body, 26);
-    auto caption_face = face(FontRole::Body, 28);
-    auto meta_face = face(FontRole::Body, 22);
-    auto highlight_face = face(FontRole::Body, 26);
-    auto body_face = face(FontRole::Body, 28);
-    auto footer_face = face(FontRole::Body, 20);
-    for (const auto* result : {&title_face, &heading_face, &clock_face, &date_face, &caption_face,
-                               &meta_face, &highlight_face, &body_face, &footer_face}) {
+    auto title_fonts = fonts_for(FontRole::Bold, 44);
+    auto heading_fonts = fonts_for(FontRole::Bold, 40);
+    auto clock_fonts = fonts_for(FontRole::Bold, 40);
+    auto date_fonts = fonts_for(FontRole::Body, 26);
+    auto caption_fonts = fonts_for(FontRole::Body, 28);
+    auto meta_fonts = fonts_for(FontRole::Body, 22);
+    auto highlight_fonts = fonts_for(FontRole::Body, 26);
+    auto body_fonts = fonts_for(FontRole::Body, 28);
+    auto footer_fonts = fonts_for(FontRole::Body, 20);
+    for (const auto* result :
+         {&title_fonts, &heading_fonts, &clock_fonts, &date_fonts, &caption_fonts, &meta_fonts,
+          &highlight_fonts, &body_fonts, &footer_fonts}) {
         if (!*result) {
             return result->error();
         }
     }
-    layout->clock_face = *clock_face;
-    layout->date_face = *date_face;
-    layout->site_name = one_line(*title_face, feed.site.name, static_cast<float>(g.width) * 0.6f);
+    // Every text of the screen is set through these two: ASCII punctuation between Chinese
+    // characters shown full width, and characters no font has collected for the log.
+    const auto set = [&](std::string_view text, const ParagraphStyle& style) {
+        LaidOutParagraph laid = layout_paragraph(normalize_ascii_punctuation(text), style);
+        for (const char32_t c : laid.missing) {
+            if (std::find(layout->missing.begin(), layout->missing.end(), c) ==
+                layout->missing.end()) {
+                layout->missing.push_back(c);
+            }
+        }
+        return laid;
+    };
+    const auto heading = [&](const FontChain* chain, std::string_view text, float measure,
+                             Align align = Align::Start) {
+        return set(text, one_line_style(chain, measure, align));
+    };
+    layout->clock_fonts = *clock_fonts;
+    layout->date_fonts = *date_fonts;
+    layout->site_name = heading(*title_fonts, feed.site.name, static_cast<float>(g.width) * 0.6f);
 
     for (const Banner& banner : feed.banners) {
         const auto image = images.find(banner.image);
@@ -116,8 +138,8 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
         }
         BannerSlide slide;
         slide.image = scale_to_cover(image->second, g.banner.width, g.banner.height);
-        slide.caption = one_line(*caption_face, banner.caption,
-                                 static_cast<float>(g.banner.width) - 2 * g.margin - 200 * u);
+        slide.caption = heading(*caption_fonts, banner.caption,
+                                static_cast<float>(g.banner.width) - 2 * g.margin - 200 * u);
         slide.duration_s = banner.duration_s > 0 ? banner.duration_s : kDefaultBannerSeconds;
         slide.from = banner.from;
         slide.until = banner.until;
@@ -141,21 +163,21 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
             layout->excerpt.push_back({std::move(text), y, color});
             y += block_height + space_after * u;
         };
-        add(one_line(*heading_face, article->title, measure), kInk, 2);
-        add(one_line(*meta_face, meta_line(*article), measure), kMetaGray, 10);
+        add(heading(*heading_fonts, article->title, measure), kInk, 2);
+        add(heading(*meta_fonts, meta_line(*article), measure), kMetaGray, 10);
         // Highlights hang their bullet: continuation lines align with the text after ●
         // (TYPOGRAPHY.md, "Paragraphs and page").
-        const float bullet = measure_text(**highlight_face, "●", article->language);
+        const float bullet = measure_text(**highlight_fonts, "●", article->language);
         for (const std::string& highlight : article->highlights) {
             ParagraphStyle style;
-            style.face = *highlight_face;
+            style.fonts = *highlight_fonts;
             style.language = article->language;
             style.measure = measure;
             style.line_height = 26 * u * 1.6f;
             style.continuation_indent = bullet;
             style.justify = Justify::Yes;
             style.max_lines = 2;
-            LaidOutParagraph text = layout_paragraph("●" + highlight, style);
+            LaidOutParagraph text = set("●" + highlight, style);
             if (y + text.height > bottom) {
                 break;
             }
@@ -170,19 +192,19 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
                 break;
             }
             ParagraphStyle style;
-            style.face = *body_face;
+            style.fonts = *body_fonts;
             style.language = article->language;
             style.measure = measure;
             style.line_height = body_line;
-            style.first_line_indent = 2 * (*body_face)->metrics().em;
+            style.first_line_indent = 2 * (*body_fonts)->primary().metrics().em;
             style.justify = Justify::Yes;
             style.max_lines = lines_left;
             style.ellipsis = Ellipsis::IfCut;
-            LaidOutParagraph text = layout_paragraph(article->body[i], style);
+            LaidOutParagraph text = set(article->body[i], style);
             const bool more_follows = i + 1 < article->body.size();
             if (!text.cut && more_follows && text.lines.size() == lines_left) {
                 style.ellipsis = Ellipsis::Always;  // The screen is full: say that text goes on.
-                text = layout_paragraph(article->body[i], style);
+                text = set(article->body[i], style);
             }
             const bool stop = text.cut;
             add(std::move(text), kInk, 0);
@@ -204,8 +226,8 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     }
     for (const std::string* line : {&first, &second}) {
         if (!line->empty()) {
-            layout->footer_lines.push_back(one_line(
-                *footer_face, *line, static_cast<float>(g.width) - 2 * g.margin, Align::Center));
+            layout->footer_lines.push_back(heading(
+                *footer_fonts, *line, static_cast<float>(g.width) - 2 * g.margin, Align::Center));
         }
     }
     return std::shared_ptr<const HomeScreenLayout>(std::move(layout));
@@ -272,12 +294,12 @@ void HomeScreenPainter::draw_header(Canvas& canvas, const HomeScreenLayout& layo
     const LocalTime local = to_local(now);
     const std::string clock = format_clock(local);
     const std::string date = format_chinese_date(local);
-    if (clock != shown_clock_ || date != shown_date_ || shown_face_ != layout.clock_face) {
-        clock_text_ = one_line(layout.clock_face, clock, static_cast<float>(g.width));
-        date_text_ = one_line(layout.date_face, date, static_cast<float>(g.width));
+    if (clock != shown_clock_ || date != shown_date_ || shown_fonts_ != layout.clock_fonts) {
+        clock_text_ = one_line(layout.clock_fonts, clock, static_cast<float>(g.width));
+        date_text_ = one_line(layout.date_fonts, date, static_cast<float>(g.width));
         shown_clock_ = clock;
         shown_date_ = date;
-        shown_face_ = layout.clock_face;
+        shown_fonts_ = layout.clock_fonts;
     }
     canvas.fill(g.header, kHeaderBackground);
     const float u = g.unit;

@@ -52,8 +52,9 @@ struct HomeScreenLayout {
     };
     std::vector<Block> excerpt;
     std::vector<LaidOutParagraph> footer_lines;
-    const FontFace* clock_face = nullptr;
-    const FontFace* date_face = nullptr;
+    std::vector<char32_t> missing;  // Characters no font has, in any text of the screen.
+    const FontChain* clock_fonts = nullptr;
+    const FontChain* date_fonts = nullptr;
 };
 
 // Decoded (unscaled) banner images, by their bundle-relative path.
@@ -94,7 +95,7 @@ class HomeScreenPainter {
     GlyphCache& cache_;
     // The clock and date change once a minute; their layout is kept until then.
     std::string shown_clock_, shown_date_;
-    const FontFace* shown_face_ = nullptr;
+    const FontChain* shown_fonts_ = nullptr;
     LaidOutParagraph clock_text_, date_text_;
 };
 

@@ -1,16 +1,11 @@
 #include "render/image_file.hpp"
 
-#include <SDL.h>
-#include <SDL_image.h>
-
 #include <cmath>
 #include <cstring>
 #include <memory>
 
 namespace placard {
 namespace {
-
-using SurfacePtr = std::unique_ptr<SDL_Surface, decltype(&SDL_FreeSurface)>;
 
 // Samples `image` at fractional (x, y) with bilinear weights, per channel including alpha.
 std::uint32_t sample(const Image& image, float x, float y) {
@@ -82,49 +77,6 @@ Image resample(const Image& source, float sx, float sy, float sw, float sh, int 
 }
 
 }  // namespace
-
-Result<Image> load_image(const std::string& path, const ImageLimits& limits) {
-    SurfacePtr loaded(IMG_Load(path.c_str()), &SDL_FreeSurface);
-    if (!loaded) {
-        return make_error(path + ": cannot decode image (" + IMG_GetError() + ")");
-    }
-    if (loaded->w > limits.max_width || loaded->h > limits.max_height) {
-        return make_error(path + ": image is " + std::to_string(loaded->w) + "×" +
-                          std::to_string(loaded->h) + " pixels, more than the limit of " +
-                          std::to_string(limits.max_width) + "×" +
-                          std::to_string(limits.max_height));
-    }
-    SurfacePtr converted(SDL_ConvertSurfaceFormat(loaded.get(), SDL_PIXELFORMAT_ARGB8888, 0),
-                         &SDL_FreeSurface);
-    if (!converted) {
-        return make_error(path + ": cannot convert image (" + SDL_GetError() + ")");
-    }
-    Image image;
-    image.width = converted->w;
-    image.height = converted->h;
-    image.pixels.resize(static_cast<std::size_t>(image.width) * image.height);
-    for (int row = 0; row < image.height; ++row) {
-        std::memcpy(image.pixels.data() + static_cast<std::size_t>(row) * image.width,
-                    static_cast<const std::uint8_t*>(converted->pixels) +
-                        static_cast<std::ptrdiff_t>(row) * converted->pitch,
-                    static_cast<std::size_t>(image.width) * 4);
-    }
-    return image;
-}
-
-Status save_png(const Image& image, const std::string& path) {
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormatFrom(
-                           const_cast<std::uint32_t*>(image.pixels.data()), image.width,
-                           image.height, 32, image.width * 4, SDL_PIXELFORMAT_ARGB8888),
-                       &SDL_FreeSurface);
-    if (!surface) {
-        return make_error(path + ": cannot wrap the image (" + SDL_GetError() + ")");
-    }
-    if (IMG_SavePNG(surface.get(), path.c_str()) != 0) {
-        return make_error(path + ": cannot write PNG (" + IMG_GetError() + ")");
-    }
-    return Done{};
-}
 
 Image scale_to_cover(const Image& image, int width, int height) {
     const float scale = std::max(static_cast<float>(width) / static_cast<float>(image.width),

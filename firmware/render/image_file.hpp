@@ -1,21 +1,15 @@
-// Reading and writing pictures (PNG, JPEG through SDL_image) and resampling them once, when
-// content loads, to the size they are shown at — never per frame.
+// Resampling pictures once, when content loads, to the size they are shown at — never per
+// frame. Reading and writing them is in image_decoder.hpp and png_writer.hpp.
 #pragma once
 
 #include <string>
 
 #include "core/result.hpp"
 #include "render/canvas.hpp"
+#include "render/image_decoder.hpp"
+#include "render/png_writer.hpp"
 
 namespace placard {
-
-struct ImageLimits {
-    int max_width = 8192;
-    int max_height = 8192;
-};
-
-Result<Image> load_image(const std::string& path, const ImageLimits& limits = {});
-Status save_png(const Image& image, const std::string& path);
 
 // Scales `image` to fill width × height, cropping the overflow evenly ("cover"), bilinear.
 Image scale_to_cover(const Image& image, int width, int height);

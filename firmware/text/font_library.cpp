@@ -5,13 +5,6 @@
 #include FT_FREETYPE_H
 
 namespace placard {
-namespace {
-
-// Noto Sans CJK SC: a pan-CJK family whose SC face defaults to Simplified forms; Debian ships it
-// as fonts-noto-cjk. TYPOGRAPHY.md, "Shaping and fonts".
-constexpr const char* kCjkFamily = "Noto Sans CJK SC";
-
-}  // namespace
 
 Result<FontFile> FontLibrary::find_family(const std::string& family, bool bold) {
     FcPattern* pattern = FcPatternCreate();
@@ -39,54 +32,78 @@ Result<FontFile> FontLibrary::find_family(const std::string& family, bool bold) 
     FontFile found{file ? reinterpret_cast<const char*>(file) : "", index};
     FcPatternDestroy(match);
     if (!family_matches || found.path.empty()) {
-        return make_error("font \"" + family +
-                          "\" is not installed (Debian: apt-get install fonts-noto-cjk)");
+        return make_error("font \"" + family + "\" is not installed");
     }
     return found;
 }
 
-Result<std::unique_ptr<FontLibrary>> FontLibrary::create() {
+Result<std::unique_ptr<FontLibrary>> FontLibrary::create(const FontConfig& config) {
     std::unique_ptr<FontLibrary> fonts(new FontLibrary());
     if (FT_Init_FreeType(&fonts->library_) != 0) {
         fonts->library_ = nullptr;
         return make_error("FreeType: cannot initialise");
     }
-    auto body = find_family(kCjkFamily, false);
-    if (!body) {
-        return body.error();
+    const std::pair<FontRole, const std::vector<FontFamilyChoice>*> roles[] = {
+        {FontRole::Body, &config.body}, {FontRole::Bold, &config.bold}};
+    for (const auto& [role, chain] : roles) {
+        std::vector<FontFile>& files = fonts->files_[role];
+        for (const FontFamilyChoice& choice : *chain) {
+            auto file = find_family(choice.family, choice.bold);
+            if (file) {
+                files.push_back(*file);
+            } else if (files.empty()) {
+                return make_error(file.error().message +
+                                  " (Debian: apt-get install fonts-noto-cjk)");
+            } else {
+                fonts->warnings_.push_back(file.error().message + "; left out of the chain");
+            }
+        }
     }
-    auto bold = find_family(kCjkFamily, true);
-    if (!bold) {
-        return bold.error();
-    }
-    fonts->files_[FontRole::Body] = *body;
-    fonts->files_[FontRole::Bold] = *bold;
     return fonts;
 }
 
 FontLibrary::~FontLibrary() {
+    chains_.clear();
     faces_.clear();
     if (library_) {
         FT_Done_FreeType(library_);
     }
 }
 
-Result<const FontFace*> FontLibrary::face(FontRole role, int pixel_size) {
+Result<const FontChain*> FontLibrary::chain(FontRole role, int pixel_size) {
     if (pixel_size < 4 || pixel_size > 1024) {
         return make_error("font size " + std::to_string(pixel_size) + " px is outside 4..1024 px");
     }
     std::lock_guard lock(mutex_);
-    auto& slot = faces_[{role, pixel_size}];
-    if (!slot) {
-        const FontFile& file = files_.at(role);
-        auto opened = FontFace::open(library_, file.path, file.index, pixel_size);
-        if (!opened) {
-            faces_.erase({role, pixel_size});
-            return opened.error();
-        }
-        slot = std::move(opened.value());
+    const auto key = std::make_pair(role, pixel_size);
+    if (const auto found = chains_.find(key); found != chains_.end()) {
+        return static_cast<const FontChain*>(found->second.get());
     }
-    return static_cast<const FontFace*>(slot.get());
+    auto chain = std::make_unique<FontChain>();
+    auto& opened = faces_[key];
+    for (const FontFile& file : files_.at(role)) {
+        auto face = FontFace::open(library_, file.path, file.index, pixel_size);
+        if (!face) {
+            if (chain->faces.empty()) {
+                faces_.erase(key);
+                return face.error();
+            }
+            continue;  // A fallback that cannot be opened only narrows the coverage.
+        }
+        chain->faces.push_back(face->get());
+        opened.push_back(std::move(face.value()));
+    }
+    const FontChain* result = chain.get();
+    chains_[key] = std::move(chain);
+    return result;
+}
+
+Result<const FontFace*> FontLibrary::face(FontRole role, int pixel_size) {
+    auto found = chain(role, pixel_size);
+    if (!found) {
+        return found.error();
+    }
+    return &(*found)->primary();
 }
 
 }  // namespace placard

@@ -11,16 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "text/character_class.hpp"
+
 namespace placard {
 
 // A break opportunity: the byte offset where a new line may begin. Sorted, each in 1..size;
 // the end of the text is always the last one.
 std::vector<std::size_t> find_line_breaks(std::string_view utf8_text);
-
-// CLREQ's character classes, exposed for the tests that check laid-out lines.
-bool is_prohibited_at_line_start(char32_t c);
-bool is_prohibited_at_line_end(char32_t c);
-// Whether a break between `before` and `after` would split an unbreakable mark (——, ……, ⋯⋯).
-bool splits_unbreakable_pair(char32_t before, char32_t after);
 
 }  // namespace placard

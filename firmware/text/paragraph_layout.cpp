@@ -1,184 +1,208 @@
 #include "text/paragraph_layout.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "text/line_breaker.hpp"
-#include "text/shaper.hpp"
+#include "text/shaped_paragraph.hpp"
 #include "text/utf8.hpp"
 
 namespace placard {
 namespace {
 
-// TYPOGRAPHY.md, "Excerpts": the ellipsis is two U+2026, kept together.
-constexpr std::string_view kEllipsis = "……";
-constexpr float kTolerance = 0.01f;  // Pixels; absorbs float rounding when filling the measure.
+constexpr std::string_view kEllipsis = "……";  // TYPOGRAPHY.md, "Excerpts": two U+2026.
+constexpr float kTolerance = 0.01f;           // Pixels of float rounding when filling.
 
-// The shaped paragraph, with the pen position at every byte so that any range's width is one
-// subtraction.
-struct ShapedParagraph {
-    std::vector<ShapedGlyph> glyphs;
-    std::vector<float> pen_at_byte;  // size() + 1 entries.
-
-    float width(std::size_t begin, std::size_t end) const {
-        return pen_at_byte[end] - pen_at_byte[begin];
-    }
+// A line as a range of clusters: [begin, end) is drawn (trailing spaces excluded), the next
+// line starts at `next`.
+struct Span {
+    std::size_t begin = 0, end = 0, next = 0;
 };
 
-ShapedParagraph shape_paragraph(const FontFace& face, std::string_view text,
-                                std::string_view language) {
-    ShapedParagraph shaped;
-    shaped.glyphs = shape_text(face, text, language);
-    const float unset = -1;
-    shaped.pen_at_byte.assign(text.size() + 1, unset);
-    float pen = 0;
-    for (std::size_t i = 0; i < shaped.glyphs.size(); ++i) {
-        const auto cluster = shaped.glyphs[i].cluster;
-        if (i == 0 || cluster != shaped.glyphs[i - 1].cluster) {
-            shaped.pen_at_byte[cluster] = pen;
-        }
-        pen += shaped.glyphs[i].x_advance;
-    }
-    shaped.pen_at_byte[text.size()] = pen;
-    // Bytes inside a cluster take the pen position of the next cluster start, so a range that
-    // ends mid-cluster still measures the whole cluster.
-    for (std::size_t b = text.size(); b-- > 0;) {
-        if (shaped.pen_at_byte[b] == unset) {
-            shaped.pen_at_byte[b] = shaped.pen_at_byte[b + 1];
-        }
-    }
-    return shaped;
-}
-
-std::size_t trim_trailing_spaces(std::string_view text, std::size_t begin, std::size_t end) {
-    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) {
+std::size_t trim_spaces(const ShapedParagraph& shaped, std::size_t begin, std::size_t end) {
+    while (end > begin && shaped.clusters[end - 1].kind == CharClass::Space) {
         --end;
     }
     return end;
 }
 
-// Drops a comma, enumeration comma, semicolon or colon before an appended ……: "持之以恒，……"
-// reads as a typo.
-std::size_t trim_before_ellipsis(std::string_view text, std::size_t begin, std::size_t end) {
-    while (end > begin) {
-        std::size_t start = 0;
-        const char32_t last = utf8::decode_previous(text, end, start);
-        if (last != U'，' && last != U'、' && last != U'；' && last != U'：' && last != U',' &&
-            last != U'。') {
-            break;
+// Break opportunities as cluster indices (each > 0, the last == cluster count).
+std::vector<std::size_t> cluster_breaks(const ShapedParagraph& shaped) {
+    std::vector<std::size_t> breaks;
+    for (const std::size_t offset : find_line_breaks(shaped.text)) {
+        const std::size_t index = offset >= shaped.text.size() ? shaped.clusters.size()
+                                                               : shaped.cluster_starting_at(offset);
+        if (index > 0 && index <= shaped.clusters.size() &&
+            (breaks.empty() || index > breaks.back())) {
+            breaks.push_back(index);
         }
-        end = start;
     }
-    return end;
+    if (breaks.empty() || breaks.back() != shaped.clusters.size()) {
+        breaks.push_back(shaped.clusters.size());
+    }
+    return breaks;
 }
 
-struct LineSpan {
-    std::size_t begin = 0;
-    std::size_t end = 0;   // Trailing spaces excluded.
-    std::size_t next = 0;  // Where the following line starts.
-};
+bool fits(const ShapedParagraph& shaped, std::size_t begin, std::size_t end, float available,
+          Justify justify) {
+    return natural_line_width(shaped, begin, end, justify) <= available + kTolerance;
+}
 
-// Greedy fill: the furthest legal break whose line fits; when even the first break does not fit
-// (a URL longer than the measure), the line is cut at the last cluster that fits instead, so
-// nothing ever overflows.
-LineSpan next_line(std::string_view text, const ShapedParagraph& shaped,
-                   const std::vector<std::size_t>& breaks, std::size_t begin, float available) {
-    LineSpan best{begin, begin, begin};
+bool fits_squeezed(const ShapedParagraph& shaped, std::size_t begin, std::size_t end,
+                   float available, Justify justify) {
+    return natural_line_width(shaped, begin, end, justify) -
+               line_squeeze(shaped, begin, end, justify) <=
+           available + kTolerance;
+}
+
+// The next line from `begin`: the furthest legal break that fits. When the rules stopped the
+// line short of where the characters would reach (a mark that may not start the next line),
+// the following break is tried squeezed (push-in) before settling for the short line
+// (push-out). A run with no legal break that fits (a URL longer than the measure) is cut at
+// the last cluster that fits, so that nothing ever overflows.
+Span next_line(const ShapedParagraph& shaped, const std::vector<std::size_t>& breaks,
+               std::size_t begin, float available, Justify justify) {
+    Span best{begin, begin, begin};
     for (const std::size_t candidate : breaks) {
         if (candidate <= begin) {
             continue;
         }
-        const std::size_t end = trim_trailing_spaces(text, begin, candidate);
-        if (shaped.width(begin, end) > available + kTolerance) {
-            break;
+        const std::size_t end = trim_spaces(shaped, begin, candidate);
+        if (fits(shaped, begin, end, available, justify)) {
+            best = Span{begin, end, candidate};
+            continue;
         }
-        best = LineSpan{begin, end, candidate};
+        const bool rules_stopped_short =
+            best.next == begin || fits(shaped, begin, best.end + 1, available, justify);
+        if (rules_stopped_short && fits_squeezed(shaped, begin, end, available, justify)) {
+            best = Span{begin, end, candidate};
+        }
+        break;
     }
     if (best.next > begin) {
         return best;
     }
-    std::size_t end = begin;
-    for (std::size_t pos = begin; pos < text.size();) {
-        std::size_t after = pos;
-        utf8::decode_next(text, after);
-        if (shaped.width(begin, after) > available + kTolerance && end > begin) {
-            break;
-        }
-        end = after;
-        pos = after;
+    std::size_t end = begin + 1;
+    while (end < shaped.clusters.size() && fits(shaped, begin, end + 1, available, justify)) {
+        ++end;
     }
-    return LineSpan{begin, end, end};
+    return Span{begin, end, end};
 }
 
-void place_glyphs(const ShapedParagraph& shaped, std::size_t begin, std::size_t end, float x,
-                  float baseline, float extra_per_gap, LaidOutLine& line) {
-    float pen = x;
-    std::size_t gap_index = 0;
-    for (std::size_t i = 0; i < shaped.glyphs.size(); ++i) {
-        const ShapedGlyph& glyph = shaped.glyphs[i];
-        if (glyph.cluster < begin || glyph.cluster >= end) {
+std::size_t skip_spaces(const ShapedParagraph& shaped, std::size_t index) {
+    while (index < shaped.clusters.size() && shaped.clusters[index].kind == CharClass::Space) {
+        ++index;
+    }
+    return index;
+}
+
+// Characters that count for a lone last line: not punctuation or spaces.
+std::size_t count_characters(const ShapedParagraph& shaped, const Span& span) {
+    std::size_t count = 0;
+    for (std::size_t i = span.begin; i < span.end; ++i) {
+        const CharClass kind = shaped.clusters[i].kind;
+        count += kind == CharClass::Han || kind == CharClass::LatinLetterOrDigit ||
+                 kind == CharClass::Other;
+    }
+    return count;
+}
+
+// 孤字: a last line of one character. Squeeze it onto the line before if that line can take
+// it; otherwise bring the line before's last legal segment down to keep it company.
+void avoid_lone_last_character(const ShapedParagraph& shaped,
+                               const std::vector<std::size_t>& breaks, const ParagraphStyle& style,
+                               std::vector<Span>& spans) {
+    if (spans.size() < 2 || count_characters(shaped, spans.back()) > 1) {
+        return;
+    }
+    Span& previous = spans[spans.size() - 2];
+    const Span last = spans.back();
+    const float previous_available =
+        style.measure - (spans.size() == 2 ? style.first_line_indent : style.continuation_indent);
+    if (fits_squeezed(shaped, previous.begin, last.end, previous_available, Justify::No)) {
+        previous.end = last.end;
+        previous.next = last.next;
+        spans.pop_back();
+        return;
+    }
+    const float last_available = style.measure - style.continuation_indent;
+    for (auto it = breaks.rbegin(); it != breaks.rend(); ++it) {
+        const std::size_t candidate = *it;
+        if (candidate >= previous.next || candidate <= previous.begin) {
             continue;
         }
-        const bool new_cluster = i > 0 && glyph.cluster != shaped.glyphs[i - 1].cluster &&
-                                 shaped.glyphs[i - 1].cluster >= begin;
-        if (new_cluster) {
-            ++gap_index;
+        const std::size_t start = skip_spaces(shaped, candidate);
+        if (!fits(shaped, start, last.end, last_available, Justify::No)) {
+            return;  // Bringing more down would overflow the last line.
         }
-        const float spread = extra_per_gap * static_cast<float>(gap_index);
-        line.glyphs.push_back(
-            PositionedGlyph{glyph.glyph, pen + spread + glyph.x_offset, baseline - glyph.y_offset});
-        pen += glyph.x_advance;
+        previous.end = trim_spaces(shaped, previous.begin, candidate);
+        previous.next = candidate;
+        spans.back().begin = start;
+        return;
     }
 }
 
-std::size_t count_clusters(const ShapedParagraph& shaped, std::size_t begin, std::size_t end) {
-    std::size_t clusters = 0;
-    for (std::size_t i = 0; i < shaped.glyphs.size(); ++i) {
-        const auto cluster = shaped.glyphs[i].cluster;
-        if (cluster >= begin && cluster < end &&
-            (i == 0 || cluster != shaped.glyphs[i - 1].cluster)) {
-            ++clusters;
+// Drops ，、；：。 before an appended ……: "持之以恒，……" reads as a typo.
+std::size_t trim_before_ellipsis(const ShapedParagraph& shaped, std::size_t begin,
+                                 std::size_t end) {
+    while (end > begin) {
+        const char32_t last = shaped.clusters[end - 1].first_char;
+        if (last != U'，' && last != U'、' && last != U'；' && last != U'：' && last != U',' &&
+            last != U'。' && shaped.clusters[end - 1].kind != CharClass::Space) {
+            break;
+        }
+        --end;
+    }
+    return end;
+}
+
+void place_line(const ShapedParagraph& shaped, std::size_t begin, std::size_t end, float indent,
+                float available, Justify justify, const ParagraphStyle& style, float baseline,
+                LaidOutLine& line) {
+    const FittedLine fitted = fit_line(shaped, begin, end, available, justify);
+    float x = indent;
+    if (style.align == Align::Center) {
+        x += std::max(0.0f, (available - fitted.width) / 2);
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+        const Cluster& cluster = shaped.clusters[i];
+        float pen = x + fitted.glyph_x[i - begin];
+        for (std::uint32_t g = 0; g < cluster.glyph_count; ++g) {
+            const ShapedGlyph& glyph = shaped.glyphs[cluster.first_glyph + g];
+            line.glyphs.push_back(PositionedGlyph{glyph.face, glyph.glyph, pen + glyph.x_offset,
+                                                  baseline - glyph.y_offset});
+            pen += glyph.x_advance;
         }
     }
-    return clusters;
+    if (end > begin) {
+        const std::size_t from = shaped.clusters[begin].begin;
+        line.text = std::string(shaped.text.substr(from, shaped.clusters[end - 1].end - from));
+    }
+    line.x = x;
+    line.width = fitted.width;
+    line.baseline = baseline;
+    line.justified = justify == Justify::Yes && fitted.filled;
 }
 
 }  // namespace
 
 LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& style) {
     LaidOutParagraph result;
-    result.face = style.face;
-    if (!style.face) {
+    if (!style.fonts || text.empty()) {
         return result;
     }
-    const FontFace& face = *style.face;
-    const float line_height = style.line_height > 0 ? style.line_height : face.metrics().em * 1.6f;
-    const ShapedParagraph shaped = shape_paragraph(face, text, style.language);
-    for (const auto& glyph : shaped.glyphs) {
-        if (glyph.glyph == 0) {
-            std::size_t pos = glyph.cluster;
-            const char32_t c = utf8::decode_next(text, pos);
-            if (std::find(result.missing.begin(), result.missing.end(), c) ==
-                result.missing.end()) {
-                result.missing.push_back(c);
-            }
-        }
-    }
-    const std::vector<std::size_t> breaks = find_line_breaks(text);
+    const FontFace& face = style.fonts->primary();
+    const float em = static_cast<float>(face.pixel_size());
+    const float line_height = style.line_height > 0 ? style.line_height : em * 1.6f;
+    const ShapedParagraph shaped = shape_paragraph(*style.fonts, text, style.language);
+    result.missing = shaped.missing;
+    const std::vector<std::size_t> breaks = cluster_breaks(shaped);
 
-    // Lines are found first, then placed, so that the last kept line knows whether it is cut.
-    std::vector<LineSpan> spans;
-    for (std::size_t begin = 0; begin < text.size();) {
+    std::vector<Span> spans;
+    for (std::size_t begin = 0; begin < shaped.clusters.size();) {
         const float indent = spans.empty() ? style.first_line_indent : style.continuation_indent;
-        const LineSpan span = next_line(text, shaped, breaks, begin, style.measure - indent);
-        if (span.next <= begin) {
-            break;
-        }
+        const Span span = next_line(shaped, breaks, begin, style.measure - indent, style.justify);
         spans.push_back(span);
-        begin = span.next;
-        while (begin < text.size() && text[begin] == ' ') {
-            ++begin;
-        }
+        begin = skip_spaces(shaped, span.next);
     }
 
     std::size_t ellipsis_line = spans.size();  // None.
@@ -187,73 +211,52 @@ LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& s
         spans.resize(style.max_lines);
     } else if (style.ellipsis == Ellipsis::Always && !spans.empty()) {
         ellipsis_line = spans.size() - 1;
+    } else if (style.lone_last_character == LoneLastCharacter::Avoid) {
+        avoid_lone_last_character(shaped, breaks, style, spans);
     }
 
     const float ascender = face.metrics().ascender;
-    const float descender = face.metrics().descender;
-    const float half_leading = (line_height - (ascender + descender)) / 2;
+    const float half_leading = (line_height - (ascender + face.metrics().descender)) / 2;
     for (std::size_t index = 0; index < spans.size(); ++index) {
-        LineSpan span = spans[index];
+        const Span& span = spans[index];
         const float indent = index == 0 ? style.first_line_indent : style.continuation_indent;
         const float available = style.measure - indent;
         const float baseline = static_cast<float>(index) * line_height + half_leading + ascender;
         LaidOutLine line;
-        line.baseline = baseline;
-        const bool with_ellipsis = index == ellipsis_line;
-        float ellipsis_width = 0;
-        std::vector<ShapedGlyph> ellipsis_glyphs;
-        if (with_ellipsis) {
-            ellipsis_glyphs = shape_text(face, kEllipsis, style.language);
-            for (const auto& glyph : ellipsis_glyphs) {
-                ellipsis_width += glyph.x_advance;
-            }
-            // Cut back to the furthest legal break that leaves room for the ellipsis.
+        if (index == ellipsis_line) {
+            // Cut back to the furthest legal break that leaves room for the ellipsis, then set
+            // the kept text and the ellipsis as one line.
+            const float ellipsis_width = measure_text(*style.fonts, kEllipsis, style.language);
             std::size_t cut = span.begin;
             for (const std::size_t candidate : breaks) {
                 if (candidate <= span.begin) {
                     continue;
                 }
                 const std::size_t end = trim_before_ellipsis(
-                    text, span.begin, trim_trailing_spaces(text, span.begin, candidate));
+                    shaped, span.begin, trim_spaces(shaped, span.begin, candidate));
                 if (candidate > span.next ||
-                    shaped.width(span.begin, end) + ellipsis_width > available + kTolerance) {
+                    natural_line_width(shaped, span.begin, end, Justify::No) + ellipsis_width >
+                        available + kTolerance) {
                     break;
                 }
                 cut = end;
             }
-            span.end = cut;
-            result.cut = true;
-        }
-        const bool last_of_paragraph = index + 1 == spans.size() && !with_ellipsis;
-        const float natural = shaped.width(span.begin, span.end) + ellipsis_width;
-        const bool justify = style.justify == Justify::Yes && !last_of_paragraph;
-        std::size_t gaps = count_clusters(shaped, span.begin, span.end) +
-                           (with_ellipsis ? 1 : 0);  // The ellipsis counts as one cluster.
-        gaps = gaps > 0 ? gaps - 1 : 0;
-        const float extra = justify && gaps > 0
-                                ? std::max(0.0f, available - natural) / static_cast<float>(gaps)
-                                : 0.0f;
-        float x = indent;
-        if (style.align == Align::Center) {
-            x = indent + std::max(0.0f, (available - natural) / 2);
-        }
-        place_glyphs(shaped, span.begin, span.end, x, baseline, extra, line);
-        float drawn = natural + extra * static_cast<float>(gaps);
-        if (with_ellipsis) {
-            float pen = x + shaped.width(span.begin, span.end) + extra * static_cast<float>(gaps);
-            for (const auto& glyph : ellipsis_glyphs) {
-                line.glyphs.push_back(
-                    PositionedGlyph{glyph.glyph, pen + glyph.x_offset, baseline - glyph.y_offset});
-                pen += glyph.x_advance;
+            std::string kept;
+            if (cut > span.begin) {
+                const std::size_t from = shaped.clusters[span.begin].begin;
+                kept = std::string(text.substr(from, shaped.clusters[cut - 1].end - from));
             }
+            kept += kEllipsis;
+            const ShapedParagraph ending = shape_paragraph(*style.fonts, kept, style.language);
+            place_line(ending, 0, ending.clusters.size(), indent, available, style.justify, style,
+                       baseline, line);
+            line.text = kept;
+            result.cut = true;
+        } else {
+            const bool last = index + 1 == spans.size();
+            place_line(shaped, span.begin, span.end, indent, available,
+                       last ? Justify::No : style.justify, style, baseline, line);
         }
-        line.text = std::string(text.substr(span.begin, span.end - span.begin));
-        if (with_ellipsis) {
-            line.text += kEllipsis;
-        }
-        line.x = x;
-        line.width = drawn;
-        line.justified = justify && gaps > 0;
         result.lines.push_back(std::move(line));
     }
     result.height = static_cast<float>(result.lines.size()) * line_height;

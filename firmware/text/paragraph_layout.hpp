@@ -1,8 +1,12 @@
 // Lays out one paragraph: shape, break into lines of a measure, justify, cut to an excerpt.
 //
-// TYPOGRAPHY.md: body text is justified (every line but the last fills the measure exactly),
-// the first line is indented 2 em, highlights hang their bullet, and an excerpt of N lines ends
-// in …… (two U+2026) cut at a legal break.
+// TYPOGRAPHY.md: lines break only where UAX #14 and CLREQ's prohibitions allow; a mark that may
+// not start a line is first squeezed onto the line before (先挤进, push-in) and only when that
+// fails does the last character go down with it (后推出, push-out); a last line of one lone
+// character (孤字) is avoided when the paragraph can absorb it; body text is justified (every
+// line but the last fills the measure exactly); the first line may be indented (2 em for body
+// text) and continuation lines may hang (● highlights); an excerpt of N lines ends in ……
+// (two U+2026) cut at a legal break.
 #pragma once
 
 #include <cstddef>
@@ -10,18 +14,19 @@
 #include <string_view>
 #include <vector>
 
-#include "text/font_face.hpp"
+#include "text/font_library.hpp"
+#include "text/line_justifier.hpp"
 
 namespace placard {
 
-enum class Justify { No, Yes };
 enum class Align { Start, Center };
 // Ellipsis::IfCut ends the last kept line in …… only when text was cut; Ellipsis::Always also
 // when the paragraph ends there but more text (another paragraph) follows.
 enum class Ellipsis { IfCut, Always };
+enum class LoneLastCharacter { Avoid, Allow };
 
 struct ParagraphStyle {
-    const FontFace* face = nullptr;
+    const FontChain* fonts = nullptr;
     std::string language = "zh-Hans";
     float measure = 0;              // Line length in pixels.
     float line_height = 0;          // Baseline to baseline; 0 means 1.6 em.
@@ -31,9 +36,11 @@ struct ParagraphStyle {
     Align align = Align::Start;
     std::size_t max_lines = 0;  // 0: no limit.
     Ellipsis ellipsis = Ellipsis::IfCut;
+    LoneLastCharacter lone_last_character = LoneLastCharacter::Avoid;
 };
 
 struct PositionedGlyph {
+    const FontFace* face = nullptr;
     std::uint32_t glyph = 0;
     float x = 0;  // Pen position relative to the paragraph's left edge, offsets applied.
     float y = 0;  // Baseline relative to the paragraph's top, offsets applied (down positive).
@@ -41,19 +48,18 @@ struct PositionedGlyph {
 
 struct LaidOutLine {
     std::string text;  // The characters of the line as laid out, trailing spaces excluded.
-    float x = 0;       // Left edge of the first glyph.
+    float x = 0;       // Left edge of the first glyph's box.
     float width = 0;   // Advance as drawn: x + width is the right edge.
     float baseline = 0;
-    bool justified = false;
+    bool justified = false;  // Filled to the measure.
     std::vector<PositionedGlyph> glyphs;
 };
 
 struct LaidOutParagraph {
-    const FontFace* face = nullptr;
     std::vector<LaidOutLine> lines;
-    float height = 0;  // lines × line height.
-    bool cut = false;  // True when text was left out (and the last line ends in ……).
-    std::vector<char32_t> missing;  // Characters the font has no glyph for.
+    float height = 0;               // lines × line height.
+    bool cut = false;               // Text was left out (and the last line ends in ……).
+    std::vector<char32_t> missing;  // Characters no font of the chain has.
 };
 
 LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& style);

@@ -1,8 +1,10 @@
-// The real fonts the text tests use (Noto Sans CJK SC from fonts-noto-cjk), opened once per
-// test program. A missing font fails the test that asks, with the reason.
+// The real fonts the text tests use (fonts/fallback.conf's default chain: Noto Sans CJK SC,
+// then DejaVu Sans), opened once per test program. A missing font fails the test that asks.
 #pragma once
 
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 
 #include "text/font_library.hpp"
 
@@ -18,6 +20,11 @@ inline FontLibrary& test_fonts() {
         return std::move(created.value());
     }();
     return *fonts;
+}
+
+// The body chain at `pixel_size`.
+inline const FontChain& body_fonts(int pixel_size = 28) {
+    return **test_fonts().chain(FontRole::Body, pixel_size);
 }
 
 }  // namespace placard::testing

@@ -42,12 +42,12 @@ void paint(Image& image, const std::function<Color(int x, int y)>& shader) {
 
 void text(Canvas& canvas, GlyphCache& cache, FontLibrary& fonts, FontRole role, int size,
           const std::string& words, float x, float y, Color color) {
-    auto face = fonts.face(role, size);
+    auto face = fonts.chain(role, size);
     if (!face) {
         return;
     }
     ParagraphStyle style;
-    style.face = *face;
+    style.fonts = *face;
     style.measure = kWidth;
     style.line_height = static_cast<float>(size) * 1.3f;
     draw_paragraph(canvas, cache, layout_paragraph(words, style), x, y, color);

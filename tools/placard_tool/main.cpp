@@ -14,8 +14,8 @@ constexpr const char* kUsage =
     "  validate PATH\n"
     "      check a bundle folder or a feed.json: exit 0, or 1 with one \"where: what\" line\n"
     "      per problem\n"
-    "  render-text [--font-size PX] [--width PX] [--justify] [--lines-json OUT]\n"
-    "              --out OUT.png INPUT.txt\n"
+    "  render-text [--font-size PX] [--width PX] [--justify] [--normalize-punctuation]\n"
+    "              [--lines-json OUT] --out OUT.png INPUT.txt\n"
     "      set each line of INPUT.txt as a body paragraph and write a PNG\n";
 
 }  // namespace

@@ -9,12 +9,15 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "app/font_setup.hpp"
 #include "app/log.hpp"
+#include "app/missing_characters.hpp"
 #include "commands.hpp"
 #include "content/bundle_reader.hpp"
 #include "render/image_file.hpp"
 #include "render/text_painter.hpp"
 #include "text/font_library.hpp"
+#include "text/punctuation_normalizer.hpp"
 #include "text/utf8.hpp"
 
 namespace placard::tool {
@@ -24,6 +27,7 @@ struct RenderTextOptions {
     int font_size = 32;
     int width = 1200;
     Justify justify = Justify::No;
+    bool normalize_punctuation = false;
     std::string lines_json, out, input;
 };
 
@@ -45,6 +49,8 @@ int render_text_command(const Arguments& arguments) {
         const bool has_value = i + 1 < arguments.size();
         if (argument == "--justify") {
             options.justify = Justify::Yes;
+        } else if (argument == "--normalize-punctuation") {
+            options.normalize_punctuation = true;
         } else if (argument == "--font-size" && has_value) {
             if (!parse_pixels(arguments[++i], 6, 400, options.font_size)) {
                 log_error("render-text: --font-size: \"" + arguments[i] +
@@ -86,19 +92,19 @@ int render_text_command(const Arguments& arguments) {
         log_error(options.input + ": not valid UTF-8 text");
         return 1;
     }
-    auto fonts = FontLibrary::create();
+    auto fonts = open_configured_fonts();
     if (!fonts) {
         log_error(fonts.error().message);
         return 1;
     }
-    auto face = (*fonts)->face(FontRole::Body, options.font_size);
+    auto face = (*fonts)->chain(FontRole::Body, options.font_size);
     if (!face) {
         log_error(face.error().message);
         return 1;
     }
 
     ParagraphStyle style;
-    style.face = *face;
+    style.fonts = *face;
     style.measure = static_cast<float>(options.width);
     style.line_height = static_cast<float>(options.font_size) * 1.6f;
     style.first_line_indent = 2 * static_cast<float>(options.font_size);
@@ -112,7 +118,12 @@ int render_text_command(const Arguments& arguments) {
             line.remove_suffix(1);
         }
         start = end + 1;
-        if (!line.empty()) {
+        if (line.empty()) {
+            continue;
+        }
+        if (options.normalize_punctuation) {
+            paragraphs.push_back(layout_paragraph(normalize_ascii_punctuation(line), style));
+        } else {
             paragraphs.push_back(layout_paragraph(line, style));
         }
     }
@@ -139,12 +150,8 @@ int render_text_command(const Arguments& arguments) {
                              {"y", y + line.baseline},
                              {"width", line.width}});
         }
-        for (const char32_t missing : paragraphs[p].missing) {
-            std::string character;
-            utf8::append(character, missing);
-            log_warning(options.input + ": paragraph " + std::to_string(p + 1) +
-                        ": no font has \"" + character + "\"");
-        }
+        log_missing_characters(paragraphs[p].missing,
+                               options.input + ": paragraph " + std::to_string(p + 1));
         y += paragraphs[p].height;
     }
     if (auto written = save_png(image, options.out); !written) {

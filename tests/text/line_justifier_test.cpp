@@ -1,0 +1,81 @@
+// CLREQ 3.8: compress first, then expand, in its order; one behaviour per test at 28 px.
+#include "text/line_justifier.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/test_fonts.hpp"
+
+namespace placard {
+namespace {
+
+using testing::body_fonts;
+constexpr float kEm = 28;
+
+ShapedParagraph shaped(std::string_view text) {
+    return shape_paragraph(body_fonts(static_cast<int>(kEm)), text, "zh-Hans");
+}
+
+TEST(LineJustifier, SpreadsHanGapsEquallyToTheMeasure) {
+    const ShapedParagraph paragraph = shaped("党支部工作");
+    const FittedLine line = fit_line(paragraph, 0, 5, 6 * kEm, Justify::Yes);
+    EXPECT_TRUE(line.filled);
+    for (std::size_t i = 0; i < 5; ++i) {
+        EXPECT_FLOAT_EQ(line.glyph_x[i], static_cast<float>(i) * (kEm + kEm / 4));
+    }
+}
+
+TEST(LineJustifier, ExpandsWordSpacesBeforeLetterGaps) {
+    const ShapedParagraph paragraph = shaped("ab cd");
+    const float natural = natural_line_width(paragraph, 0, 5, Justify::Yes);
+    const FittedLine line = fit_line(paragraph, 0, 5, natural + 5, Justify::Yes);
+    EXPECT_FLOAT_EQ(line.glyph_x[1], paragraph.pen[1]);      // a|b unchanged.
+    EXPECT_FLOAT_EQ(line.glyph_x[3], paragraph.pen[3] + 5);  // The space took it all.
+    EXPECT_FLOAT_EQ(line.glyph_x[4] - line.glyph_x[3], paragraph.pen[4] - paragraph.pen[3]);
+}
+
+TEST(LineJustifier, ExpandsHanLatinGapsBeforeHanGaps) {
+    const ShapedParagraph paragraph = shaped("用Linux系统");
+    const std::size_t n = paragraph.clusters.size();
+    const float natural = natural_line_width(paragraph, 0, n, Justify::Yes);
+    const FittedLine line = fit_line(paragraph, 0, n, natural + 6, Justify::Yes);
+    EXPECT_FLOAT_EQ(line.glyph_x[1] - line.glyph_x[0], kEm + kEm / 4 + 3);  // 用|L
+    EXPECT_FLOAT_EQ(line.glyph_x[n - 1] - line.glyph_x[n - 2], kEm);        // 系|统
+}
+
+TEST(LineJustifier, NeverExpandsInsideADashOrEllipsis) {
+    const ShapedParagraph paragraph = shaped("好——坏……了");
+    const std::size_t n = paragraph.clusters.size();
+    // Noto Sans CJK ligates —— into one two-em glyph, so it cannot open up; the two … stay
+    // separate clusters and must stay together.
+    ASSERT_EQ(n, 6u);
+    EXPECT_FLOAT_EQ(paragraph.clusters[1].advance, 2 * kEm);
+    const FittedLine line = fit_line(paragraph, 0, n, 10 * kEm, Justify::Yes);
+    EXPECT_TRUE(line.filled);
+    EXPECT_FLOAT_EQ(line.glyph_x[4] - line.glyph_x[3], paragraph.clusters[3].advance);
+    EXPECT_GT(line.glyph_x[1] - line.glyph_x[0], paragraph.clusters[0].advance);
+    EXPECT_GT(line.glyph_x[3] - line.glyph_x[2], paragraph.clusters[2].advance);
+}
+
+TEST(LineJustifier, SqueezesBracketsBeforeCommasAndNeverHanCharacters) {
+    const ShapedParagraph paragraph = shaped("甲（乙）丙，丁");
+    const std::size_t n = paragraph.clusters.size();
+    const float natural = natural_line_width(paragraph, 0, n, Justify::Yes);
+    const FittedLine line = fit_line(paragraph, 0, n, natural - 10, Justify::Yes);
+    EXPECT_TRUE(line.filled);
+    // The comma kept its blank: 丁 sits a full em after ，.
+    EXPECT_FLOAT_EQ(line.glyph_x[6] - line.glyph_x[5], kEm);
+    // 乙 is still one em wide: its neighbours moved, not it.
+    EXPECT_LT(line.glyph_x[2] - line.glyph_x[0], 2 * kEm);
+}
+
+TEST(LineJustifier, SqueezesCommasOnceBracketsAreUsedUp) {
+    const ShapedParagraph paragraph = shaped("甲，乙，丙");
+    const std::size_t n = paragraph.clusters.size();
+    const FittedLine line = fit_line(paragraph, 0, n, 4 * kEm, Justify::Yes);
+    EXPECT_TRUE(line.filled);
+    EXPECT_FLOAT_EQ(line.glyph_x[2] - line.glyph_x[1], kEm / 2);
+    EXPECT_FLOAT_EQ(line.glyph_x[4] - line.glyph_x[3], kEm / 2);
+}
+
+}  // namespace
+}  // namespace placard

@@ -1,0 +1,27 @@
+#include "text/punctuation_normalizer.hpp"
+
+#include <gtest/gtest.h>
+
+namespace placard {
+namespace {
+
+TEST(PunctuationNormalizer, TurnsAsciiMarksBetweenChineseIntoFullWidth) {
+    EXPECT_EQ(normalize_ascii_punctuation("党支部的职能是什么?党支部工作怎么做?"),
+              "党支部的职能是什么？党支部工作怎么做？");
+    EXPECT_EQ(normalize_ascii_punctuation("不是花样创新, 而是;还有:好!"),
+              "不是花样创新，而是；还有：好！");
+    EXPECT_EQ(normalize_ascii_punctuation("落在深处。(福建省人民检察院副检察长)"),
+              "落在深处。（福建省人民检察院副检察长）");
+}
+
+TEST(PunctuationNormalizer, KeepsLatinRunsNumbersAndUrls) {
+    EXPECT_EQ(normalize_ascii_punctuation("共3,000人, 12:30开会"), "共3,000人，12:30开会");
+    EXPECT_EQ(normalize_ascii_punctuation("见https://example.org/a?b=1"),
+              "见https://example.org/a?b=1");
+    EXPECT_EQ(normalize_ascii_punctuation("使用Debian (bookworm)系统"),
+              "使用Debian (bookworm)系统");
+    EXPECT_EQ(normalize_ascii_punctuation("Hello, world!"), "Hello, world!");
+}
+
+}  // namespace
+}  // namespace placard
