@@ -10,7 +10,7 @@ out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 ( unset DISPLAY; "$placard" --content "$content" --size 1920x1080 --at 3 --screenshot "$out/home.png" --quiet )
 # Tesseract reads Chinese best from dark text on light ground at about 2× this size.
 convert "$out/home.png" -resize 200% "$out/big.png" 2>/dev/null || cp "$out/home.png" "$out/big.png"
-tesseract "$out/big.png" "$out/text" -l chi_sim --psm 3 >/dev/null 2>&1
+OMP_THREAD_LIMIT=1 tesseract "$out/big.png" "$out/text" -l chi_sim --psm 3 >/dev/null 2>&1
 # Tesseract puts spaces between Han characters; compare without whitespace.
 read_back=$(tr -d ' \t\n' <"$out/text.txt")
 status=0
