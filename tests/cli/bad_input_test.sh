@@ -56,6 +56,11 @@ expect 1 "$work/none.txt: no such file" 1 -- "$tool" import-text "$work/none.txt
 printf '\xff\xfe\n' >"$work/binary.txt"
 expect 1 'binary.txt: not valid UTF-8' 1 -- "$tool" import-text "$work/binary.txt"
 
+expect 2 'render-text: --width: "wide"' 1 -- "$tool" render-text --width wide --out "$work/t.png" "$work/none.txt"
+expect 1 "$work/none.txt: no such file" 1 -- "$tool" render-text --out "$work/t.png" "$work/none.txt"
+expect 1 'binary.txt: not valid UTF-8' 1 -- "$tool" render-text --out "$work/t.png" "$work/binary.txt"
+expect 1 "$work/no/such/dir/t.png: cannot write" 1 -- "$tool" render-text --out "$work/no/such/dir/t.png" "$demo/source/frame.json"
+
 if [ $failures -ne 0 ]; then
   echo "$failures bad-input case(s) failed" >&2
   exit 1

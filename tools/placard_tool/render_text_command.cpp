@@ -128,13 +128,16 @@ int render_text_command(const Arguments& arguments) {
         }
     }
 
+    // The text block starts at x = 0, so that the PNG's coordinates and --lines-json's are the
+    // same and a justified line's right edge is exactly --width; above, below and to the right
+    // there is a margin of one em.
     const int margin = options.font_size;
     float height = 0;
     for (const auto& paragraph : paragraphs) {
         height += paragraph.height;
     }
     Image image;
-    image.width = options.width + 2 * margin;
+    image.width = options.width + margin;
     image.height = static_cast<int>(std::ceil(height)) + 2 * margin;
     image.pixels.assign(static_cast<std::size_t>(image.width) * image.height, 0xFFFFFFFFu);
     Canvas canvas(image);
@@ -142,11 +145,11 @@ int render_text_command(const Arguments& arguments) {
     nlohmann::json lines = nlohmann::json::array();
     float y = static_cast<float>(margin);
     for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-        draw_paragraph(canvas, cache, paragraphs[p], static_cast<float>(margin), y, 0xFF000000u);
+        draw_paragraph(canvas, cache, paragraphs[p], 0, y, 0xFF000000u);
         for (const auto& line : paragraphs[p].lines) {
             lines.push_back({{"paragraph", p},
                              {"text", line.text},
-                             {"x", static_cast<float>(margin) + line.x},
+                             {"x", line.x},
                              {"y", y + line.baseline},
                              {"width", line.width}});
         }
