@@ -24,6 +24,17 @@ std::string default_content_dir() {
     return first_existing({PLACARD_INSTALLED_DEMO_DIR, PLACARD_SOURCE_DEMO_DIR}, true);
 }
 
+std::string default_layout_path(bool portrait) {
+    if (portrait) {
+        return first_existing({PLACARD_INSTALLED_LAYOUTS_DIR "/portrait.json",
+                               PLACARD_SOURCE_LAYOUTS_DIR "/portrait.json"},
+                              false);
+    }
+    return first_existing({PLACARD_INSTALLED_LAYOUTS_DIR "/landscape.json",
+                           PLACARD_SOURCE_LAYOUTS_DIR "/landscape.json"},
+                          false);
+}
+
 std::string default_font_config_path() {
     return first_existing({PLACARD_INSTALLED_FONTS_CONF, PLACARD_SOURCE_FONTS_CONF}, false);
 }

@@ -10,5 +10,7 @@ namespace placard {
 std::string default_content_dir();
 // fonts/fallback.conf; empty when neither copy exists.
 std::string default_font_config_path();
+// assets/layouts/portrait.json or landscape.json; empty when neither copy exists.
+std::string default_layout_path(bool portrait);
 
 }  // namespace placard

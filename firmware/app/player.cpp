@@ -8,6 +8,7 @@
 
 #include "app/content_watcher.hpp"
 #include "app/font_setup.hpp"
+#include "app/frame_stats.hpp"
 #include "app/install_paths.hpp"
 #include "app/log.hpp"
 #include "app/snapshot.hpp"
@@ -92,7 +93,9 @@ int render_screenshot(const PlayerOptions& options) {
     clock.set(*options.at_s);
     GlyphCache glyphs;
     HomeScreenPainter painter(glyphs);
-    painter.draw(canvas, *(*snapshot)->home, clock.seconds(), clock.wall_time());
+    const HomeScreenLayout& home = *(*snapshot)->home;
+    painter.draw(canvas, home, painter.state_at(home, clock.seconds(), clock.wall_time()),
+                 clock.wall_time(), Rect{0, 0, canvas.width(), canvas.height()});
     if (auto written = display.write_png(options.screenshot); !written) {
         log_error(written.error().message);
         return 1;
@@ -145,7 +148,11 @@ int run_player(const PlayerOptions& options) {
     SteadyClock clock;
     GlyphCache glyphs;
     HomeScreenPainter painter(glyphs);
+    FrameStats stats;
     const Rect whole{0, 0, width, height};
+    DamageList damage;
+    FrameState shown;
+    bool redraw_all = true;
     double next_change = 0;  // Draw at once.
     bool first_frame = true;
     bool running = true;
@@ -158,7 +165,7 @@ int run_player(const PlayerOptions& options) {
                 running = false;
             } else if (event.type == SDL_WINDOWEVENT &&
                        event.window.event == SDL_WINDOWEVENT_EXPOSED) {
-                next_change = 0;
+                redraw_all = true;
             }
         }
         if (!running) {
@@ -166,33 +173,52 @@ int run_player(const PlayerOptions& options) {
         }
         const double t = clock.seconds();
         const WallTime now = clock.wall_time();
-        // Swap content at a safe point: between frames and never mid-crossfade.
-        if (!painter.in_transition(*snapshot->home, t, now)) {
+        FrameState state = painter.state_at(*snapshot->home, t, now);
+        // Swap content at a safe point: between frames and never mid-transition.
+        if (!painter.in_transition(state)) {
             if (auto fresh = watcher.take()) {
                 snapshot = std::move(fresh);
-                next_change = 0;
+                state = painter.state_at(*snapshot->home, t, now);
+                redraw_all = true;
                 log_info("showing content version " + std::to_string(snapshot->feed.version));
             }
         }
-        if (t >= next_change) {
-            Canvas canvas = screen.canvas();
-            painter.draw(canvas, *snapshot->home, t, now);
-            if (auto shown = screen.present(std::span<const Rect>(&whole, 1)); !shown) {
-                log_error(shown.error().message);
+        if (redraw_all || t >= next_change) {
+            const auto frame_start = std::chrono::steady_clock::now();
+            damage.clear();
+            if (redraw_all) {
+                damage.add(whole);
+            } else {
+                painter.damage_between(*snapshot->home, shown, state, damage);
             }
+            if (!damage.empty()) {
+                Canvas canvas = screen.canvas();
+                for (const Rect& area : damage.rects()) {
+                    painter.draw(canvas, *snapshot->home, state, now, area);
+                }
+                if (auto presented = screen.present(damage.rects()); !presented) {
+                    log_error(presented.error().message);
+                }
+                stats.record(milliseconds_since(frame_start), damage.area());
+                if (first_frame) {
+                    first_frame = false;
+                    log_info("first frame presented " +
+                             std::to_string(static_cast<int>(milliseconds_since(start))) +
+                             " ms after start");
+                }
+            }
+            shown = state;
+            redraw_all = false;
             next_change = painter.next_change_after(*snapshot->home, t, now);
-            if (first_frame) {
-                first_frame = false;
-                log_info("first frame presented " +
-                         std::to_string(static_cast<int>(milliseconds_since(start))) +
-                         " ms after start");
-            }
         }
         // Sleep until the picture changes, waking for input and at least every quarter second
         // to look for new content.
         const double wait_s = std::clamp(next_change - clock.seconds(), 0.0, 0.25);
-        SDL_WaitEventTimeout(nullptr, static_cast<int>(std::ceil(wait_s * 1000)));
+        if (wait_s > 0) {
+            SDL_WaitEventTimeout(nullptr, static_cast<int>(std::lround(wait_s * 1000)));
+        }
     }
+    log_info("frame statistics: " + stats.summary());
     return 0;
 }
 

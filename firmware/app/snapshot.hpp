@@ -29,6 +29,9 @@ struct Snapshot {
 
 FeedStamp read_feed_stamp(const std::filesystem::path& bundle_dir);
 
+// The bundle's own layout.json, else the default layout for the screen's orientation.
+Result<ScreenLayout> load_screen_layout(const std::filesystem::path& bundle_dir, bool portrait);
+
 // Reads, validates, decodes and lays out the bundle in `bundle_dir` for a width × height screen.
 // On failure the message has one "where: what" line per problem.
 Result<std::shared_ptr<const Snapshot>> load_snapshot(const std::filesystem::path& bundle_dir,

@@ -1,3 +1,4 @@
+#include "app/install_paths.hpp"
 #include "app/missing_characters.hpp"
 #include "app/snapshot.hpp"
 #include "content/bundle_reader.hpp"
@@ -16,6 +17,24 @@ FeedStamp read_feed_stamp(const fs::path& bundle_dir) {
     return stamp;
 }
 
+Result<ScreenLayout> load_screen_layout(const fs::path& bundle_dir, bool portrait) {
+    std::error_code error;
+    std::string path = (bundle_dir / "layout.json").string();
+    if (!fs::is_regular_file(path, error)) {
+        path = default_layout_path(portrait);
+        if (path.empty()) {
+            return make_error(
+                "no screen layout: neither the bundle's layout.json nor the "
+                "installed assets/layouts");
+        }
+    }
+    auto text = read_file(path, 64 * 1024);
+    if (!text) {
+        return text.error();
+    }
+    return parse_screen_layout(*text, path);
+}
+
 Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir,
                                                       FontLibrary& fonts, int width, int height) {
     auto snapshot = std::make_shared<Snapshot>();
@@ -28,18 +47,19 @@ Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir
         }
         return make_error(message);
     }
+    auto screen = load_screen_layout(bundle_dir, width < height);
+    if (!screen) {
+        return screen.error();
+    }
     DecodedImages images;
-    for (const Banner& banner : bundle.feed.banners) {
-        if (images.contains(banner.image)) {
-            continue;
-        }
-        auto image = load_image((bundle_dir / banner.image).string());
+    for (const std::string& media : media_paths(bundle.feed)) {
+        auto image = load_image((bundle_dir / media).string());
         if (!image) {
             return image.error();
         }
-        images.emplace(banner.image, std::move(image.value()));
+        images.emplace(media, std::move(image.value()));
     }
-    auto home = build_home_screen(bundle.feed, images, fonts, width, height);
+    auto home = build_home_screen(bundle.feed, images, *screen, fonts, width, height);
     if (!home) {
         return home.error();
     }

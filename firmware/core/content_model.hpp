@@ -25,9 +25,11 @@ struct Channel {
 };
 
 struct Banner {
+    enum class Slot { Main, Side };
     std::string id;
-    std::string image;   // Bundle-relative path.
-    std::string sha256;  // Lower-case hex, may be empty.
+    Slot slot = Slot::Main;  // The rotator, or the side slot (the seed's 475×110 / 355×110 pair).
+    std::string image;       // Bundle-relative path.
+    std::string sha256;      // Lower-case hex, may be empty.
     std::string caption;
     std::string article;    // Id of the article a tap opens, may be empty.
     double duration_s = 0;  // 0 means "use the player's default".

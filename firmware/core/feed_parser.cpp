@@ -209,12 +209,20 @@ void read_banners(FeedReader& reader, const json& root, std::vector<Banner>& ban
     reader.for_each_object(
         root, "banners", reader.limits().max_banners, false,
         [&](const json& item, const std::string& where) {
-            reader.only_keys(
-                item, where,
-                {"id", "image", "sha256", "caption", "article", "duration", "from", "until"});
+            reader.only_keys(item, where,
+                             {"id", "image", "slot", "sha256", "caption", "article", "duration",
+                              "from", "until"});
             Banner banner;
             reader.id_field(item, where, banner.id);
             reader.path_field(item, where, "image", banner.image, true);
+            std::string slot;
+            if (reader.string_field(item, where, "slot", slot, false)) {
+                if (slot == "side") {
+                    banner.slot = Banner::Slot::Side;
+                } else if (slot != "main") {
+                    reader.problem(where + ".slot", "expected \"main\" or \"side\"");
+                }
+            }
             if (reader.string_field(item, where, "sha256", banner.sha256, false)) {
                 bool hex = banner.sha256.size() == 64;
                 for (const char c : banner.sha256) {

@@ -53,6 +53,7 @@ class Canvas {
     // Drawing is limited to `clip` (intersected with the canvas) until reset.
     void set_clip(const Rect& clip) { clip_ = clip.intersect(Rect{0, 0, width_, height_}); }
     void reset_clip() { clip_ = Rect{0, 0, width_, height_}; }
+    const Rect& clip() const { return clip_; }
 
     void fill(const Rect& area, Color color);
     // Blends `color` through the glyph's coverage with its origin (pen, baseline) at (x, y).

@@ -1,9 +1,12 @@
-// The home (attract) screen: header with site name, date and clock; the rotating banners
-// (首页轮换图) with captions; an excerpt of the current article; the footer.
+// The home (attract) screen: header with logo, site name, date and clock; the banner rotator
+// (首页轮换图) crossfading between banners; the side slot with the seed page's smaller banner
+// pair; the excerpt carousel sliding through all articles; the scrolling ticker; the footer.
 //
-// HomeScreenLayout is built once per content version, off the main thread, and never changes:
-// images are already scaled to their slots and text is already laid out. HomeScreenPainter
-// lives on the main thread and draws it at a time t.
+// HomeScreenLayout is built once per content version and screen size, off the main thread, and
+// never changes: images are already scaled to their slots and text is already laid out.
+// HomeScreenPainter lives on the main thread. It says what the screen shows at a time t as a
+// small FrameState, which rectangles changed between two states (the damage), and repaints only
+// those: a moving ticker damages only its own zone, an idle screen nothing.
 #pragma once
 
 #include <map>
@@ -15,86 +18,121 @@
 #include "core/clock.hpp"
 #include "core/content_model.hpp"
 #include "core/result.hpp"
+#include "core/screen_layout.hpp"
 #include "render/canvas.hpp"
+#include "render/damage_list.hpp"
 #include "text/font_library.hpp"
 #include "text/glyph_cache.hpp"
 #include "text/paragraph_layout.hpp"
 
 namespace placard {
 
-// Where everything goes on a screen of a given size. Lengths scale with the screen's shorter
-// side (1080 px = 1.0), positions with its width and height.
+// The zones in pixels for one screen size. Lengths such as font sizes scale with the shorter
+// side (1080 px = 1.0).
 struct HomeScreenGeometry {
     int width = 0, height = 0;
-    float unit = 1;  // min(width, height) / 1080.
-    Rect header, banner, excerpt, footer;
+    float unit = 1;
     float margin = 60;
+    Rect header, banner, side, excerpt, ticker, footer;
 
-    static HomeScreenGeometry for_size(int width, int height);
+    static HomeScreenGeometry from(const ScreenLayout& layout, int width, int height);
 };
 
 struct BannerSlide {
-    Image image;  // Scaled to the banner slot.
+    Image image;  // Scaled to cover the banner zone.
     LaidOutParagraph caption;
     double duration_s = 8;
     std::optional<WallTime> from, until;
 };
 
+struct SideBanner {
+    Image image;  // Scaled to fit its place.
+    int x = 0, y = 0;
+};
+
+struct TextBlock {
+    LaidOutParagraph text;
+    float y = 0;  // From the zone's top.
+    Color color = 0;
+};
+
+// One article's excerpt: title, meta line, highlights, the body cut to fit and ending in …….
+struct ExcerptPage {
+    std::vector<TextBlock> blocks;
+};
+
 struct HomeScreenLayout {
     HomeScreenGeometry geometry;
+    Image logo;  // Empty when the site has none.
     LaidOutParagraph site_name;
     std::vector<BannerSlide> banners;
-    // The excerpt: title, meta line, highlights, and the body cut to fit, ending in ……
-    struct Block {
-        LaidOutParagraph text;
-        float y = 0;  // Relative to the excerpt's top.
-        Color color = 0;
-    };
-    std::vector<Block> excerpt;
+    std::vector<SideBanner> side_banners;
+    std::vector<ExcerptPage> pages;
+    LaidOutParagraph ticker_label;  // "要闻"
+    LaidOutParagraph ticker_text;   // All items on one line.
+    float ticker_period = 0;        // Text width plus the gap before it repeats.
     std::vector<LaidOutParagraph> footer_lines;
     std::vector<char32_t> missing;  // Characters no font has, in any text of the screen.
     const FontChain* clock_fonts = nullptr;
     const FontChain* date_fonts = nullptr;
 };
 
-// Decoded (unscaled) banner images, by their bundle-relative path.
+// Decoded (unscaled) images, by their bundle-relative path.
 using DecodedImages = std::map<std::string, Image>;
 
-// Lays out `feed` for a screen of width × height. Fails only when fonts cannot be opened.
+// Lays out `feed` in `screen` zones for a width × height screen. Fails only when fonts cannot
+// be opened.
 Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& feed,
                                                                   const DecodedImages& images,
+                                                                  const ScreenLayout& screen,
                                                                   FontLibrary& fonts, int width,
                                                                   int height);
 
-// How long a crossfade between banners lasts.
 inline constexpr double kBannerFadeSeconds = 0.8;
-// A banner's time on screen when the feed does not say.
 inline constexpr double kDefaultBannerSeconds = 8.0;
+inline constexpr double kExcerptSeconds = 12.0;
+inline constexpr double kExcerptSlideSeconds = 0.6;
+inline constexpr double kTickerSpeed = 120.0;  // Pixels per second at 1080p.
+inline constexpr double kFrameSeconds = 1.0 / 60.0;
+
+// What the screen shows at one moment, reduced to what decides its pixels.
+struct FrameState {
+    long long minute = 0;  // Local minutes since the epoch: the header's date and clock.
+    int banner = -1, next_banner = -1, banner_alpha = 0;
+    int page = 0, next_page = -1, page_offset = 0;
+    int ticker_offset = 0;
+    bool operator==(const FrameState&) const = default;
+};
 
 class HomeScreenPainter {
   public:
     explicit HomeScreenPainter(GlyphCache& cache) : cache_(cache) {}
 
-    void draw(Canvas& canvas, const HomeScreenLayout& layout, double t, WallTime now);
-    // The next time after `t` at which the picture changes (a fade frame, the next banner, the
-    // next minute on the clock). The player sleeps until then.
+    FrameState state_at(const HomeScreenLayout& layout, double t, WallTime now) const;
+    // Adds to `damage` the zones whose pixels differ between `before` and `after`.
+    void damage_between(const HomeScreenLayout& layout, const FrameState& before,
+                        const FrameState& after, DamageList& damage) const;
+    // Repaints `area` of the screen as `state` shows it.
+    void draw(Canvas& canvas, const HomeScreenLayout& layout, const FrameState& state, WallTime now,
+              const Rect& area);
+    // The next time after `t` at which the picture changes; the player sleeps until then.
     double next_change_after(const HomeScreenLayout& layout, double t, WallTime now) const;
-    // Whether a banner crossfade is running at t: content must not be swapped mid-transition.
-    bool in_transition(const HomeScreenLayout& layout, double t, WallTime now) const;
+    // Whether a transition runs at t: content must not be swapped mid-transition.
+    bool in_transition(const FrameState& state) const {
+        return state.next_banner >= 0 || state.next_page >= 0;
+    }
 
   private:
-    struct BannerState {
-        int current = -1;
-        int next = -1;
-        double fade = 0;        // 0..1 towards `next`.
-        double next_event = 0;  // When the state changes next.
-    };
-    BannerState banner_state(const HomeScreenLayout& layout, double t, WallTime now) const;
     void draw_header(Canvas& canvas, const HomeScreenLayout& layout, WallTime now);
+    void draw_banner(Canvas& canvas, const HomeScreenLayout& layout, const FrameState& state);
+    void draw_excerpt(Canvas& canvas, const HomeScreenLayout& layout, const FrameState& state);
+    void draw_ticker(Canvas& canvas, const HomeScreenLayout& layout, const FrameState& state);
+    void draw_footer(Canvas& canvas, const HomeScreenLayout& layout);
 
     GlyphCache& cache_;
+    Rect canvas_clip_;  // The clip of the zone being drawn.
     // The clock and date change once a minute; their layout is kept until then.
-    std::string shown_clock_, shown_date_;
+    long long shown_minute_ = -1;
     const FontChain* shown_fonts_ = nullptr;
     LaidOutParagraph clock_text_, date_text_;
 };

@@ -206,9 +206,11 @@ LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& s
     }
 
     std::size_t ellipsis_line = spans.size();  // None.
+    bool truncated = false;
     if (style.max_lines > 0 && spans.size() > style.max_lines) {
         ellipsis_line = style.max_lines - 1;
         spans.resize(style.max_lines);
+        truncated = true;
     } else if (style.ellipsis == Ellipsis::Always && !spans.empty()) {
         ellipsis_line = spans.size() - 1;
     } else if (style.lone_last_character == LoneLastCharacter::Avoid) {
@@ -248,8 +250,10 @@ LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& s
             }
             kept += kEllipsis;
             const ShapedParagraph ending = shape_paragraph(*style.fonts, kept, style.language);
-            place_line(ending, 0, ending.clusters.size(), indent, available, style.justify, style,
-                       baseline, line);
+            // A line cut short of its text fills the measure; a paragraph's own last line that
+            // only gains the ellipsis (more paragraphs follow) stays as short as it is.
+            place_line(ending, 0, ending.clusters.size(), indent, available,
+                       truncated ? style.justify : Justify::No, style, baseline, line);
             line.text = kept;
             result.cut = true;
         } else {

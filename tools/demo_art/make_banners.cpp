@@ -1,6 +1,7 @@
 // placard-demo-art OUT_DIR: draws the demo bundle's four 1900×440 banners for the seed page's
-// 首页轮换图 slots with Placard's own canvas and text engine, so the demo ships only images the
-// project made. Run it again after changing the art; the PNGs are committed.
+// 首页轮换图 slots and the 475×110 / 355×110 side pair with Placard's own canvas and text engine,
+// so the demo ships only images the project made. Run it again after changing the art; the PNGs are
+// committed.
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -151,5 +152,24 @@ int main(int argc, char** argv) {
     });
     text(canvas, cache, **fonts, FontRole::Bold, 84, "通渭县委组织部欢迎您", 110, 60, 0xFFFFFFFF);
     save(image, "banner-4.png");
+
+    // The side slot's pair, at the seed page's 475×110 and 355×110.
+    Image side_1{475, 110, std::vector<std::uint32_t>(475 * 110)};
+    paint(side_1,
+          [&](int x, int y) { return lerp(rgb(196, 30, 36), rgb(150, 12, 20), (x + y) / 585.0); });
+    Canvas side_1_canvas(side_1);
+    text(side_1_canvas, cache, **fonts, FontRole::Bold, 40, "党员教育　在线学习", 28, 18,
+         0xFFFFE08A);
+    text(side_1_canvas, cache, **fonts, FontRole::Body, 22, "组工文萃 · 每周更新", 30, 68,
+         0xFFFFF1D6);
+    save(side_1, "side-1.png");
+
+    Image side_2{355, 110, std::vector<std::uint32_t>(355 * 110)};
+    paint(side_2,
+          [&](int x, int y) { return lerp(rgb(30, 92, 160), rgb(18, 60, 118), (x + y) / 465.0); });
+    Canvas side_2_canvas(side_2);
+    text(side_2_canvas, cache, **fonts, FontRole::Bold, 44, "12380", 24, 10, 0xFFFFFFFF);
+    text(side_2_canvas, cache, **fonts, FontRole::Body, 24, "组织工作举报电话", 26, 64, 0xFFE8F1FF);
+    save(side_2, "side-2.png");
     return failures == 0 ? 0 : 1;
 }

@@ -1,0 +1,256 @@
+// Building the home screen's layout: images scaled to their zones, every text laid out.
+#include <algorithm>
+#include <cmath>
+
+#include "render/home_screen.hpp"
+#include "render/home_screen_style.hpp"
+#include "render/image_file.hpp"
+#include "text/punctuation_normalizer.hpp"
+#include "text/shaper.hpp"
+
+namespace placard {
+namespace {
+
+int px(double value) {
+    return static_cast<int>(std::lround(value));
+}
+
+Rect zone_rect(const ZoneFraction& zone, int width, int height) {
+    const int x = px(zone.x * width), y = px(zone.y * height);
+    return Rect{x, y, px((zone.x + zone.width) * width) - x,
+                px((zone.y + zone.height) * height) - y};
+}
+
+// The seed page's meta line, with full-width colons and ideographic spaces between fields.
+std::string meta_line(const Article& article) {
+    std::string meta;
+    const auto add = [&](const char* label, const std::string& value) {
+        if (value.empty()) {
+            return;
+        }
+        if (!meta.empty()) {
+            meta += "\u3000\u3000";
+        }
+        meta += label;
+        meta += "：";
+        meta += value;
+    };
+    add("来源", article.source);
+    add("作者", article.author);
+    add("时间", article.published);
+    return meta;
+}
+
+// Sets every text of the screen: ASCII punctuation between Chinese characters shown full width,
+// characters no font has collected for the log.
+class TextSetter {
+  public:
+    explicit TextSetter(std::vector<char32_t>& missing) : missing_(missing) {}
+
+    LaidOutParagraph set(std::string_view text, const ParagraphStyle& style) {
+        LaidOutParagraph laid = layout_paragraph(normalize_ascii_punctuation(text), style);
+        for (const char32_t c : laid.missing) {
+            if (std::find(missing_.begin(), missing_.end(), c) == missing_.end()) {
+                missing_.push_back(c);
+            }
+        }
+        return laid;
+    }
+    LaidOutParagraph line(const FontChain* fonts, std::string_view text, float measure,
+                          Align align = Align::Start) {
+        return set(text, one_line_style(fonts, measure, align));
+    }
+
+  private:
+    std::vector<char32_t>& missing_;
+};
+
+ExcerptPage lay_out_excerpt(TextSetter& setter, const Article& article, const Rect& zone,
+                            float unit, const HomeScreenFonts& fonts) {
+    ExcerptPage page;
+    const float measure = static_cast<float>(zone.width);
+    const float bottom = static_cast<float>(zone.height);
+    float y = 0;
+    const auto add = [&](LaidOutParagraph text, Color color, float space_after) {
+        const float block_height = text.height;
+        page.blocks.push_back({std::move(text), y, color});
+        y += block_height + space_after * unit;
+    };
+    add(setter.line(fonts.heading, article.title, measure), kInk, 2);
+    add(setter.line(fonts.meta, meta_line(article), measure), kMetaGray, 10);
+    // Highlights hang their bullet: continuation lines align with the text after ●
+    // (TYPOGRAPHY.md, "Paragraphs and page").
+    const float bullet = measure_text(*fonts.highlight, "●", article.language);
+    for (const std::string& highlight : article.highlights) {
+        ParagraphStyle style;
+        style.fonts = fonts.highlight;
+        style.language = article.language;
+        style.measure = measure;
+        style.line_height = 26 * unit * 1.6f;
+        style.continuation_indent = bullet;
+        style.justify = Justify::Yes;
+        style.max_lines = 2;
+        LaidOutParagraph text = setter.set("●" + highlight, style);
+        if (y + text.height > bottom) {
+            break;
+        }
+        add(std::move(text), kPartyRed, 0);
+    }
+    y += 8 * unit;
+    // Body: justified, first line indented 2 em, cut to the lines that fit, ending in …….
+    const float body_line = 28 * unit * 1.6f;
+    for (std::size_t i = 0; i < article.body.size(); ++i) {
+        const auto lines_left = static_cast<std::size_t>(std::max(0.0f, (bottom - y) / body_line));
+        if (lines_left == 0) {
+            break;
+        }
+        ParagraphStyle style;
+        style.fonts = fonts.body;
+        style.language = article.language;
+        style.measure = measure;
+        style.line_height = body_line;
+        style.first_line_indent = 2 * fonts.body->primary().metrics().em;
+        style.justify = Justify::Yes;
+        style.max_lines = lines_left;
+        LaidOutParagraph text = setter.set(article.body[i], style);
+        const bool more_follows = i + 1 < article.body.size();
+        if (!text.cut && more_follows && text.lines.size() == lines_left) {
+            style.ellipsis = Ellipsis::Always;  // The zone is full: say that the text goes on.
+            text = setter.set(article.body[i], style);
+        }
+        const bool stop = text.cut;
+        add(std::move(text), kInk, 0);
+        if (stop) {
+            break;
+        }
+    }
+    return page;
+}
+
+}  // namespace
+
+ParagraphStyle one_line_style(const FontChain* fonts, float measure, Align align) {
+    ParagraphStyle style;
+    style.fonts = fonts;
+    style.measure = measure;
+    style.line_height = fonts->primary().metrics().em * 1.4f;
+    style.align = align;
+    style.max_lines = 1;
+    return style;
+}
+
+HomeScreenGeometry HomeScreenGeometry::from(const ScreenLayout& layout, int width, int height) {
+    HomeScreenGeometry g;
+    g.width = width;
+    g.height = height;
+    g.unit = static_cast<float>(std::min(width, height)) / 1080.0f;
+    g.margin = 60 * g.unit;
+    g.header = zone_rect(layout.header, width, height);
+    g.banner = zone_rect(layout.banner, width, height);
+    g.side = zone_rect(layout.side, width, height);
+    g.excerpt = zone_rect(layout.excerpt, width, height);
+    g.ticker = zone_rect(layout.ticker, width, height);
+    g.footer = zone_rect(layout.footer, width, height);
+    return g;
+}
+
+Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& feed,
+                                                                  const DecodedImages& images,
+                                                                  const ScreenLayout& screen,
+                                                                  FontLibrary& font_library,
+                                                                  int width, int height) {
+    auto layout = std::make_shared<HomeScreenLayout>();
+    HomeScreenGeometry& g = layout->geometry;
+    g = HomeScreenGeometry::from(screen, width, height);
+    auto fonts = HomeScreenFonts::open(font_library, g.unit);
+    if (!fonts) {
+        return fonts.error();
+    }
+    TextSetter setter(layout->missing);
+    layout->clock_fonts = fonts->clock;
+    layout->date_fonts = fonts->date;
+
+    const int header_inner = g.header.height - px(20 * g.unit);
+    if (const auto logo = images.find(feed.site.logo); logo != images.end() && header_inner > 0) {
+        layout->logo = scale_to_fit(logo->second, header_inner * 4, header_inner);
+    }
+    layout->site_name =
+        setter.line(fonts->title, feed.site.name, static_cast<float>(g.width) * 0.6f);
+
+    std::vector<const Banner*> side;
+    for (const Banner& banner : feed.banners) {
+        const auto image = images.find(banner.image);
+        if (image == images.end()) {
+            continue;  // The loader refuses a bundle whose image is missing; nothing to show.
+        }
+        if (banner.slot == Banner::Slot::Side) {
+            side.push_back(&banner);
+            continue;
+        }
+        if (g.banner.empty()) {
+            continue;
+        }
+        BannerSlide slide;
+        slide.image = scale_to_cover(image->second, g.banner.width, g.banner.height);
+        slide.caption =
+            setter.line(fonts->caption, banner.caption,
+                        static_cast<float>(g.banner.width) - 2 * g.margin - 200 * g.unit);
+        slide.duration_s = banner.duration_s > 0 ? banner.duration_s : kDefaultBannerSeconds;
+        slide.from = banner.from;
+        slide.until = banner.until;
+        layout->banners.push_back(std::move(slide));
+    }
+    // The side slot shows up to two banners, each fitted into its half: side by side when the
+    // slot is wide (portrait), one above the other when it is tall (landscape).
+    const std::size_t side_count = std::min<std::size_t>(side.size(), 2);
+    const bool stacked = g.side.height > g.side.width / 2;
+    const int gap = px(16 * g.unit);
+    for (std::size_t i = 0; i < side_count && !g.side.empty(); ++i) {
+        const int cell_width = stacked ? g.side.width : (g.side.width - gap) / 2;
+        const int cell_height = stacked ? (g.side.height - gap) / 2 : g.side.height;
+        SideBanner placed;
+        placed.image = scale_to_fit(images.at(side[i]->image), cell_width, cell_height);
+        placed.x = g.side.x + (stacked ? 0 : static_cast<int>(i) * (cell_width + gap));
+        placed.y = g.side.y + (stacked ? static_cast<int>(i) * (cell_height + gap) : 0);
+        layout->side_banners.push_back(std::move(placed));
+    }
+
+    // The carousel: one page per article, in feed order.
+    if (!g.excerpt.empty()) {
+        for (const Article& article : feed.articles) {
+            layout->pages.push_back(lay_out_excerpt(setter, article, g.excerpt, g.unit, *fonts));
+        }
+    }
+
+    if (!feed.ticker.empty() && !g.ticker.empty()) {
+        std::string joined;
+        for (const std::string& item : feed.ticker) {
+            joined += (joined.empty() ? "" : "\u3000\u3000●\u3000\u3000") + item;
+        }
+        layout->ticker_label = setter.line(fonts->ticker, "要闻", static_cast<float>(g.width));
+        layout->ticker_text = setter.line(fonts->ticker, joined, 1e7f);
+        const float text_width =
+            layout->ticker_text.lines.empty() ? 0 : layout->ticker_text.lines[0].width;
+        layout->ticker_period = text_width + 6 * fonts->ticker->primary().metrics().em;
+    }
+
+    // The footer: copyright, postcode and address on one line, the filing numbers on the next,
+    // as the seed page sets them.
+    std::string first, second;
+    for (const std::string& footer : feed.site.footer) {
+        std::string& target = footer.find("备") != std::string::npos ? second : first;
+        if (!target.empty()) {
+            target += "\u3000\u3000";
+        }
+        target += footer;
+    }
+    for (const std::string* row : {&first, &second}) {
+        if (!row->empty() && !g.footer.empty()) {
+            layout->footer_lines.push_back(setter.line(
+                fonts->footer, *row, static_cast<float>(g.width) - 2 * g.margin, Align::Center));
+        }
+    }
+    return std::shared_ptr<const HomeScreenLayout>(std::move(layout));
+}
+
+}  // namespace placard

@@ -1,0 +1,305 @@
+// Drawing the home screen at a time t, and knowing what changed since the last frame.
+#include <cmath>
+#include <limits>
+
+#include "render/home_screen.hpp"
+#include "render/home_screen_style.hpp"
+#include "render/text_painter.hpp"
+
+namespace placard {
+namespace {
+
+int px(double value) {
+    return static_cast<int>(std::lround(value));
+}
+
+// Cubic ease-in-out: slides start and stop gently.
+double ease_in_out(double x) {
+    return x < 0.5 ? 4 * x * x * x : 1 - std::pow(-2 * x + 2, 3) / 2;
+}
+
+bool banner_active(const BannerSlide& slide, WallTime now) {
+    return (!slide.from || !(now < *slide.from)) && (!slide.until || now < *slide.until);
+}
+
+struct Rotation {
+    int current = -1, next = -1;
+    double progress = 0;  // 0..1 through the transition to `next`.
+    double next_event = std::numeric_limits<double>::infinity();
+};
+
+// Cycles through items of the given durations, each ending in a transition of `transition_s`.
+template <typename DurationOf>
+Rotation rotate(const std::vector<int>& items, DurationOf duration_of, double transition_s,
+                double t) {
+    Rotation rotation;
+    if (items.empty()) {
+        return rotation;
+    }
+    rotation.current = items.front();
+    if (items.size() == 1) {
+        return rotation;
+    }
+    double cycle = 0;
+    for (const int item : items) {
+        cycle += duration_of(item);
+    }
+    double start = std::floor(t / cycle) * cycle;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const double end = start + duration_of(items[k]);
+        if (t < end) {
+            rotation.current = items[k];
+            const double transition_start = end - transition_s;
+            if (t >= transition_start) {
+                rotation.next = items[(k + 1) % items.size()];
+                rotation.progress = std::clamp((t - transition_start) / transition_s, 0.0, 1.0);
+                rotation.next_event = t + kFrameSeconds;
+            } else {
+                rotation.next_event = transition_start;
+            }
+            return rotation;
+        }
+        start = end;
+    }
+    return rotation;
+}
+
+Rotation banner_rotation(const HomeScreenLayout& layout, double t, WallTime now) {
+    std::vector<int> active;
+    for (std::size_t i = 0; i < layout.banners.size(); ++i) {
+        if (banner_active(layout.banners[i], now)) {
+            active.push_back(static_cast<int>(i));
+        }
+    }
+    return rotate(
+        active, [&](int i) { return layout.banners[i].duration_s; }, kBannerFadeSeconds, t);
+}
+
+Rotation page_rotation(const HomeScreenLayout& layout, double t) {
+    std::vector<int> pages(layout.pages.size());
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        pages[i] = static_cast<int>(i);
+    }
+    return rotate(
+        pages, [](int) { return kExcerptSeconds; }, kExcerptSlideSeconds, t);
+}
+
+float first_line_width(const LaidOutParagraph& paragraph) {
+    return paragraph.lines.empty() ? 0 : paragraph.lines[0].width;
+}
+
+}  // namespace
+
+FrameState HomeScreenPainter::state_at(const HomeScreenLayout& layout, double t,
+                                       WallTime now) const {
+    FrameState state;
+    state.minute = (now.unix_seconds + now.utc_offset_minutes * 60) / 60;
+    const Rotation banner = banner_rotation(layout, t, now);
+    state.banner = banner.current;
+    state.next_banner = banner.next;
+    state.banner_alpha = banner.next >= 0 ? px(banner.progress * 255) : 0;
+    const Rotation page = page_rotation(layout, t);
+    state.page = std::max(page.current, 0);
+    state.next_page = page.next;
+    state.page_offset =
+        page.next >= 0 ? px(ease_in_out(page.progress) * layout.geometry.excerpt.width) : 0;
+    if (layout.ticker_period > 0) {
+        const double travelled = t * kTickerSpeed * layout.geometry.unit;
+        state.ticker_offset = static_cast<int>(std::fmod(travelled, layout.ticker_period));
+    }
+    return state;
+}
+
+void HomeScreenPainter::damage_between(const HomeScreenLayout& layout, const FrameState& before,
+                                       const FrameState& after, DamageList& damage) const {
+    const HomeScreenGeometry& g = layout.geometry;
+    if (before.minute != after.minute) {
+        damage.add(g.header);
+    }
+    if (before.banner != after.banner || before.next_banner != after.next_banner ||
+        before.banner_alpha != after.banner_alpha) {
+        damage.add(g.banner);
+    }
+    if (before.page != after.page || before.next_page != after.next_page ||
+        before.page_offset != after.page_offset) {
+        damage.add(g.excerpt);
+    }
+    if (before.ticker_offset != after.ticker_offset) {
+        damage.add(g.ticker);
+    }
+}
+
+double HomeScreenPainter::next_change_after(const HomeScreenLayout& layout, double t,
+                                            WallTime now) const {
+    const LocalTime local = to_local(now);
+    double next = t + (60 - local.second);
+    next = std::min(next, banner_rotation(layout, t, now).next_event);
+    next = std::min(next, page_rotation(layout, t).next_event);
+    if (layout.ticker_period > 0) {
+        next = std::min(next, t + kFrameSeconds);
+    }
+    return next;
+}
+
+void HomeScreenPainter::draw_header(Canvas& canvas, const HomeScreenLayout& layout, WallTime now) {
+    const HomeScreenGeometry& g = layout.geometry;
+    const LocalTime local = to_local(now);
+    const long long minute = (now.unix_seconds + now.utc_offset_minutes * 60) / 60;
+    if (minute != shown_minute_ || shown_fonts_ != layout.clock_fonts) {
+        const float measure = static_cast<float>(g.width);
+        clock_text_ =
+            layout_paragraph(format_clock(local), one_line_style(layout.clock_fonts, measure));
+        date_text_ = layout_paragraph(format_chinese_date(local),
+                                      one_line_style(layout.date_fonts, measure));
+        shown_minute_ = minute;
+        shown_fonts_ = layout.clock_fonts;
+    }
+    const float u = g.unit;
+    canvas.fill(g.header, kHeaderBackground);
+    const float middle = static_cast<float>(g.header.y) + static_cast<float>(g.header.height) / 2;
+    float x = g.margin;
+    if (layout.logo.width > 0) {
+        canvas.draw_image(layout.logo, px(x),
+                          px(middle - static_cast<float>(layout.logo.height) / 2));
+        x += static_cast<float>(layout.logo.width) + 20 * u;
+    }
+    draw_paragraph(canvas, cache_, layout.site_name, x, middle - layout.site_name.height / 2,
+                   kPartyRed);
+    const float clock_x = static_cast<float>(g.width) - g.margin - first_line_width(clock_text_);
+    draw_paragraph(canvas, cache_, clock_text_, clock_x, middle - clock_text_.height / 2, kInk);
+    draw_paragraph(canvas, cache_, date_text_, clock_x - 28 * u - first_line_width(date_text_),
+                   middle - date_text_.height / 2, kMetaGray);
+    canvas.fill(Rect{g.header.x, g.header.bottom() - px(4 * u), g.header.width, px(4 * u)},
+                kPartyRed);
+}
+
+void HomeScreenPainter::draw_banner(Canvas& canvas, const HomeScreenLayout& layout,
+                                    const FrameState& state) {
+    const HomeScreenGeometry& g = layout.geometry;
+    if (state.banner < 0) {
+        return;
+    }
+    const float u = g.unit;
+    const BannerSlide& current = layout.banners[state.banner];
+    canvas.draw_image(current.image, g.banner.x, g.banner.y);
+    const BannerSlide* captioned = &current;
+    int shown = state.banner;
+    if (state.next_banner >= 0) {
+        const BannerSlide& next = layout.banners[state.next_banner];
+        canvas.draw_image(next.image, g.banner.x, g.banner.y, state.banner_alpha);
+        if (state.banner_alpha >= 128) {
+            captioned = &next;
+            shown = state.next_banner;
+        }
+    }
+    const int strip = px(60 * u);
+    if (!captioned->caption.lines.empty()) {
+        canvas.fill(Rect{g.banner.x, g.banner.bottom() - strip, g.banner.width, strip},
+                    kCaptionShade);
+        draw_paragraph(canvas, cache_, captioned->caption,
+                       static_cast<float>(g.banner.x) + g.margin / 2,
+                       static_cast<float>(g.banner.bottom() - strip) +
+                           (static_cast<float>(strip) - captioned->caption.height) / 2,
+                       kWhite);
+    }
+    // One dot per banner, the one shown in red, at the strip's right end.
+    const int dot = px(14 * u), spacing = px(26 * u);
+    const int count = static_cast<int>(layout.banners.size());
+    int x = g.banner.right() - px(g.margin / 2) - count * spacing;
+    const int y = g.banner.bottom() - strip / 2 - dot / 2;
+    for (int i = 0; i < count; ++i, x += spacing) {
+        canvas.fill(Rect{x, y, dot, dot}, i == shown ? kPartyRed : kDotIdle);
+    }
+}
+
+void HomeScreenPainter::draw_excerpt(Canvas& canvas, const HomeScreenLayout& layout,
+                                     const FrameState& state) {
+    const Rect& zone = layout.geometry.excerpt;
+    if (layout.pages.empty()) {
+        return;
+    }
+    const auto draw_page = [&](const ExcerptPage& page, int dx) {
+        for (const TextBlock& block : page.blocks) {
+            draw_paragraph(canvas, cache_, block.text, static_cast<float>(zone.x + dx),
+                           static_cast<float>(zone.y) + block.y, block.color);
+        }
+    };
+    draw_page(layout.pages[state.page], -state.page_offset);
+    if (state.next_page >= 0) {
+        draw_page(layout.pages[state.next_page], zone.width - state.page_offset);
+    }
+}
+
+void HomeScreenPainter::draw_ticker(Canvas& canvas, const HomeScreenLayout& layout,
+                                    const FrameState& state) {
+    const HomeScreenGeometry& g = layout.geometry;
+    const Rect& zone = g.ticker;
+    canvas.fill(zone, kTickerBackground);
+    if (layout.ticker_period <= 0) {
+        return;
+    }
+    const float label_width = first_line_width(layout.ticker_label) + 2 * g.margin / 2;
+    const float text_top = static_cast<float>(zone.y) +
+                           (static_cast<float>(zone.height) - layout.ticker_text.height) / 2;
+    // The text moves left and disappears behind the label; copies follow one period apart, so
+    // the line never runs dry.
+    const Rect scroll{zone.x + px(label_width), zone.y, zone.width - px(label_width), zone.height};
+    canvas.set_clip(scroll.intersect(canvas_clip_));
+    for (float x = static_cast<float>(zone.right() - state.ticker_offset);
+         x + layout.ticker_period > static_cast<float>(scroll.x); x -= layout.ticker_period) {
+        draw_paragraph(canvas, cache_, layout.ticker_text, x, text_top, kWhite);
+    }
+    canvas.set_clip(canvas_clip_);
+    canvas.fill(Rect{zone.x, zone.y, px(label_width), zone.height}, kTickerLabelBackground);
+    draw_paragraph(canvas, cache_, layout.ticker_label, static_cast<float>(zone.x) + g.margin / 2,
+                   static_cast<float>(zone.y) +
+                       (static_cast<float>(zone.height) - layout.ticker_label.height) / 2,
+                   kTickerBackground);
+}
+
+void HomeScreenPainter::draw_footer(Canvas& canvas, const HomeScreenLayout& layout) {
+    const HomeScreenGeometry& g = layout.geometry;
+    canvas.fill(g.footer, kFooterBackground);
+    float total = 0;
+    for (const auto& line : layout.footer_lines) {
+        total += line.height;
+    }
+    float y = static_cast<float>(g.footer.y) + (static_cast<float>(g.footer.height) - total) / 2;
+    for (const auto& line : layout.footer_lines) {
+        draw_paragraph(canvas, cache_, line, g.margin, y, kFooterInk);
+        y += line.height;
+    }
+}
+
+void HomeScreenPainter::draw(Canvas& canvas, const HomeScreenLayout& layout,
+                             const FrameState& state, WallTime now, const Rect& area) {
+    const HomeScreenGeometry& g = layout.geometry;
+    canvas_clip_ = area;
+    canvas.set_clip(area);
+    canvas.fill(area, kPaper);
+    // Each zone is drawn only where it meets the area, clipped to both.
+    const auto in_zone = [&](const Rect& zone, auto&& paint) {
+        const Rect visible = zone.intersect(area);
+        if (visible.empty()) {
+            return;
+        }
+        canvas_clip_ = visible;
+        canvas.set_clip(visible);
+        paint();
+        canvas_clip_ = area;
+        canvas.set_clip(area);
+    };
+    in_zone(g.header, [&] { draw_header(canvas, layout, now); });
+    in_zone(g.banner, [&] { draw_banner(canvas, layout, state); });
+    in_zone(g.side, [&] {
+        for (const SideBanner& banner : layout.side_banners) {
+            canvas.draw_image(banner.image, banner.x, banner.y);
+        }
+    });
+    in_zone(g.excerpt, [&] { draw_excerpt(canvas, layout, state); });
+    in_zone(g.ticker, [&] { draw_ticker(canvas, layout, state); });
+    in_zone(g.footer, [&] { draw_footer(canvas, layout); });
+    canvas.reset_clip();
+}
+
+}  // namespace placard
