@@ -1,3 +1,5 @@
+#include <malloc.h>
+
 #include "app/install_paths.hpp"
 #include "app/missing_characters.hpp"
 #include "app/snapshot.hpp"
@@ -66,6 +68,10 @@ Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir
     log_missing_characters((*home)->missing, (bundle_dir / "feed.json").string());
     snapshot->home = std::move(home.value());
     snapshot->feed = std::move(bundle.feed);
+    images.clear();
+    // The decoded originals were large and are gone: give their pages back to the system
+    // rather than keep them in the heap (glibc).
+    malloc_trim(0);
     return std::shared_ptr<const Snapshot>(std::move(snapshot));
 }
 

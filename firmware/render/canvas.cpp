@@ -1,5 +1,7 @@
 #include "render/canvas.hpp"
 
+#include <cstring>
+
 namespace placard {
 
 void Canvas::fill(const Rect& area, Color color) {
@@ -34,10 +36,44 @@ void Canvas::blend_glyph(const GlyphBitmap& glyph, int x, int y, Color color) {
     }
 }
 
+void mark_opacity(Image& image) {
+    std::uint32_t alpha = 0xFF000000u;
+    for (const std::uint32_t pixel : image.pixels) {
+        alpha &= pixel;
+    }
+    image.opaque = alpha == 0xFF000000u;
+}
+
+void Canvas::draw_crossfade(const Image& from, const Image& to, int x, int y, int weight) {
+    const Rect box{x, y, std::min(from.width, to.width), std::min(from.height, to.height)};
+    const Rect target = box.intersect(clip_);
+    const auto w = static_cast<std::uint32_t>(std::clamp(weight, 0, 255));
+    for (int row = target.y; row < target.bottom(); ++row) {
+        const std::uint32_t* a =
+            from.pixels.data() + static_cast<std::ptrdiff_t>(row - y) * from.width - x;
+        const std::uint32_t* b =
+            to.pixels.data() + static_cast<std::ptrdiff_t>(row - y) * to.width - x;
+        std::uint32_t* line = pixels_ + static_cast<std::ptrdiff_t>(row) * stride_;
+        for (int column = target.x; column < target.right(); ++column) {
+            line[column] = mix(a[column], b[column], w);
+        }
+    }
+}
+
 void Canvas::draw_image(const Image& image, int x, int y, int opacity) {
     const Rect box{x, y, image.width, image.height};
     const Rect target = box.intersect(clip_);
     const auto global = static_cast<std::uint32_t>(std::clamp(opacity, 0, 255));
+    if (image.opaque && global == 255) {
+        // The common case, a banner or photo: copy rows.
+        for (int row = target.y; row < target.bottom(); ++row) {
+            std::memcpy(pixels_ + static_cast<std::ptrdiff_t>(row) * stride_ + target.x,
+                        image.pixels.data() + static_cast<std::ptrdiff_t>(row - y) * image.width +
+                            (target.x - x),
+                        static_cast<std::size_t>(target.width) * 4);
+        }
+        return;
+    }
     for (int row = target.y; row < target.bottom(); ++row) {
         const std::uint32_t* source =
             image.pixels.data() + static_cast<std::ptrdiff_t>(row - y) * image.width - x;

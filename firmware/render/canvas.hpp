@@ -31,7 +31,11 @@ struct Image {
     int width = 0;
     int height = 0;
     std::vector<std::uint32_t> pixels;
+    bool opaque = false;  // Every pixel's alpha is 255 (set by mark_opacity): drawn by copying.
 };
+
+// Sets image.opaque from its pixels.
+void mark_opacity(Image& image);
 
 class Canvas {
   public:
@@ -60,6 +64,9 @@ class Canvas {
     void blend_glyph(const GlyphBitmap& glyph, int x, int y, Color color);
     // Draws `image` with its top-left at (x, y), multiplied by `opacity` (0..255).
     void draw_image(const Image& image, int x, int y, int opacity = 255);
+    // Draws the mix of two opaque images of the same size, `weight`/255 of `to`: a crossfade
+    // frame in one pass.
+    void draw_crossfade(const Image& from, const Image& to, int x, int y, int weight);
 
   private:
     std::uint32_t* pixels_;

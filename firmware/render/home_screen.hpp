@@ -70,7 +70,7 @@ struct HomeScreenLayout {
     std::vector<ExcerptPage> pages;
     LaidOutParagraph ticker_label;  // "要闻"
     LaidOutParagraph ticker_text;   // All items on one line.
-    float ticker_period = 0;        // Text width plus the gap before it repeats.
+    float ticker_period = 0;        // Text width plus the gap before it repeats, whole pixels.
     std::vector<LaidOutParagraph> footer_lines;
     std::vector<char32_t> missing;  // Characters no font has, in any text of the screen.
     const FontChain* clock_fonts = nullptr;
@@ -131,6 +131,11 @@ class HomeScreenPainter {
 
     GlyphCache& cache_;
     Rect canvas_clip_;  // The clip of the zone being drawn.
+    // The ticker text drawn once for the layout it belongs to; wider than this, it is drawn
+    // glyph by glyph instead.
+    static constexpr int kMaxTickerStrip = 16384;
+    const HomeScreenLayout* ticker_strip_for_ = nullptr;
+    Image ticker_strip_;
     // The clock and date change once a minute; their layout is kept until then.
     long long shown_minute_ = -1;
     const FontChain* shown_fonts_ = nullptr;

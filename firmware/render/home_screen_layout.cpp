@@ -173,6 +173,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     const int header_inner = g.header.height - px(20 * g.unit);
     if (const auto logo = images.find(feed.site.logo); logo != images.end() && header_inner > 0) {
         layout->logo = scale_to_fit(logo->second, header_inner * 4, header_inner);
+        mark_opacity(layout->logo);
     }
     layout->site_name =
         setter.line(fonts->title, feed.site.name, static_cast<float>(g.width) * 0.6f);
@@ -192,6 +193,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
         }
         BannerSlide slide;
         slide.image = scale_to_cover(image->second, g.banner.width, g.banner.height);
+        mark_opacity(slide.image);
         slide.caption =
             setter.line(fonts->caption, banner.caption,
                         static_cast<float>(g.banner.width) - 2 * g.margin - 200 * g.unit);
@@ -210,6 +212,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
         const int cell_height = stacked ? (g.side.height - gap) / 2 : g.side.height;
         SideBanner placed;
         placed.image = scale_to_fit(images.at(side[i]->image), cell_width, cell_height);
+        mark_opacity(placed.image);
         placed.x = g.side.x + (stacked ? 0 : static_cast<int>(i) * (cell_width + gap));
         placed.y = g.side.y + (stacked ? static_cast<int>(i) * (cell_height + gap) : 0);
         layout->side_banners.push_back(std::move(placed));
@@ -231,7 +234,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
         layout->ticker_text = setter.line(fonts->ticker, joined, 1e7f);
         const float text_width =
             layout->ticker_text.lines.empty() ? 0 : layout->ticker_text.lines[0].width;
-        layout->ticker_period = text_width + 6 * fonts->ticker->primary().metrics().em;
+        layout->ticker_period = std::ceil(text_width + 6 * fonts->ticker->primary().metrics().em);
     }
 
     // The footer: copyright, postcode and address on one line, the filing numbers on the next,

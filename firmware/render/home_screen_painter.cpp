@@ -28,30 +28,40 @@ struct Rotation {
     double next_event = std::numeric_limits<double>::infinity();
 };
 
-// Cycles through items of the given durations, each ending in a transition of `transition_s`.
-template <typename DurationOf>
-Rotation rotate(const std::vector<int>& items, DurationOf duration_of, double transition_s,
+// Cycles through the items 0..count-1 for which `included` holds, each shown for its duration
+// and ending in a transition of `transition_s`. Allocates nothing: it runs every frame.
+template <typename Included, typename DurationOf>
+Rotation rotate(int count, Included included, DurationOf duration_of, double transition_s,
                 double t) {
     Rotation rotation;
-    if (items.empty()) {
-        return rotation;
-    }
-    rotation.current = items.front();
-    if (items.size() == 1) {
-        return rotation;
-    }
     double cycle = 0;
-    for (const int item : items) {
-        cycle += duration_of(item);
+    int first = -1, members = 0;
+    for (int i = 0; i < count; ++i) {
+        if (included(i)) {
+            cycle += duration_of(i);
+            first = first < 0 ? i : first;
+            ++members;
+        }
+    }
+    rotation.current = first;
+    if (members < 2) {
+        return rotation;
     }
     double start = std::floor(t / cycle) * cycle;
-    for (std::size_t k = 0; k < items.size(); ++k) {
-        const double end = start + duration_of(items[k]);
+    for (int i = 0; i < count; ++i) {
+        if (!included(i)) {
+            continue;
+        }
+        const double end = start + duration_of(i);
         if (t < end) {
-            rotation.current = items[k];
+            rotation.current = i;
             const double transition_start = end - transition_s;
             if (t >= transition_start) {
-                rotation.next = items[(k + 1) % items.size()];
+                int next = (i + 1) % count;
+                while (!included(next)) {
+                    next = (next + 1) % count;
+                }
+                rotation.next = next;
                 rotation.progress = std::clamp((t - transition_start) / transition_s, 0.0, 1.0);
                 rotation.next_event = t + kFrameSeconds;
             } else {
@@ -65,23 +75,16 @@ Rotation rotate(const std::vector<int>& items, DurationOf duration_of, double tr
 }
 
 Rotation banner_rotation(const HomeScreenLayout& layout, double t, WallTime now) {
-    std::vector<int> active;
-    for (std::size_t i = 0; i < layout.banners.size(); ++i) {
-        if (banner_active(layout.banners[i], now)) {
-            active.push_back(static_cast<int>(i));
-        }
-    }
     return rotate(
-        active, [&](int i) { return layout.banners[i].duration_s; }, kBannerFadeSeconds, t);
+        static_cast<int>(layout.banners.size()),
+        [&](int i) { return banner_active(layout.banners[i], now); },
+        [&](int i) { return layout.banners[i].duration_s; }, kBannerFadeSeconds, t);
 }
 
 Rotation page_rotation(const HomeScreenLayout& layout, double t) {
-    std::vector<int> pages(layout.pages.size());
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-        pages[i] = static_cast<int>(i);
-    }
     return rotate(
-        pages, [](int) { return kExcerptSeconds; }, kExcerptSlideSeconds, t);
+        static_cast<int>(layout.pages.size()), [](int) { return true; },
+        [](int) { return kExcerptSeconds; }, kExcerptSlideSeconds, t);
 }
 
 float first_line_width(const LaidOutParagraph& paragraph) {
@@ -181,12 +184,19 @@ void HomeScreenPainter::draw_banner(Canvas& canvas, const HomeScreenLayout& layo
     }
     const float u = g.unit;
     const BannerSlide& current = layout.banners[state.banner];
-    canvas.draw_image(current.image, g.banner.x, g.banner.y);
     const BannerSlide* captioned = &current;
     int shown = state.banner;
-    if (state.next_banner >= 0) {
+    if (state.next_banner < 0) {
+        canvas.draw_image(current.image, g.banner.x, g.banner.y);
+    } else {
         const BannerSlide& next = layout.banners[state.next_banner];
-        canvas.draw_image(next.image, g.banner.x, g.banner.y, state.banner_alpha);
+        if (current.image.opaque && next.image.opaque) {
+            canvas.draw_crossfade(current.image, next.image, g.banner.x, g.banner.y,
+                                  state.banner_alpha);
+        } else {
+            canvas.draw_image(current.image, g.banner.x, g.banner.y);
+            canvas.draw_image(next.image, g.banner.x, g.banner.y, state.banner_alpha);
+        }
         if (state.banner_alpha >= 128) {
             captioned = &next;
             shown = state.next_banner;
@@ -234,20 +244,46 @@ void HomeScreenPainter::draw_ticker(Canvas& canvas, const HomeScreenLayout& layo
                                     const FrameState& state) {
     const HomeScreenGeometry& g = layout.geometry;
     const Rect& zone = g.ticker;
-    canvas.fill(zone, kTickerBackground);
     if (layout.ticker_period <= 0) {
+        canvas.fill(zone, kTickerBackground);
         return;
     }
     const float label_width = first_line_width(layout.ticker_label) + 2 * g.margin / 2;
     const float text_top = static_cast<float>(zone.y) +
                            (static_cast<float>(zone.height) - layout.ticker_text.height) / 2;
     // The text moves left and disappears behind the label; copies follow one period apart, so
-    // the line never runs dry.
+    // the line never runs dry. The text is drawn once into a strip (on this thread, which owns
+    // the glyph cache) and each frame copies rows of it: no glyph work per frame.
     const Rect scroll{zone.x + px(label_width), zone.y, zone.width - px(label_width), zone.height};
     canvas.set_clip(scroll.intersect(canvas_clip_));
-    for (float x = static_cast<float>(zone.right() - state.ticker_offset);
-         x + layout.ticker_period > static_cast<float>(scroll.x); x -= layout.ticker_period) {
-        draw_paragraph(canvas, cache_, layout.ticker_text, x, text_top, kWhite);
+    const int period = static_cast<int>(layout.ticker_period);
+    if (ticker_strip_for_ != &layout) {
+        ticker_strip_for_ = &layout;
+        ticker_strip_ = Image{};
+        if (period <= kMaxTickerStrip) {
+            ticker_strip_ =
+                Image{period, zone.height,
+                      std::vector<std::uint32_t>(
+                          static_cast<std::size_t>(period) * static_cast<std::size_t>(zone.height),
+                          kTickerBackground)};
+            Canvas strip(ticker_strip_);
+            draw_paragraph(strip, cache_, layout.ticker_text, 0,
+                           text_top - static_cast<float>(zone.y), kWhite);
+            mark_opacity(ticker_strip_);
+        }
+    }
+    if (ticker_strip_.width == 0) {
+        canvas.fill(zone, kTickerBackground);
+    }
+    // The first copy reaches past the right edge (offset < period) and each further one
+    // starts where the last began, so the copies cover the scrolling area without a gap.
+    for (int x = zone.right() - state.ticker_offset; x + period > scroll.x; x -= period) {
+        if (ticker_strip_.width > 0) {
+            canvas.draw_image(ticker_strip_, x, zone.y);
+        } else {
+            draw_paragraph(canvas, cache_, layout.ticker_text, static_cast<float>(x), text_top,
+                           kWhite);
+        }
     }
     canvas.set_clip(canvas_clip_);
     canvas.fill(Rect{zone.x, zone.y, px(label_width), zone.height}, kTickerLabelBackground);
@@ -276,7 +312,16 @@ void HomeScreenPainter::draw(Canvas& canvas, const HomeScreenLayout& layout,
     const HomeScreenGeometry& g = layout.geometry;
     canvas_clip_ = area;
     canvas.set_clip(area);
-    canvas.fill(area, kPaper);
+    // Paper shows only outside the zones that paint every pixel of themselves; a frame that
+    // repaints just the ticker or the banner does not fill it first.
+    const auto inside = [&](const Rect& zone) { return area.intersect(zone) == area; };
+    const bool banner_covers =
+        state.banner >= 0 && layout.banners[state.banner].image.opaque &&
+        (state.next_banner < 0 || layout.banners[state.next_banner].image.opaque);
+    if (!inside(g.header) && !inside(g.ticker) && !inside(g.footer) &&
+        !(banner_covers && inside(g.banner))) {
+        canvas.fill(area, kPaper);
+    }
     // Each zone is drawn only where it meets the area, clipped to both.
     const auto in_zone = [&](const Rect& zone, auto&& paint) {
         const Rect visible = zone.intersect(area);

@@ -130,16 +130,16 @@ void SdlWindowDisplay::copy_rotated(const Rect& logical) {
 }
 
 Status SdlWindowDisplay::present(std::span<const Rect> damage) {
-    std::vector<SDL_Rect> rects;
-    rects.reserve(damage.size());
+    rects_.clear();
     for (const Rect& logical : damage) {
         if (!direct_) {
             copy_rotated(logical);
         }
         const Rect panel = to_panel(logical);
-        rects.push_back(SDL_Rect{panel.x, panel.y, panel.width, panel.height});
+        rects_.push_back(SDL_Rect{panel.x, panel.y, panel.width, panel.height});
     }
-    if (SDL_UpdateWindowSurfaceRects(window_, rects.data(), static_cast<int>(rects.size())) != 0) {
+    if (SDL_UpdateWindowSurfaceRects(window_, rects_.data(), static_cast<int>(rects_.size())) !=
+        0) {
         return make_error(std::string("display: present failed (") + SDL_GetError() + ")");
     }
     return Done{};

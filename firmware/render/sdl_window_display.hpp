@@ -9,6 +9,7 @@
 #include "render/display.hpp"
 
 struct SDL_Window;
+struct SDL_Rect;
 
 namespace placard {
 
@@ -39,6 +40,7 @@ class SdlWindowDisplay final : public Display {
     int rotation_ = 0;
     bool direct_ = false;  // Drawing straight into the window surface.
     Image offscreen_;
+    std::vector<SDL_Rect> rects_;  // Reused by present(): a frame allocates nothing.
 };
 
 }  // namespace placard

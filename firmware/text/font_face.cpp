@@ -12,29 +12,39 @@ namespace {
 std::atomic<std::uint32_t> next_face_id{1};
 }
 
-Result<std::unique_ptr<FontFace>> FontFace::open(FT_LibraryRec_* library, const std::string& path,
-                                                 int index, int pixel_size) {
-    std::unique_ptr<FontFace> face(new FontFace());
-    face->path_ = path;
-    face->pixel_size_ = pixel_size;
-    face->id_ = next_face_id.fetch_add(1);
-
-    if (FT_New_Face(library, path.c_str(), index, &face->ft_face_) != 0) {
-        face->ft_face_ = nullptr;
+Result<std::unique_ptr<FontFile>> FontFile::open(FT_LibraryRec_* library, const std::string& path,
+                                                 int index) {
+    std::unique_ptr<FontFile> file(new FontFile());
+    file->path_ = path;
+    if (FT_New_Face(library, path.c_str(), index, &file->ft_face_) != 0) {
+        file->ft_face_ = nullptr;
         return make_error(path + ": FreeType cannot open face " + std::to_string(index));
     }
-    if (FT_Set_Pixel_Sizes(face->ft_face_, 0, static_cast<FT_UInt>(pixel_size)) != 0) {
-        return make_error(path + ": cannot set the pixel size " + std::to_string(pixel_size));
-    }
-
     hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
     if (!blob) {
         return make_error(path + ": HarfBuzz cannot read the file");
     }
-    hb_face_t* hb_face = hb_face_create(blob, static_cast<unsigned>(index));
+    file->hb_face_ = hb_face_create(blob, static_cast<unsigned>(index));
     hb_blob_destroy(blob);
-    face->hb_font_ = hb_font_create(hb_face);
-    hb_face_destroy(hb_face);
+    hb_face_make_immutable(file->hb_face_);
+    return file;
+}
+
+FontFile::~FontFile() {
+    if (hb_face_) {
+        hb_face_destroy(hb_face_);
+    }
+    if (ft_face_) {
+        FT_Done_Face(ft_face_);
+    }
+}
+
+Result<std::unique_ptr<FontFace>> FontFace::create(const FontFile& file, int pixel_size) {
+    std::unique_ptr<FontFace> face(new FontFace());
+    face->file_ = &file;
+    face->pixel_size_ = pixel_size;
+    face->id_ = next_face_id.fetch_add(1);
+    face->hb_font_ = hb_font_create(file.shaping_face());
     hb_ot_font_set_funcs(face->hb_font_);
     // Positions come back in 1/64 px, FreeType's 26.6 fixed point.
     hb_font_set_scale(face->hb_font_, pixel_size * 64, pixel_size * 64);
@@ -51,9 +61,6 @@ Result<std::unique_ptr<FontFace>> FontFace::open(FT_LibraryRec_* library, const 
 FontFace::~FontFace() {
     if (hb_font_) {
         hb_font_destroy(hb_font_);
-    }
-    if (ft_face_) {
-        FT_Done_Face(ft_face_);
     }
 }
 

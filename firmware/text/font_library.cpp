@@ -6,7 +6,7 @@
 
 namespace placard {
 
-Result<FontFile> FontLibrary::find_family(const std::string& family, bool bold) {
+Result<FontFileName> FontLibrary::find_family(const std::string& family, bool bold) {
     FcPattern* pattern = FcPatternCreate();
     FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
     FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
@@ -29,7 +29,7 @@ Result<FontFile> FontLibrary::find_family(const std::string& family, bool bold) 
          ++i) {
         family_matches = family_matches || family == reinterpret_cast<const char*>(matched_family);
     }
-    FontFile found{file ? reinterpret_cast<const char*>(file) : "", index};
+    FontFileName found{file ? reinterpret_cast<const char*>(file) : "", index};
     FcPatternDestroy(match);
     if (!family_matches || found.path.empty()) {
         return make_error("font \"" + family + "\" is not installed");
@@ -46,7 +46,7 @@ Result<std::unique_ptr<FontLibrary>> FontLibrary::create(const FontConfig& confi
     const std::pair<FontRole, const std::vector<FontFamilyChoice>*> roles[] = {
         {FontRole::Body, &config.body}, {FontRole::Bold, &config.bold}};
     for (const auto& [role, chain] : roles) {
-        std::vector<FontFile>& files = fonts->files_[role];
+        std::vector<FontFileName>& files = fonts->files_[role];
         for (const FontFamilyChoice& choice : *chain) {
             auto file = find_family(choice.family, choice.bold);
             if (file) {
@@ -65,6 +65,7 @@ Result<std::unique_ptr<FontLibrary>> FontLibrary::create(const FontConfig& confi
 FontLibrary::~FontLibrary() {
     chains_.clear();
     faces_.clear();
+    opened_files_.clear();
     if (library_) {
         FT_Done_FreeType(library_);
     }
@@ -81,8 +82,22 @@ Result<const FontChain*> FontLibrary::chain(FontRole role, int pixel_size) {
     }
     auto chain = std::make_unique<FontChain>();
     auto& opened = faces_[key];
-    for (const FontFile& file : files_.at(role)) {
-        auto face = FontFace::open(library_, file.path, file.index, pixel_size);
+    for (const FontFileName& name : files_.at(role)) {
+        // One FreeType and HarfBuzz face per file, shared by every size.
+        auto& file = opened_files_[{name.path, name.index}];
+        if (!file) {
+            auto opened_file = FontFile::open(library_, name.path, name.index);
+            if (!opened_file) {
+                opened_files_.erase({name.path, name.index});
+                if (chain->faces.empty()) {
+                    faces_.erase(key);
+                    return opened_file.error();
+                }
+                continue;
+            }
+            file = std::move(opened_file.value());
+        }
+        auto face = FontFace::create(*file, pixel_size);
         if (!face) {
             if (chain->faces.empty()) {
                 faces_.erase(key);

@@ -24,7 +24,7 @@ struct FontChain {
     const FontFace& primary() const { return *faces.front(); }
 };
 
-struct FontFile {
+struct FontFileName {
     std::string path;
     int index = 0;
 };
@@ -47,13 +47,14 @@ class FontLibrary {
 
     // Asks fontconfig for `family`; fails when the best match is some other family, so that a
     // missing font is reported rather than silently replaced.
-    static Result<FontFile> find_family(const std::string& family, bool bold);
+    static Result<FontFileName> find_family(const std::string& family, bool bold);
 
   private:
     FontLibrary() = default;
     std::mutex mutex_;
     struct FT_LibraryRec_* library_ = nullptr;
-    std::map<FontRole, std::vector<FontFile>> files_;
+    std::map<FontRole, std::vector<FontFileName>> files_;
+    std::map<std::pair<std::string, int>, std::unique_ptr<FontFile>> opened_files_;
     std::map<std::pair<FontRole, int>, std::vector<std::unique_ptr<FontFace>>> faces_;
     std::map<std::pair<FontRole, int>, std::unique_ptr<FontChain>> chains_;
     std::vector<std::string> warnings_;

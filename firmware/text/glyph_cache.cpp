@@ -41,7 +41,12 @@ void GlyphCache::evict_to_fit() {
 
 GlyphBitmap GlyphCache::rasterize(const FontFace& face, std::uint32_t glyph) const {
     GlyphBitmap bitmap;
-    FT_Face ft = face.raster_face();
+    FT_Face ft = face.file().raster_face();
+    // Every size shares the file's FreeType face; set this one's size when it differs.
+    if (ft->size->metrics.x_ppem != face.pixel_size() &&
+        FT_Set_Pixel_Sizes(ft, 0, static_cast<FT_UInt>(face.pixel_size())) != 0) {
+        return bitmap;
+    }
     // Light hinting snaps only vertically: crisp horizontal strokes in Han characters without
     // distorting the advances HarfBuzz laid out.
     if (FT_Load_Glyph(ft, glyph, FT_LOAD_TARGET_LIGHT | FT_LOAD_RENDER) != 0 ||
