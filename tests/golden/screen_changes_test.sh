@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# screen_changes_test.sh PLACARD IMAGE_DIFF DEMO
+# The attract loop moves: screenshots at 1 s and 21 s differ. And --rotate turns the picture
+# for a panel mounted sideways: a 1920x1080 panel at --rotate 90 shows the portrait screen
+# (1080x1920) turned a quarter clockwise.
+set -euo pipefail
+placard=$1 diff=$2 demo=$3
+out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
+unset DISPLAY
+shot() { "$placard" --content "$demo" --quiet --screenshot "$@"; }
+shot "$out/1s.png" --size 1920x1080 --at 1
+shot "$out/21s.png" --size 1920x1080 --at 21
+if "$diff" "$out/1s.png" "$out/21s.png" >/dev/null; then
+  echo "the screen at 21 s is the same as at 1 s" >&2
+  exit 1
+fi
+echo "1 s and 21 s differ"
+shot "$out/portrait.png" --size 1080x1920 --at 3
+shot "$out/rotated.png" --size 1920x1080 --at 3 --rotate 90
+convert "$out/rotated.png" -rotate -90 "$out/unrotated.png"
+"$diff" "$out/portrait.png" "$out/unrotated.png" --tolerance 0 --max-fraction 0
+echo "--rotate 90 shows the portrait screen turned"
+shot "$out/4k.png" --size 3840x2160 --at 3
+shot "$out/hd.png" --size 1280x720 --at 3
+for f in 4k hd; do identify -format "%f %wx%h\n" "$out/$f.png"; done
