@@ -3,31 +3,43 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 namespace placard {
 namespace {
 
-// Samples `image` at fractional (x, y) with bilinear weights, per channel including alpha.
-std::uint32_t sample(const Image& image, float x, float y) {
-    x = std::clamp(x, 0.0f, static_cast<float>(image.width - 1));
-    y = std::clamp(y, 0.0f, static_cast<float>(image.height - 1));
-    const int x0 = static_cast<int>(x), y0 = static_cast<int>(y);
-    const int x1 = std::min(x0 + 1, image.width - 1), y1 = std::min(y0 + 1, image.height - 1);
-    const auto fx = static_cast<std::uint32_t>((x - static_cast<float>(x0)) * 256);
-    const auto fy = static_cast<std::uint32_t>((y - static_cast<float>(y0)) * 256);
-    const auto at = [&](int px, int py) {
-        return image.pixels[static_cast<std::size_t>(py) * image.width + px];
-    };
-    const std::uint32_t a = at(x0, y0), b = at(x1, y0), c = at(x0, y1), d = at(x1, y1);
-    std::uint32_t out = 0;
-    for (int shift = 0; shift < 32; shift += 8) {
-        const std::uint32_t top = ((a >> shift) & 0xFF) * (256 - fx) + ((b >> shift) & 0xFF) * fx;
-        const std::uint32_t bottom =
-            ((c >> shift) & 0xFF) * (256 - fx) + ((d >> shift) & 0xFF) * fx;
-        const std::uint32_t value = (top * (256 - fy) + bottom * fy) >> 16;
-        out |= std::min<std::uint32_t>(value, 255) << shift;
+// Where output column or row i samples the source: the two neighbours and the weight of the
+// second, in 1/256.
+struct Tap {
+    int first = 0, second = 0;
+    std::uint32_t weight = 0;
+};
+
+std::vector<Tap> taps(int count, float start, float step, int limit) {
+    std::vector<Tap> out(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        const float position = std::clamp(start + (static_cast<float>(i) + 0.5f) * step - 0.5f,
+                                          0.0f, static_cast<float>(limit - 1));
+        const int first = static_cast<int>(position);
+        out[static_cast<std::size_t>(i)] =
+            Tap{first, std::min(first + 1, limit - 1),
+                static_cast<std::uint32_t>((position - static_cast<float>(first)) * 256)};
     }
     return out;
+}
+
+// Bilinear mix of four pixels, each channel (alpha too) weighted in 1/256.
+std::uint32_t bilinear(std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t d,
+                       std::uint32_t fx, std::uint32_t fy) {
+    // Two channels at a time in 16-bit lanes: 0x00AA00GG and 0x00RR00BB.
+    const auto lerp = [](std::uint32_t p, std::uint32_t q, std::uint32_t f) {
+        const std::uint32_t low =
+            (((p & 0x00FF00FF) * (256 - f) + (q & 0x00FF00FF) * f) >> 8) & 0x00FF00FF;
+        const std::uint32_t high =
+            ((((p >> 8) & 0x00FF00FF) * (256 - f) + ((q >> 8) & 0x00FF00FF) * f)) & 0xFF00FF00;
+        return low | high;
+    };
+    return lerp(lerp(a, b, fx), lerp(c, d, fx), fy);
 }
 
 // Resamples the source rectangle (sx, sy, sw, sh) to width × height. Downscaling by more than 2×
@@ -63,14 +75,22 @@ Image resample(const Image& source, float sx, float sy, float sw, float sh, int 
         }
         return resample(half, sx / 2, sy / 2, sw / 2, sh / 2, width, height);
     }
-    const float step_x = sw / static_cast<float>(out.width);
-    const float step_y = sh / static_cast<float>(out.height);
+    // The taps are worked out once per column and per row, not per pixel.
+    const std::vector<Tap> columns =
+        taps(out.width, sx, sw / static_cast<float>(out.width), source.width);
+    const std::vector<Tap> rows =
+        taps(out.height, sy, sh / static_cast<float>(out.height), source.height);
     for (int y = 0; y < out.height; ++y) {
-        const float source_y = sy + (static_cast<float>(y) + 0.5f) * step_y - 0.5f;
+        const Tap& row = rows[static_cast<std::size_t>(y)];
+        const std::uint32_t* top =
+            source.pixels.data() + static_cast<std::size_t>(row.first) * source.width;
+        const std::uint32_t* bottom =
+            source.pixels.data() + static_cast<std::size_t>(row.second) * source.width;
+        std::uint32_t* target = out.pixels.data() + static_cast<std::size_t>(y) * out.width;
         for (int x = 0; x < out.width; ++x) {
-            const float source_x = sx + (static_cast<float>(x) + 0.5f) * step_x - 0.5f;
-            out.pixels[static_cast<std::size_t>(y) * out.width + x] =
-                sample(source, source_x, source_y);
+            const Tap& column = columns[static_cast<std::size_t>(x)];
+            target[x] = bilinear(top[column.first], top[column.second], bottom[column.first],
+                                 bottom[column.second], column.weight, row.weight);
         }
     }
     return out;
