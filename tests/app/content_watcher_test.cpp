@@ -110,5 +110,28 @@ TEST_F(ContentWatcherTest, ItsThreadPicksUpAnUpdate) {
     EXPECT_EQ(fresh->feed.version, 7);
 }
 
+TEST_F(ContentWatcherTest, ABundleMayBringItsOwnLayout) {
+    // Without a side slot, and the excerpt across the whole width.
+    std::ofstream(dir / "layout.json") << R"({"placard_layout": 1, "zones": {
+        "header": [0, 0, 1, 0.1], "banner": [0, 0.1, 1, 0.3], "side": [0, 0, 0, 0],
+        "excerpt": [0.05, 0.45, 0.9, 0.4], "ticker": [0, 0.85, 1, 0.05],
+        "footer": [0, 0.9, 1, 0.1]}})";
+    auto snapshot = load_snapshot(dir, test_fonts(), 1000, 600);
+    ASSERT_TRUE(snapshot) << snapshot.error().message;
+    const HomeScreenGeometry& g = (*snapshot)->home->geometry;
+    EXPECT_TRUE(g.side.empty());
+    EXPECT_EQ(g.excerpt, (Rect{50, 270, 900, 240}));
+    EXPECT_TRUE((*snapshot)->home->side_banners.empty());
+}
+
+TEST_F(ContentWatcherTest, ABrokenBundleLayoutIsRefusedWithItsReason) {
+    std::ofstream(dir / "layout.json") << R"({"placard_layout": 1, "zones": {}})";
+    auto snapshot = load_snapshot(dir, test_fonts(), 1000, 600);
+    ASSERT_FALSE(snapshot);
+    EXPECT_NE(snapshot.error().message.find("layout.json: zones.header: missing"),
+              std::string::npos)
+        << snapshot.error().message;
+}
+
 }  // namespace
 }  // namespace placard

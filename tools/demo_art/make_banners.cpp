@@ -171,5 +171,18 @@ int main(int argc, char** argv) {
     text(side_2_canvas, cache, **fonts, FontRole::Bold, 44, "12380", 24, 10, 0xFFFFFFFF);
     text(side_2_canvas, cache, **fonts, FontRole::Body, 24, "组织工作举报电话", 26, 64, 0xFFE8F1FF);
     save(side_2, "side-2.png");
+
+    // The site logo for the header: a red seal with 组 in it.
+    Image logo{96, 96, std::vector<std::uint32_t>(96 * 96)};
+    paint(logo, [&](int x, int y) {
+        const double d = std::hypot(x - 47.5, y - 47.5);
+        if (d > 47.5) {
+            return Color{0x00FFFFFF};  // Transparent outside the seal.
+        }
+        return d > 41 ? rgb(164, 22, 26) : d > 37 ? rgb(255, 248, 236) : rgb(178, 24, 30);
+    });
+    Canvas logo_canvas(logo);
+    text(logo_canvas, cache, **fonts, FontRole::Bold, 52, "组", 22, 12, 0xFFFFE7A0);
+    save(logo, "logo.png");
     return failures == 0 ? 0 : 1;
 }
