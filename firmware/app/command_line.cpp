@@ -34,7 +34,10 @@ std::string player_usage() {
            "Plays the content bundle in DIR (DIR/feed.json + DIR/media/...), fullscreen;\n"
            "without --content, the bundled demo. With --screenshot, renders what the screen\n"
            "shows at virtual time SECONDS to a PNG file, without a display.\n"
-           "  --quiet   print only warnings and errors\n";
+           "  --config FILE  device configuration (default /etc/placard/placard.conf): with a\n"
+           "                 feed_url, the player pulls the feed and shows the store's current\n"
+           "                 version\n"
+           "  --quiet        print only warnings and errors\n";
 }
 
 Result<PlayerOptions> parse_player_options(const std::vector<std::string>& arguments) {
@@ -54,7 +57,8 @@ Result<PlayerOptions> parse_player_options(const std::vector<std::string>& argum
         } else if (option == "--quiet") {
             options.quiet = true;
         } else if (option == "--content" || option == "--size" || option == "--rotate" ||
-                   option == "--at" || option == "--screenshot" || option == "--input") {
+                   option == "--at" || option == "--screenshot" || option == "--input" ||
+                   option == "--config") {
             auto text = value();
             if (!text) {
                 return text.error();
@@ -81,6 +85,8 @@ Result<PlayerOptions> parse_player_options(const std::vector<std::string>& argum
                 options.at_s = seconds;
             } else if (option == "--screenshot") {
                 options.screenshot = *text;
+            } else if (option == "--config") {
+                options.config = *text;
             } else {
                 options.input_script = *text;
             }

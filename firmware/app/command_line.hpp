@@ -20,6 +20,7 @@ struct PlayerOptions {
     std::optional<double> at_s;
     std::string screenshot;
     std::string input_script;
+    std::string config;  // Empty: /etc/placard/placard.conf when it exists.
     bool quiet = false;
     bool help = false;
 };

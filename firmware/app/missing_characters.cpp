@@ -6,7 +6,7 @@
 #include <string>
 
 #include "app/log.hpp"
-#include "text/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace placard {
 

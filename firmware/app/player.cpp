@@ -5,8 +5,12 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
+#include "app/bundle_images.hpp"
 #include "app/content_watcher.hpp"
+#include "app/device_config.hpp"
+#include "app/feed_poller.hpp"
 #include "app/font_setup.hpp"
 #include "app/frame_stats.hpp"
 #include "app/install_paths.hpp"
@@ -108,7 +112,28 @@ int render_screenshot(const PlayerOptions& options) {
 
 int run_player(const PlayerOptions& options) {
     const SteadyTime start = std::chrono::steady_clock::now();
-    const std::string dir = resolve_content_dir(options);
+    auto config = load_device_config(options.config);
+    if (!config) {
+        log_error(config.error().message);
+        return 1;
+    }
+    // With a network feed, the store's current version is what the screen shows (and watches);
+    // until the first version arrives, the --content folder or the demo.
+    std::optional<ContentStore> store;
+    std::string watched;
+    if (!config->feed_url.empty()) {
+        auto opened = ContentStore::open(config->store_dir);
+        if (!opened) {
+            log_error(opened.error().message);
+            return 1;
+        }
+        store = std::move(opened.value());
+        watched = (store->root() / "current").string();
+    }
+    std::string dir = resolve_content_dir(options);
+    if (store && !store->current().empty()) {
+        dir = store->current().string();
+    }
     if (dir.empty()) {
         log_error("no --content given and the demo content is not installed");
         return 1;
@@ -141,9 +166,16 @@ int run_player(const PlayerOptions& options) {
         return 1;
     }
     std::shared_ptr<const Snapshot> snapshot = std::move(first.value());
-    ContentWatcher watcher(dir, **fonts, width, height, snapshot->stamp, snapshot->feed.version,
-                           std::chrono::seconds(2));
+    // Watching the store while the screen still shows the fallback: any first version will do.
+    const bool showing_store = watched.empty() || dir == watched;
+    ContentWatcher watcher(watched.empty() ? dir : watched, **fonts, width, height,
+                           showing_store ? snapshot->stamp : read_feed_stamp(watched),
+                           showing_store ? snapshot->feed.version : -1, std::chrono::seconds(2));
     watcher.start();
+    std::optional<FeedPoller> poller;
+    if (store) {
+        poller.emplace(FeedUpdater(*store, *config, inspect_bundle));
+    }
 
     SteadyClock clock;
     GlyphCache glyphs;

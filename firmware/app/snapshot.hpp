@@ -16,6 +16,7 @@ namespace placard {
 
 // Identifies a version of feed.json on disk, to notice when it changes.
 struct FeedStamp {
+    std::filesystem::path target;  // Where the folder really is (the store switches a symlink).
     std::filesystem::file_time_type modified{};
     std::uintmax_t size = 0;
     bool operator==(const FeedStamp&) const = default;

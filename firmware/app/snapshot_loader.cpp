@@ -14,6 +14,7 @@ FeedStamp read_feed_stamp(const fs::path& bundle_dir) {
     std::error_code error;
     const fs::path feed = bundle_dir / "feed.json";
     FeedStamp stamp;
+    stamp.target = fs::canonical(bundle_dir, error);
     stamp.modified = fs::last_write_time(feed, error);
     stamp.size = error ? 0 : fs::file_size(feed, error);
     return stamp;

@@ -16,6 +16,7 @@ namespace placard {
 struct Site {
     std::string name;
     std::string logo;  // Bundle-relative path, may be empty.
+    std::string logo_sha256;
     std::vector<std::string> footer;
 };
 

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/utf8.hpp"
+
 namespace placard {
 namespace {
 
@@ -15,8 +17,10 @@ class FeedReader {
     FeedReader(std::string_view origin, const FeedLimits& limits, std::vector<std::string>& out)
         : origin_(origin), limits_(limits), problems_(out) {}
 
+    // Messages may quote the input, which may not be valid UTF-8 (a body cut mid-character).
     void problem(const std::string& where, const std::string& what) {
-        problems_.push_back(origin_ + ": " + (where.empty() ? "" : where + ": ") + what);
+        problems_.push_back(
+            utf8::make_valid(origin_ + ": " + (where.empty() ? "" : where + ": ") + what));
     }
 
     // Checks that `object` has only the keys in `allowed`; an unknown key is most often a typo.
@@ -178,6 +182,14 @@ class FeedReader {
     std::vector<std::string>& problems_;
 };
 
+bool is_sha256_hex(const std::string& text) {
+    bool hex = text.size() == 64;
+    for (const char c : text) {
+        hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+    return hex;
+}
+
 void read_site(FeedReader& reader, const json& root, Site& site) {
     const auto it = root.find("site");
     if (it == root.end()) {
@@ -188,9 +200,13 @@ void read_site(FeedReader& reader, const json& root, Site& site) {
         reader.problem("site", "expected an object");
         return;
     }
-    reader.only_keys(*it, "site", {"name", "logo", "footer"});
+    reader.only_keys(*it, "site", {"name", "logo", "logo_sha256", "footer"});
     reader.string_field(*it, "site", "name", site.name, true);
     reader.path_field(*it, "site", "logo", site.logo, false);
+    if (reader.string_field(*it, "site", "logo_sha256", site.logo_sha256, false) &&
+        !is_sha256_hex(site.logo_sha256)) {
+        reader.problem("site.logo_sha256", "expected 64 lower-case hex digits");
+    }
     reader.string_list(*it, "site", "footer", site.footer, reader.limits().max_footer_lines, false);
 }
 

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "text/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace placard {
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
 #include "text/line_breaker.hpp"
 #include "text/shaped_paragraph.hpp"
-#include "text/utf8.hpp"
 
 namespace placard {
 namespace {

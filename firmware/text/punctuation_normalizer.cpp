@@ -2,8 +2,8 @@
 
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "text/character_class.hpp"
-#include "text/utf8.hpp"
 
 namespace placard {
 namespace {

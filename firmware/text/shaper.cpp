@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <memory>
 
-#include "text/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace placard {
 namespace {

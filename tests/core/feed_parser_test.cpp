@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.hpp"
+
 namespace placard {
 namespace {
 
@@ -77,6 +79,14 @@ TEST(FeedParser, GivesLineAndColumnOfASyntaxError) {
 TEST(FeedParser, RefusesInvalidUtf8) {
     const auto outcome = parse_feed("{\"placard\": 1, \"site\": {\"name\": \"\xff\xfe\"}}");
     ASSERT_FALSE(outcome.ok());
+}
+
+TEST(FeedParser, AFeedCutMidCharacterGivesAValidUtf8Reason) {
+    const std::string feed = minimal_feed().dump();
+    const std::string cut = feed.substr(0, feed.find("中共") + 4);  // Half of 共.
+    const auto outcome = parse_feed(cut);
+    ASSERT_EQ(outcome.problems.size(), 1u);
+    EXPECT_TRUE(utf8::is_valid(outcome.problems[0])) << outcome.problems[0];
 }
 
 TEST(FeedParser, RefusesUnknownFieldsAsLikelyTypos) {

@@ -7,11 +7,11 @@
 #include <sstream>
 
 #include "core/plain_text_article.hpp"
+#include "core/utf8.hpp"
 #include "support/test_fonts.hpp"
 #include "text/character_class.hpp"
 #include "text/paragraph_layout.hpp"
 #include "text/punctuation_normalizer.hpp"
-#include "text/utf8.hpp"
 
 namespace placard {
 namespace {

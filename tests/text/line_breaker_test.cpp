@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "text/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace placard {
 namespace {

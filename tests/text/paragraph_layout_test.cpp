@@ -2,10 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf8.hpp"
 #include "support/test_fonts.hpp"
 #include "text/character_class.hpp"
 #include "text/shaper.hpp"
-#include "text/utf8.hpp"
 
 namespace placard {
 namespace {

@@ -12,5 +12,7 @@ using Arguments = std::vector<std::string>;
 int import_text_command(const Arguments& arguments);
 int validate_command(const Arguments& arguments);
 int render_text_command(const Arguments& arguments);
+int fetch_command(const Arguments& arguments);
+int status_command(const Arguments& arguments);
 
 }  // namespace placard::tool

@@ -5,7 +5,7 @@
 #include "commands.hpp"
 #include "content/bundle_reader.hpp"
 #include "core/plain_text_article.hpp"
-#include "text/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace placard::tool {
 

@@ -16,7 +16,11 @@ constexpr const char* kUsage =
     "      per problem\n"
     "  render-text [--font-size PX] [--width PX] [--justify] [--normalize-punctuation]\n"
     "              [--lines-json OUT] --out OUT.png INPUT.txt\n"
-    "      set each line of INPUT.txt as a body paragraph and write a PNG\n";
+    "      set each line of INPUT.txt as a body paragraph and write a PNG\n"
+    "  fetch [--config FILE]\n"
+    "      poll the configured feed once into the content store\n"
+    "  status [--config FILE]\n"
+    "      the store's current version, where and when it came from, the last error\n";
 
 }  // namespace
 
@@ -36,6 +40,12 @@ int main(int argc, char** argv) {
     }
     if (command == "render-text") {
         return placard::tool::render_text_command(arguments);
+    }
+    if (command == "fetch") {
+        return placard::tool::fetch_command(arguments);
+    }
+    if (command == "status") {
+        return placard::tool::status_command(arguments);
     }
     placard::log_error("unknown command \"" + command + "\" (see placard-tool --help)");
     return 2;

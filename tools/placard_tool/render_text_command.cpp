@@ -14,11 +14,11 @@
 #include "app/missing_characters.hpp"
 #include "commands.hpp"
 #include "content/bundle_reader.hpp"
+#include "core/utf8.hpp"
 #include "render/image_file.hpp"
 #include "render/text_painter.hpp"
 #include "text/font_library.hpp"
 #include "text/punctuation_normalizer.hpp"
-#include "text/utf8.hpp"
 
 namespace placard::tool {
 namespace {

@@ -2,10 +2,10 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/bundle_images.hpp"
 #include "app/log.hpp"
 #include "commands.hpp"
 #include "content/bundle_reader.hpp"
-#include "render/image_file.hpp"
 
 namespace placard::tool {
 
@@ -19,12 +19,8 @@ int validate_command(const Arguments& arguments) {
     BundleCheck check = read_bundle(path);
     if (check.ok()) {
         // Decoding proves the images are what they claim and within the size limits.
-        const fs::path dir = fs::is_directory(path) ? path : path.parent_path();
-        for (const std::string& media : media_paths(check.feed)) {
-            if (auto image = load_image((dir / media).string()); !image) {
-                check.problems.push_back(image.error().message);
-            }
-        }
+        check.problems =
+            check_bundle_images(fs::is_directory(path) ? path : path.parent_path(), check.feed);
     }
     for (const std::string& problem : check.problems) {
         std::printf("%s\n", problem.c_str());

@@ -1,4 +1,4 @@
-#include "text/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace placard::utf8 {
 namespace {
@@ -82,6 +82,18 @@ void append(std::string& out, char32_t c) {
         out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (c & 0x3F));
     }
+}
+
+std::string make_valid(std::string_view text) {
+    if (is_valid(text)) {
+        return std::string(text);
+    }
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        append(out, decode_next(text, pos));
+    }
+    return out;
 }
 
 bool is_valid(std::string_view text) {

@@ -15,5 +15,7 @@ char32_t decode_previous(std::string_view text, std::size_t pos, std::size_t& st
 void append(std::string& out, char32_t code_point);
 // Whether `text` is well-formed UTF-8 (RFC 3629: no overlongs, surrogates or values > U+10FFFF).
 bool is_valid(std::string_view text);
+// `text` with every ill-formed byte replaced by U+FFFD, so that it can go into a log or JSON.
+std::string make_valid(std::string_view text);
 
 }  // namespace placard::utf8

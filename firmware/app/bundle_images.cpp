@@ -1,0 +1,27 @@
+#include "app/bundle_images.hpp"
+
+#include "content/bundle_reader.hpp"
+#include "render/image_decoder.hpp"
+
+namespace placard {
+
+std::vector<std::string> check_bundle_images(const std::filesystem::path& bundle_dir,
+                                             const Feed& feed) {
+    std::vector<std::string> problems;
+    for (const std::string& media : media_paths(feed)) {
+        if (auto image = load_image((bundle_dir / media).string()); !image) {
+            problems.push_back(image.error().message);
+        }
+    }
+    return problems;
+}
+
+std::vector<std::string> inspect_bundle(const std::filesystem::path& bundle_dir) {
+    BundleCheck check = read_bundle(bundle_dir);
+    if (!check.ok()) {
+        return check.problems;
+    }
+    return check_bundle_images(bundle_dir, check.feed);
+}
+
+}  // namespace placard

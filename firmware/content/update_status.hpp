@@ -1,0 +1,31 @@
+// What the device knows about its content updates, kept in STORE/status.json for
+// `placard-tool status` and for conditional requests across restarts.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace placard {
+
+struct UpdateStatus {
+    std::int64_t version = -1;  // The current version; -1 when there is none.
+    std::string source;         // Where it came from (a URL or a file).
+    std::string taken_at;       // RFC 3339, when it became current.
+    std::string last_poll_at;
+    std::string last_error;  // Empty when the last attempt succeeded.
+    std::string last_error_at;
+    int consecutive_failures = 0;
+    std::string etag, last_modified;  // Of the feed as last taken...
+    std::string validated_url;        // ...from this URL: they mean nothing for another.
+};
+
+// A missing file reads as an empty status; a damaged one too (it is only a record).
+UpdateStatus load_update_status(const std::filesystem::path& file);
+Status save_update_status(const std::filesystem::path& file, const UpdateStatus& status);
+// The time now in RFC 3339 with the machine's offset.
+std::string now_rfc3339();
+
+}  // namespace placard

@@ -1,0 +1,95 @@
+#include "core/player_config.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace placard {
+namespace {
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+bool read_seconds(std::string_view text, double minimum, double maximum, double& out) {
+    const std::string copy(text);
+    char* end = nullptr;
+    const double value = std::strtod(copy.c_str(), &end);
+    if (copy.empty() || end != copy.c_str() + copy.size() || !std::isfinite(value) ||
+        value < minimum || value > maximum) {
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+bool read_bytes(std::string_view text, std::size_t& out) {
+    const std::string copy(text);
+    if (copy.empty() || copy.find_first_not_of("0123456789") != std::string::npos ||
+        copy.size() > 12) {
+        return false;
+    }
+    out = static_cast<std::size_t>(std::strtoull(copy.c_str(), nullptr, 10));
+    return out > 0;
+}
+
+}  // namespace
+
+Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view origin) {
+    PlayerConfig config;
+    std::size_t line_number = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        ++line_number;
+        if (const auto hash = line.find('#'); hash != std::string_view::npos) {
+            line = line.substr(0, hash);
+        }
+        line = trim(line);
+        if (line.empty()) {
+            continue;
+        }
+        const std::string where = std::string(origin) + ":" + std::to_string(line_number) + ": ";
+        const auto equals = line.find('=');
+        if (equals == std::string_view::npos) {
+            return make_error(where + "expected KEY = VALUE");
+        }
+        const std::string key(trim(line.substr(0, equals)));
+        const std::string_view value = trim(line.substr(equals + 1));
+        bool good = true;
+        if (key == "feed_url") {
+            config.feed_url = std::string(value);
+            good = value.starts_with("http://") || value.starts_with("https://");
+        } else if (key == "poll_interval") {
+            good = read_seconds(value, 5, 86400, config.poll_interval_s);
+        } else if (key == "connect_timeout") {
+            good = read_seconds(value, 1, 600, config.connect_timeout_s);
+        } else if (key == "total_timeout") {
+            good = read_seconds(value, 1, 3600, config.total_timeout_s);
+        } else if (key == "max_backoff") {
+            good = read_seconds(value, 5, 86400, config.max_backoff_s);
+        } else if (key == "max_feed_bytes") {
+            good = read_bytes(value, config.max_feed_bytes);
+        } else if (key == "max_media_bytes") {
+            good = read_bytes(value, config.max_media_bytes);
+        } else if (key == "store") {
+            config.store_dir = std::string(value);
+            good = value.starts_with("/");
+        } else {
+            return make_error(where + "unknown key \"" + key + "\"");
+        }
+        if (!good) {
+            return make_error(where + key + ": \"" + std::string(value) + "\" is not valid (see " +
+                              "docs/configuration.md)");
+        }
+    }
+    return config;
+}
+
+}  // namespace placard

@@ -1,0 +1,28 @@
+// The device's configuration file (/etc/placard/placard.conf by default): `key = value` lines,
+// '#' comments. Every key is documented in docs/configuration.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace placard {
+
+struct PlayerConfig {
+    // Pulling the feed over HTTP(S). Empty feed_url: no network feed.
+    std::string feed_url;
+    double poll_interval_s = 60;
+    double connect_timeout_s = 10;
+    double total_timeout_s = 60;
+    double max_backoff_s = 900;  // Failures back off exponentially, with jitter, up to this.
+    std::size_t max_feed_bytes = 8 * 1024 * 1024;
+    std::size_t max_media_bytes = 16 * 1024 * 1024;
+    // Where content versions are kept; the player shows its current version.
+    std::string store_dir = "/var/lib/placard/store";
+};
+
+// `origin` names the file in messages ("placard.conf:4: ...").
+Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view origin);
+
+}  // namespace placard

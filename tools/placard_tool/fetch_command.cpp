@@ -1,0 +1,88 @@
+// placard-tool fetch [--config FILE]: one poll of the configured feed into the store, as the
+// player's own poller does it. Exit 0 when the feed was taken or unchanged, 1 when refused.
+// placard-tool status [--config FILE]: what the store holds and the last error.
+#include <cstdio>
+
+#include "app/bundle_images.hpp"
+#include "app/device_config.hpp"
+#include "app/feed_poller.hpp"
+#include "app/log.hpp"
+#include "commands.hpp"
+
+namespace placard::tool {
+namespace {
+
+// Reads "--config FILE" (the only option both commands take).
+bool config_option(const Arguments& arguments, const char* command, std::string& path) {
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--config" && i + 1 < arguments.size()) {
+            path = arguments[++i];
+        } else {
+            log_error(std::string(command) + ": usage: " + command + " [--config FILE]");
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+int fetch_command(const Arguments& arguments) {
+    std::string path;
+    if (!config_option(arguments, "fetch", path)) {
+        return 2;
+    }
+    auto config = load_device_config(path);
+    if (!config) {
+        log_error(config.error().message);
+        return 1;
+    }
+    if (config->feed_url.empty()) {
+        log_error("fetch: the configuration has no feed_url");
+        return 1;
+    }
+    auto store = ContentStore::open(config->store_dir);
+    if (!store) {
+        log_error(store.error().message);
+        return 1;
+    }
+    FeedUpdater updater(*store, *config, inspect_bundle);
+    const UpdateOutcome outcome = updater.poll_once();
+    log_update_outcome(outcome);
+    return outcome.kind == UpdateOutcome::Kind::Refused ? 1 : 0;
+}
+
+int status_command(const Arguments& arguments) {
+    std::string path;
+    if (!config_option(arguments, "status", path)) {
+        return 2;
+    }
+    auto config = load_device_config(path);
+    if (!config) {
+        log_error(config.error().message);
+        return 1;
+    }
+    auto store = ContentStore::open(config->store_dir);
+    if (!store) {
+        log_error(store.error().message);
+        return 1;
+    }
+    const UpdateStatus status = load_update_status(store->status_file());
+    const auto version = store->current_version();
+    std::printf("store:          %s\n", store->root().c_str());
+    std::printf("current:        %s\n",
+                version ? ("version " + std::to_string(*version)).c_str() : "none");
+    std::printf("from:           %s\n", status.source.empty() ? "-" : status.source.c_str());
+    std::printf("taken at:       %s\n", status.taken_at.empty() ? "-" : status.taken_at.c_str());
+    std::printf("last poll:      %s\n",
+                status.last_poll_at.empty() ? "-" : status.last_poll_at.c_str());
+    std::printf("last error:     %s\n",
+                status.last_error.empty() ? "none" : status.last_error.c_str());
+    if (!status.last_error.empty()) {
+        std::printf("error at:       %s (%d failures in a row)\n", status.last_error_at.c_str(),
+                    status.consecutive_failures);
+    }
+    return 0;
+}
+
+}  // namespace placard::tool
