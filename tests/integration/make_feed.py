@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""make_feed.py DEMO OUT_DIR VERSION [--ticker TEXT] [--bad-hash] [--pad BYTES]
+"""make_feed.py DEMO OUT_DIR VERSION [--ticker TEXT] [--bad-hash] [--pad BYTES] [--salt]
 Writes OUT_DIR/feed.json (and media/) from the demo bundle at VERSION, with every banner's
 sha256 filled in, so that tests can serve it."""
 import hashlib, json, os, shutil, sys
@@ -11,6 +11,12 @@ feed["version"] = version
 os.makedirs(os.path.join(out, "media"), exist_ok=True)
 for name in os.listdir(os.path.join(demo, "media")):
     shutil.copy(os.path.join(demo, "media", name), os.path.join(out, "media", name))
+if "--salt" in args:
+    # New bytes after each PNG's end: every file changes (and must be downloaded), and still
+    # decodes.
+    for name in os.listdir(os.path.join(out, "media")):
+        with open(os.path.join(out, "media", name), "ab") as media:
+            media.write(("version %d" % version).encode())
 for banner in feed["banners"]:
     banner["sha256"] = hashlib.sha256(open(os.path.join(out, banner["image"]), "rb").read()).hexdigest()
 if feed["site"].get("logo"):
