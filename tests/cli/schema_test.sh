@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# schema_test.sh SCHEMA DEMO PLACARD_TOOL
+# The JSON Schema and the parser agree: both accept the demo feed; each broken variant is
+# refused by both.
+set -euo pipefail
+schema=$1 demo=$2 tool=$3
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+/usr/bin/python3 - "$schema" "$demo" "$tool" "$work" <<'PY'
+import copy, json, subprocess, sys
+import jsonschema
+schema_path, demo, tool, work = sys.argv[1:5]
+schema = json.load(open(schema_path, encoding="utf-8"))
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+good = json.load(open(demo + "/feed.json", encoding="utf-8"))
+
+import shutil
+shutil.copytree(demo + "/media", work + "/media")
+
+def parser_accepts(feed):
+    path = work + "/feed.json"
+    json.dump(feed, open(path, "w", encoding="utf-8"), ensure_ascii=False)
+    result = subprocess.run([tool, "validate", path], capture_output=True, text=True)
+    return result.returncode == 0, result.stdout.strip()
+
+problems = []
+if list(validator.iter_errors(good)):
+    problems.append("the schema refuses the demo feed: %s" % next(validator.iter_errors(good)).message)
+ok, out = parser_accepts(good)
+if not ok:
+    problems.append("the parser refuses the demo feed: " + out)
+
+def broken(change):
+    feed = copy.deepcopy(good)
+    change(feed)
+    return feed
+
+cases = {
+    "body paragraph not a string": lambda f: f["articles"][0]["body"].append(3),
+    "unknown field": lambda f: f["articles"][0].update(titel="x"),
+    "format 2": lambda f: f.update(placard=2),
+    "negative version": lambda f: f.update(version=-1),
+    "path leaving the bundle": lambda f: f["banners"][0].update(image="../x.png"),
+    "absolute path": lambda f: f["banners"][0].update(image="/etc/passwd"),
+    "bad sha256": lambda f: f["banners"][0].update(sha256="ABC"),
+    "duration 0": lambda f: f["banners"][0].update(duration=0),
+    "bad slot": lambda f: f["banners"][0].update(slot="top"),
+    "no site name": lambda f: f["site"].pop("name"),
+    "bad time": lambda f: f.update(generated="yesterday"),
+    "empty id": lambda f: f["channels"][0].update(id=""),
+}
+for name, change in cases.items():
+    feed = broken(change)
+    schema_refuses = bool(list(validator.iter_errors(feed)))
+    parser_refuses = not parser_accepts(feed)[0]
+    if not (schema_refuses and parser_refuses):
+        problems.append("%s: schema refuses=%s, parser refuses=%s" % (name, schema_refuses, parser_refuses))
+print("schema and parser agree on the demo feed and %d broken variants" % len(cases))
+if problems:
+    sys.exit("\n".join(problems))
+PY
