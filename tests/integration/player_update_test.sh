@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# player_update_test.sh PLACARD DEMO
+# The player itself, on a real X server (Xvfb) with a real nginx: it starts on its fallback
+# content, its poller takes version 1 and then version 2 from the feed and the screen shows
+# each; a broken feed in between is refused while the screen keeps version 1.
+set -uo pipefail
+placard=$1 demo=$2
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/nginx_fixture.sh"
+command -v Xvfb >/dev/null || { echo "Xvfb is not installed (tools/test installs xvfb)" >&2; exit 1; }
+work=$(mktemp -d); chmod 755 "$work"
+cleanup() {
+  [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
+  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
+  stop_nginx; rm -rf "$work"
+}
+trap cleanup EXIT
+start_nginx "$work" || exit 1
+for display in $(seq 80 99); do [ -e "/tmp/.X$display-lock" ] || break; done
+Xvfb ":$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+
+"$here/make_feed.py" "$demo" "$work/www/feed" 1
+chmod -R a+rX "$work/www"
+cat >"$work/placard.conf" <<CONF
+feed_url = http://127.0.0.1:$port/feed/feed.json
+store = $work/store
+poll_interval = 5
+max_backoff = 5
+CONF
+DISPLAY=":$display" "$placard" --config "$work/placard.conf" --windowed --size 1280x720 \
+  >"$work/player.log" 2>&1 &
+player=$!
+
+wait_for() {  # wait_for PATTERN SECONDS
+  for _ in $(seq $(( $2 * 10 ))); do
+    grep -q -- "$1" "$work/player.log" && return 0
+    kill -0 "$player" 2>/dev/null || { echo "the player exited:" >&2; cat "$work/player.log" >&2; return 1; }
+    sleep 0.1
+  done
+  echo "no '$1' in the player's log after $2 s:" >&2; cat "$work/player.log" >&2
+  return 1
+}
+failures=0
+wait_for "showing content version 1" 20 && echo "ok: version 1 on screen" || failures=$((failures + 1))
+
+# A broken feed: refused, the screen keeps version 1.
+printf '{"placard": 1, "version": 2, garbage' >"$work/www/feed/feed.json"
+wait_for "feed refused" 20 && echo "ok: broken feed refused" || failures=$((failures + 1))
+if grep -q "showing content version 2" "$work/player.log"; then
+  echo "FAIL: a broken feed reached the screen" >&2; failures=$((failures + 1))
+fi
+
+# The next good feed is taken and shown.
+"$here/make_feed.py" "$demo" "$work/www/feed" 2 --ticker "第二版"
+chmod -R a+rX "$work/www"
+wait_for "showing content version 2" 30 && echo "ok: version 2 on screen" || failures=$((failures + 1))
+kill -0 "$player" || { echo "FAIL: the player died" >&2; failures=$((failures + 1)); }
+[ $failures -eq 0 ] || exit 1
