@@ -13,6 +13,11 @@ void FrameStats::record(double milliseconds, long long pixels) {
     pixels_ += pixels;
 }
 
+void FrameStats::record_input_latency(double milliseconds) {
+    latencies_[latency_count_ % latencies_.size()] = static_cast<float>(milliseconds);
+    ++latency_count_;
+}
+
 std::string FrameStats::summary() const {
     const std::size_t kept = std::min(count_, kKept);
     std::vector<float> sorted(durations_.begin(), durations_.begin() + static_cast<long>(kept));
@@ -23,13 +28,22 @@ std::string FrameStats::summary() const {
                    : sorted[std::min(kept - 1,
                                      static_cast<std::size_t>(q * static_cast<double>(kept)))];
     };
-    char text[256];
+    const std::size_t latencies = std::min(latency_count_, latencies_.size());
+    std::vector<float> sorted_latency(latencies_.begin(),
+                                      latencies_.begin() + static_cast<long>(latencies));
+    std::sort(sorted_latency.begin(), sorted_latency.end());
+    char latency[96] = "";
+    if (latencies > 0) {
+        std::snprintf(latency, sizeof latency, " input_to_photon_p50=%.2fms max=%.2fms",
+                      sorted_latency[latencies / 2], sorted_latency.back());
+    }
+    char text[384];
     std::snprintf(text, sizeof text,
                   "frames=%zu p50=%.2fms p99=%.2fms max=%.2fms pixels/frame=%lld rss=%ldMB "
-                  "peak_rss=%ldMB",
+                  "peak_rss=%ldMB%s",
                   count_, at(0.5), at(0.99), sorted.empty() ? 0.0f : sorted.back(),
                   count_ ? pixels_ / static_cast<long long>(count_) : 0,
-                  resident_kilobytes(false) / 1024, resident_kilobytes(true) / 1024);
+                  resident_kilobytes(false) / 1024, resident_kilobytes(true) / 1024, latency);
     return text;
 }
 

@@ -12,6 +12,8 @@ namespace placard {
 class FrameStats {
   public:
     void record(double milliseconds, long long pixels);
+    // From an input event to the end of presenting the first frame that reflects it.
+    void record_input_latency(double milliseconds);
     // "frames=1200 p50=0.41ms p99=1.9ms max=3.2ms pixels/frame=115200 rss=29MB peak_rss=31MB"
     std::string summary() const;
 
@@ -20,6 +22,8 @@ class FrameStats {
     std::array<float, kKept> durations_{};
     std::size_t count_ = 0;
     long long pixels_ = 0;
+    std::array<float, 1024> latencies_{};
+    std::size_t latency_count_ = 0;
 };
 
 // Resident memory of this process in kilobytes: now, and the peak (VmRSS, VmHWM).

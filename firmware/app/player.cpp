@@ -16,6 +16,7 @@
 #include "app/install_paths.hpp"
 #include "app/log.hpp"
 #include "app/snapshot.hpp"
+#include "app/touch_controller.hpp"
 #include "content/bundle_reader.hpp"
 #include "core/clock.hpp"
 #include "core/input_script.hpp"
@@ -67,17 +68,24 @@ int render_screenshot(const PlayerOptions& options) {
         log_error("no --content given and the demo content is not installed");
         return 1;
     }
+    auto config = load_device_config(options.config);
+    if (!config) {
+        log_error(config.error().message);
+        return 1;
+    }
+    std::vector<PointerEvent> events;
     if (!options.input_script.empty()) {
         auto text = read_file(options.input_script, 1024 * 1024);
         if (!text) {
             log_error(text.error().message);
             return 1;
         }
-        auto events = parse_input_script(*text, options.input_script);
-        if (!events) {
-            log_error(events.error().message);
+        auto script = parse_input_script(*text, options.input_script);
+        if (!script) {
+            log_error(script.error().message);
             return 1;
         }
+        events = TouchController::pointer_events(*script);
     }
     auto fonts = open_configured_fonts();
     if (!fonts) {
@@ -93,19 +101,37 @@ int render_screenshot(const PlayerOptions& options) {
         log_problems(snapshot.error().message);
         return 1;
     }
-    VirtualClock clock(virtual_start((*snapshot)->feed));
-    clock.set(*options.at_s);
+    const WallTime wall_start = virtual_start((*snapshot)->feed);
+    const HomeScreenLayout& home = *(*snapshot)->home;
     GlyphCache glyphs;
     HomeScreenPainter painter(glyphs);
-    const HomeScreenLayout& home = *(*snapshot)->home;
-    painter.draw(canvas, home, painter.state_at(home, clock.seconds(), clock.wall_time()),
-                 clock.wall_time(), Rect{0, 0, canvas.width(), canvas.height()});
+    TouchController controller(**fonts, config->idle_timeout_s);
+    controller.set_content(*snapshot, 0);
+    const double at = *options.at_s;
+    // Replay the script through the same recognizer and navigator as live input, a frame
+    // (1/60 s) at a time, so that inertia and idle timeouts come out as on a screen.
+    if (!events.empty()) {
+        const double until = std::min(at, events.back().t + config->idle_timeout_s + 5);
+        std::size_t next = 0;
+        for (double t = events.front().t; t <= until; t += kFrameSeconds) {
+            const FrameState state = painter.state_at(home, t, wall_start.plus_seconds(t),
+                                                      controller.navigation().banner_shift);
+            while (next < events.size() && events[next].t <= t) {
+                controller.pointer(events[next++], state);
+            }
+            controller.tick(t);
+        }
+    }
+    controller.tick(at);
+    const WallTime now = wall_start.plus_seconds(at);
+    const FrameState state = painter.state_at(home, at, now, controller.navigation().banner_shift);
+    controller.draw(canvas, painter, state, now, Rect{0, 0, canvas.width(), canvas.height()});
     if (auto written = display.write_png(options.screenshot); !written) {
         log_error(written.error().message);
         return 1;
     }
     log_info("wrote " + options.screenshot + " (" + std::to_string(width) + "x" +
-             std::to_string(height) + ", t = " + std::to_string(*options.at_s) + " s) in " +
+             std::to_string(height) + ", t = " + std::to_string(at) + " s) in " +
              std::to_string(static_cast<int>(milliseconds_since(start))) + " ms");
     return 0;
 }
@@ -180,6 +206,9 @@ int run_player(const PlayerOptions& options) {
     SteadyClock clock;
     GlyphCache glyphs;
     HomeScreenPainter painter(glyphs);
+    TouchController touch(**fonts, config->idle_timeout_s);
+    touch.set_content(snapshot, 0);
+    unsigned long shown_generation = touch.view_generation();
     FrameStats stats;
     const Rect whole{0, 0, width, height};
     DamageList damage;
@@ -188,16 +217,55 @@ int run_player(const PlayerOptions& options) {
     double next_change = 0;  // Draw at once.
     bool first_frame = true;
     bool running = true;
+    double input_at = -1;  // When the newest input arrived, for touch-to-photon.
     while (running) {
+        const double t_events = clock.seconds();
+        const FrameState before_input = painter.state_at(
+            *snapshot->home, t_events, clock.wall_time(), touch.navigation().banner_shift);
+        const auto pointer = [&](PointerEvent::Kind kind, double panel_x, double panel_y) {
+            const auto [x, y] = screen.to_logical(panel_x, panel_y);
+            touch.pointer(PointerEvent{kind, clock.seconds(), x, y}, before_input);
+            input_at = clock.seconds();
+        };
         SDL_Event event;
         while (SDL_PollEvent(&event)) {
             // SIGINT/SIGTERM arrive as SDL_QUIT. Keys are ignored: a visitor must not be able to
             // leave the player from the keyboard.
-            if (event.type == SDL_QUIT) {
-                running = false;
-            } else if (event.type == SDL_WINDOWEVENT &&
-                       event.window.event == SDL_WINDOWEVENT_EXPOSED) {
-                redraw_all = true;
+            switch (event.type) {
+                case SDL_QUIT:
+                    running = false;
+                    break;
+                case SDL_WINDOWEVENT:
+                    redraw_all = redraw_all || event.window.event == SDL_WINDOWEVENT_EXPOSED;
+                    break;
+                // Touchscreens and mice drive the same recognizer. Touches also arrive as
+                // synthetic mouse events (which == SDL_TOUCH_MOUSEID): those are skipped.
+                case SDL_FINGERDOWN:
+                case SDL_FINGERMOTION:
+                case SDL_FINGERUP:
+                    pointer(event.type == SDL_FINGERDOWN ? PointerEvent::Kind::Down
+                            : event.type == SDL_FINGERUP ? PointerEvent::Kind::Up
+                                                         : PointerEvent::Kind::Move,
+                            static_cast<double>(event.tfinger.x) * screen.panel_width(),
+                            static_cast<double>(event.tfinger.y) * screen.panel_height());
+                    break;
+                case SDL_MOUSEBUTTONDOWN:
+                case SDL_MOUSEBUTTONUP:
+                    if (event.button.which != SDL_TOUCH_MOUSEID &&
+                        event.button.button == SDL_BUTTON_LEFT) {
+                        pointer(event.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down
+                                                                  : PointerEvent::Kind::Up,
+                                event.button.x, event.button.y);
+                    }
+                    break;
+                case SDL_MOUSEMOTION:
+                    if (event.motion.which != SDL_TOUCH_MOUSEID &&
+                        (event.motion.state & SDL_BUTTON_LMASK)) {
+                        pointer(PointerEvent::Kind::Move, event.motion.x, event.motion.y);
+                    }
+                    break;
+                default:
+                    break;
             }
         }
         if (!running) {
@@ -205,33 +273,48 @@ int run_player(const PlayerOptions& options) {
         }
         const double t = clock.seconds();
         const WallTime now = clock.wall_time();
-        FrameState state = painter.state_at(*snapshot->home, t, now);
+        touch.tick(t);
+        FrameState state =
+            painter.state_at(*snapshot->home, t, now, touch.navigation().banner_shift);
         // Swap content at a safe point: between frames and never mid-transition.
-        if (!painter.in_transition(state)) {
+        if (!painter.in_transition(state) && !touch.animating()) {
             if (auto fresh = watcher.take()) {
                 snapshot = std::move(fresh);
-                state = painter.state_at(*snapshot->home, t, now);
+                touch.set_content(snapshot, t);
+                state = painter.state_at(*snapshot->home, t, now, touch.navigation().banner_shift);
                 redraw_all = true;
                 log_info("showing content version " + std::to_string(snapshot->feed.version));
             }
         }
-        if (redraw_all || t >= next_change) {
+        const bool view_changed = touch.view_generation() != shown_generation;
+        if (redraw_all || view_changed || t >= next_change) {
             const auto frame_start = std::chrono::steady_clock::now();
             damage.clear();
             if (redraw_all) {
                 damage.add(whole);
             } else {
-                painter.damage_between(*snapshot->home, shown, state, damage);
+                if (view_changed) {
+                    damage.add(touch.changed_area());
+                }
+                if (touch.on_home()) {
+                    painter.damage_between(*snapshot->home, shown, state, damage);
+                } else if (shown.minute != state.minute) {
+                    damage.add(snapshot->home->geometry.header);
+                }
             }
             if (!damage.empty()) {
                 Canvas canvas = screen.canvas();
                 for (const Rect& area : damage.rects()) {
-                    painter.draw(canvas, *snapshot->home, state, now, area);
+                    touch.draw(canvas, painter, state, now, area);
                 }
                 if (auto presented = screen.present(damage.rects()); !presented) {
                     log_error(presented.error().message);
                 }
                 stats.record(milliseconds_since(frame_start), damage.area());
+                if (input_at >= 0) {
+                    stats.record_input_latency((clock.seconds() - input_at) * 1000);
+                    input_at = -1;
+                }
                 if (first_frame) {
                     first_frame = false;
                     log_info("first frame presented " +
@@ -240,8 +323,11 @@ int run_player(const PlayerOptions& options) {
                 }
             }
             shown = state;
+            shown_generation = touch.view_generation();
             redraw_all = false;
-            next_change = painter.next_change_after(*snapshot->home, t, now);
+            next_change = touch.on_home()     ? painter.next_change_after(*snapshot->home, t, now)
+                          : touch.animating() ? t + kFrameSeconds
+                                              : t + 0.25;
         }
         // Sleep until the picture changes, waking for input and at least every quarter second
         // to look for new content.

@@ -72,6 +72,8 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
             good = read_seconds(value, 1, 600, config.connect_timeout_s);
         } else if (key == "total_timeout") {
             good = read_seconds(value, 1, 3600, config.total_timeout_s);
+        } else if (key == "idle_timeout") {
+            good = read_seconds(value, 5, 86400, config.idle_timeout_s);
         } else if (key == "max_backoff") {
             good = read_seconds(value, 5, 86400, config.max_backoff_s);
         } else if (key == "max_feed_bytes") {

@@ -18,6 +18,8 @@ struct PlayerConfig {
     double max_backoff_s = 900;  // Failures back off exponentially, with jitter, up to this.
     std::size_t max_feed_bytes = 8 * 1024 * 1024;
     std::size_t max_media_bytes = 16 * 1024 * 1024;
+    // Seconds without touch after which a visitor's screen returns to the attract loop.
+    double idle_timeout_s = 60;
     // Where content versions are kept; the player shows its current version.
     std::string store_dir = "/var/lib/placard/store";
 };

@@ -39,7 +39,8 @@ struct HomeScreenGeometry {
 };
 
 struct BannerSlide {
-    Image image;  // Scaled to cover the banner zone.
+    Image image;          // Scaled to cover the banner zone.
+    std::string article;  // What a tap opens, or empty.
     LaidOutParagraph caption;
     double duration_s = 8;
     std::optional<WallTime> from, until;
@@ -61,16 +62,25 @@ struct ExcerptPage {
     std::vector<TextBlock> blocks;
 };
 
+// A channel's button in the header: a tap lists the channel's articles.
+struct ChannelTile {
+    Rect area;
+    LaidOutParagraph label;
+    std::string channel;
+};
+
 struct HomeScreenLayout {
     HomeScreenGeometry geometry;
+    std::vector<ChannelTile> tiles;
     Image logo;  // Empty when the site has none.
     LaidOutParagraph site_name;
     std::vector<BannerSlide> banners;
     std::vector<SideBanner> side_banners;
     std::vector<ExcerptPage> pages;
-    LaidOutParagraph ticker_label;  // "要闻"
-    LaidOutParagraph ticker_text;   // All items on one line.
-    float ticker_period = 0;        // Text width plus the gap before it repeats, whole pixels.
+    std::vector<std::string> page_articles;  // The article of each page.
+    LaidOutParagraph ticker_label;           // "要闻"
+    LaidOutParagraph ticker_text;            // All items on one line.
+    float ticker_period = 0;  // Text width plus the gap before it repeats, whole pixels.
     std::vector<LaidOutParagraph> footer_lines;
     std::vector<char32_t> missing;  // Characters no font has, in any text of the screen.
     const FontChain* clock_fonts = nullptr;
@@ -108,7 +118,9 @@ class HomeScreenPainter {
   public:
     explicit HomeScreenPainter(GlyphCache& cache) : cache_(cache) {}
 
-    FrameState state_at(const HomeScreenLayout& layout, double t, WallTime now) const;
+    // `banner_shift` steps the rotator on by that many banners (a visitor's swipes).
+    FrameState state_at(const HomeScreenLayout& layout, double t, WallTime now,
+                        int banner_shift = 0) const;
     // Adds to `damage` the zones whose pixels differ between `before` and `after`.
     void damage_between(const HomeScreenLayout& layout, const FrameState& before,
                         const FrameState& after, DamageList& damage) const;
@@ -121,6 +133,11 @@ class HomeScreenPainter {
     bool in_transition(const FrameState& state) const {
         return state.next_banner >= 0 || state.next_page >= 0;
     }
+
+    GlyphCache& glyph_cache() { return cache_; }
+    // The header alone (the reading screens share it), clipped to `area`.
+    void draw_header_zone(Canvas& canvas, const HomeScreenLayout& layout, WallTime now,
+                          const Rect& area);
 
   private:
     void draw_header(Canvas& canvas, const HomeScreenLayout& layout, WallTime now);

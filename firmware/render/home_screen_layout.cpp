@@ -178,6 +178,32 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     layout->site_name =
         setter.line(fonts->title, feed.site.name, static_cast<float>(g.width) * 0.6f);
 
+    // Channel tiles in the header, after the site name: touch targets at least 9 mm tall on a
+    // 55" panel (56 px at 1080p) and never under 48 px.
+    const float name_end =
+        g.margin +
+        (layout->logo.width > 0 ? static_cast<float>(layout->logo.width) + 20 * g.unit : 0) +
+        (layout->site_name.lines.empty() ? 0 : layout->site_name.lines[0].width);
+    float tile_x = name_end + 48 * g.unit;
+    const int tile_height =
+        std::min(g.header.height - px(16 * g.unit), std::max(48, px(60 * g.unit)));
+    const float tiles_end = static_cast<float>(g.width) * (g.width > g.height ? 0.62f : 0.98f);
+    for (const Channel& channel : feed.channels) {
+        ChannelTile tile;
+        tile.channel = channel.id;
+        tile.label = setter.line(fonts->caption, channel.title, static_cast<float>(g.width));
+        const float tile_width =
+            (tile.label.lines.empty() ? 0 : tile.label.lines[0].width) + 48 * g.unit;
+        if (tile_x + tile_width > tiles_end || g.header.empty()) {
+            break;  // No room for more in the header.
+        }
+        tile.area =
+            Rect{px(tile_x), g.header.y + (g.header.height - tile_height) / 2 - px(2 * g.unit),
+                 px(tile_width), tile_height};
+        tile_x += tile_width + 16 * g.unit;
+        layout->tiles.push_back(std::move(tile));
+    }
+
     std::vector<const Banner*> side;
     for (const Banner& banner : feed.banners) {
         const auto image = images.find(banner.image);
@@ -198,6 +224,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
             setter.line(fonts->caption, banner.caption,
                         static_cast<float>(g.banner.width) - 2 * g.margin - 200 * g.unit);
         slide.duration_s = banner.duration_s > 0 ? banner.duration_s : kDefaultBannerSeconds;
+        slide.article = banner.article;
         slide.from = banner.from;
         slide.until = banner.until;
         layout->banners.push_back(std::move(slide));
@@ -222,6 +249,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     if (!g.excerpt.empty()) {
         for (const Article& article : feed.articles) {
             layout->pages.push_back(lay_out_excerpt(setter, article, g.excerpt, g.unit, *fonts));
+            layout->page_articles.push_back(article.id);
         }
     }
 

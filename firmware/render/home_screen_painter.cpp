@@ -93,13 +93,21 @@ float first_line_width(const LaidOutParagraph& paragraph) {
 
 }  // namespace
 
-FrameState HomeScreenPainter::state_at(const HomeScreenLayout& layout, double t,
-                                       WallTime now) const {
+FrameState HomeScreenPainter::state_at(const HomeScreenLayout& layout, double t, WallTime now,
+                                       int banner_shift) const {
     FrameState state;
     state.minute = (now.unix_seconds + now.utc_offset_minutes * 60) / 60;
     const Rotation banner = banner_rotation(layout, t, now);
     state.banner = banner.current;
     state.next_banner = banner.next;
+    const int count = static_cast<int>(layout.banners.size());
+    if (banner_shift != 0 && count > 0) {
+        const auto shifted = [&](int index) {
+            return index < 0 ? index : ((index + banner_shift) % count + count) % count;
+        };
+        state.banner = shifted(state.banner);
+        state.next_banner = shifted(state.next_banner);
+    }
     state.banner_alpha = banner.next >= 0 ? px(banner.progress * 255) : 0;
     const Rotation page = page_rotation(layout, t);
     state.page = std::max(page.current, 0);
@@ -168,6 +176,16 @@ void HomeScreenPainter::draw_header(Canvas& canvas, const HomeScreenLayout& layo
     }
     draw_paragraph(canvas, cache_, layout.site_name, x, middle - layout.site_name.height / 2,
                    kPartyRed);
+    for (const ChannelTile& tile : layout.tiles) {
+        canvas.fill(tile.area, kPartyRed);
+        const float label_width = first_line_width(tile.label);
+        draw_paragraph(canvas, cache_, tile.label,
+                       static_cast<float>(tile.area.x) +
+                           (static_cast<float>(tile.area.width) - label_width) / 2,
+                       static_cast<float>(tile.area.y) +
+                           (static_cast<float>(tile.area.height) - tile.label.height) / 2,
+                       kWhite);
+    }
     const float clock_x = static_cast<float>(g.width) - g.margin - first_line_width(clock_text_);
     draw_paragraph(canvas, cache_, clock_text_, clock_x, middle - clock_text_.height / 2, kInk);
     draw_paragraph(canvas, cache_, date_text_, clock_x - 28 * u - first_line_width(date_text_),
@@ -305,6 +323,18 @@ void HomeScreenPainter::draw_footer(Canvas& canvas, const HomeScreenLayout& layo
         draw_paragraph(canvas, cache_, line, g.margin, y, kFooterInk);
         y += line.height;
     }
+}
+
+void HomeScreenPainter::draw_header_zone(Canvas& canvas, const HomeScreenLayout& layout,
+                                         WallTime now, const Rect& area) {
+    const Rect visible = layout.geometry.header.intersect(area);
+    if (visible.empty()) {
+        return;
+    }
+    canvas_clip_ = visible;
+    canvas.set_clip(visible);
+    draw_header(canvas, layout, now);
+    canvas.set_clip(area);
 }
 
 void HomeScreenPainter::draw(Canvas& canvas, const HomeScreenLayout& layout,

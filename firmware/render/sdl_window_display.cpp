@@ -76,6 +76,20 @@ Canvas SdlWindowDisplay::canvas() {
     return Canvas(offscreen_);
 }
 
+std::pair<double, double> SdlWindowDisplay::to_logical(double x, double y) const {
+    const double w = logical_width(), h = logical_height();
+    switch (rotation_) {
+        case 90:  // Panel (px, py) = (h - 1 - y, x).
+            return {y, h - 1 - x};
+        case 180:
+            return {w - 1 - x, h - 1 - y};
+        case 270:  // Panel (px, py) = (y, w - 1 - x).
+            return {w - 1 - y, x};
+        default:
+            return {x, y};
+    }
+}
+
 Rect SdlWindowDisplay::to_panel(const Rect& r) const {
     const int w = logical_width(), h = logical_height();
     switch (rotation_) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "render/display.hpp"
@@ -27,6 +28,8 @@ class SdlWindowDisplay final : public Display {
     int panel_width() const { return panel_width_; }
     int panel_height() const { return panel_height_; }
     // The size of the upright canvas.
+    // A point on the panel (window coordinates) in the upright canvas's coordinates.
+    std::pair<double, double> to_logical(double x, double y) const;
     int logical_width() const;
     int logical_height() const;
 

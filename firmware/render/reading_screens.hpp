@@ -1,0 +1,67 @@
+// The screens a visitor reaches by touch: one channel's list of articles (newest first, with
+// dates) and a whole article (breadcrumb 您当前的位置：首页 > 组工文萃, title, meta line,
+// highlights, full body, note and origin, 上篇 / 下篇, back), each scrolled by dragging, with a
+// visible scroll position. Laid out on demand (when opened) on the main thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/content_model.hpp"
+#include "core/result.hpp"
+#include "render/home_screen.hpp"
+
+namespace placard {
+
+// Something a tap can hit, and what it does.
+struct TouchTarget {
+    enum class Action { OpenArticle, OpenChannel, Home, Back };
+    Rect area;
+    Action action = Action::Home;
+    std::string channel;
+    std::string article;
+    // Targets in scrolled content move with it.
+    bool scrolls = false;
+};
+
+struct ReadingScreenLayout {
+    Rect breadcrumb_bar, viewport, nav_bar;
+    LaidOutParagraph breadcrumb;
+    std::vector<TextBlock> blocks;  // y from the top of the scrolled content.
+    std::vector<Rect> rules;        // Separator lines, in content coordinates.
+    float content_height = 0;
+    struct Button {
+        TouchTarget target;
+        LaidOutParagraph label;
+    };
+    std::vector<Button> buttons;  // Back, 上篇, 下篇; list rows have targets only.
+    std::vector<TouchTarget> targets;
+    std::string channel, article;
+    float scroll_limit() const {
+        return std::max(0.0f, content_height - static_cast<float>(viewport.height));
+    }
+};
+
+// The channel's articles, newest first (by `published`, then feed order).
+std::vector<const Article*> channel_articles(const Feed& feed, const std::string& channel);
+
+Result<std::unique_ptr<ReadingScreenLayout>> build_article_screen(const Feed& feed,
+                                                                  const Article& article,
+                                                                  const HomeScreenGeometry& home,
+                                                                  FontLibrary& fonts);
+Result<std::unique_ptr<ReadingScreenLayout>> build_channel_screen(const Feed& feed,
+                                                                  const Channel& channel,
+                                                                  const HomeScreenGeometry& home,
+                                                                  FontLibrary& fonts);
+
+// Draws `area` of a reading screen scrolled to `scroll`, with `pressed` (or null) shown pressed.
+void draw_reading_screen(Canvas& canvas, GlyphCache& cache, HomeScreenPainter& header,
+                         const HomeScreenLayout& home, const ReadingScreenLayout& screen,
+                         float scroll, const TouchTarget* pressed, WallTime now, const Rect& area);
+
+// Home screen targets: the banner and the excerpt open their article; channel tiles.
+std::vector<TouchTarget> home_targets(const Feed& feed, const HomeScreenLayout& layout,
+                                      const FrameState& state);
+
+}  // namespace placard

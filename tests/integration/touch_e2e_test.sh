@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# touch_e2e_test.sh PLACARD DEMO
+# Real input end to end: the player fullscreen on a real X server (Xvfb), clicks and a drag sent
+# with xdotool, screenshots taken from the X server. A click on the excerpt opens the article
+# (OCR finds the breadcrumb and the body); a drag scrolls it; the player reports its
+# input-to-photon latency when it stops.
+set -uo pipefail
+placard=$1 demo=$2
+for command in Xvfb xdotool tesseract import; do
+  command -v "$command" >/dev/null || { echo "$command is not installed (tools/test installs it)" >&2; exit 1; }
+done
+work=$(mktemp -d)
+cleanup() {
+  [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
+  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+for display in $(seq 60 79); do [ -e "/tmp/.X$display-lock" ] || break; done
+export DISPLAY=":$display"
+Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+"$placard" --content "$demo" >"$work/player.log" 2>&1 &
+player=$!
+for _ in $(seq 100); do grep -q "first frame" "$work/player.log" && break; sleep 0.1; done
+grep -q "first frame" "$work/player.log" || { echo "the player did not start:" >&2; cat "$work/player.log" >&2; exit 1; }
+failures=0
+read_screen() {  # read_screen NAME: screenshot from the X server, OCR'd to NAME.txt
+  import -window root "$work/$1.png"
+  convert "$work/$1.png" -resize 200% "$work/$1-big.png"
+  OMP_THREAD_LIMIT=1 tesseract "$work/$1-big.png" "$work/$1" -l chi_sim --psm 3 >/dev/null 2>&1
+  tr -d ' \n' <"$work/$1.txt"
+}
+
+# A click on the article excerpt opens the article.
+xdotool mousemove 600 700 click 1
+sleep 1.5
+text=$(read_screen article)
+for expected in 您当前的位置 首页 具有十分重要的意义; do
+  if [[ "$text" == *"$expected"* ]]; then echo "ok: the article screen shows $expected"; else
+    echo "FAIL: no '$expected' on the article screen: $text" >&2; failures=$((failures + 1)); fi
+done
+
+# A drag upwards scrolls the article.
+xdotool mousemove 960 850 mousedown 1
+for y in $(seq 830 -40 330); do xdotool mousemove 960 "$y"; sleep 0.016; done
+xdotool mouseup 1
+sleep 2
+import -window root "$work/scrolled.png"
+difference=$(compare -metric AE "$work/article.png" "$work/scrolled.png" null: 2>&1 || true)
+if [ "${difference%% *}" -gt 100000 ] 2>/dev/null; then echo "ok: the drag scrolled ($difference pixels changed)"; else
+  echo "FAIL: the drag did not scroll ($difference pixels changed)" >&2; failures=$((failures + 1)); fi
+
+kill "$player"; wait "$player"; player=
+grep "frame statistics" "$work/player.log"
+grep -q "input_to_photon" "$work/player.log" || { echo "FAIL: no input latency reported" >&2; failures=$((failures + 1)); }
+[ $failures -eq 0 ]
