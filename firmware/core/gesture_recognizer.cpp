@@ -27,6 +27,10 @@ void GestureRecognizer::feed(const PointerEvent& event, std::vector<Gesture>& ou
                 state_ = std::abs(dx) > 1.5 * std::abs(dy) ? State::Swiping : State::Dragging;
                 out.push_back(Gesture{Gesture::Kind::Cancel, down_.x, down_.y});
                 if (state_ == State::Dragging) {
+                    // The first speed sample is the whole stroke so far.
+                    if (event.t > down_.t) {
+                        velocity_y_ = (event.y - down_.y) / (event.t - down_.t);
+                    }
                     out.push_back(
                         Gesture{Gesture::Kind::DragBy, event.x, event.y, 0, event.y - down_.y});
                     last_ = event;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # screen_changes_test.sh PLACARD IMAGE_DIFF DEMO
-# The attract loop moves: screenshots at 1 s and 21 s differ. And --rotate turns the picture
-# for a panel mounted sideways: a 1920x1080 panel at --rotate 90 shows the portrait screen
-# (1080x1920) turned a quarter clockwise.
+# The attract loop moves: screenshots at 1 s and 21 s differ. --rotate turns the picture for a
+# panel mounted sideways: a 1920x1080 panel at --rotate 90 shows the portrait screen (1080x1920)
+# turned a quarter clockwise. An idle visitor's screen returns to the attract loop.
 set -euo pipefail
 placard=$1 diff=$2 demo=$3
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
@@ -20,6 +20,13 @@ shot "$out/rotated.png" --size 1920x1080 --at 3 --rotate 90
 convert "$out/rotated.png" -rotate -90 "$out/unrotated.png"
 "$diff" "$out/portrait.png" "$out/unrotated.png" --tolerance 0 --max-fraction 0
 echo "--rotate 90 shows the portrait screen turned"
+# A visitor opens an article and walks away: 60 s later the screen is the attract loop again,
+# exactly as if nobody had touched it.
+scripts=$(dirname "$0")/scripts
+shot "$out/idle.png" --size 1920x1080 --at 65 --input "$scripts/idle-returns-home.txt"
+shot "$out/untouched.png" --size 1920x1080 --at 65
+"$diff" "$out/untouched.png" "$out/idle.png" --tolerance 0 --max-fraction 0
+echo "idle returns to the attract loop"
 shot "$out/4k.png" --size 3840x2160 --at 3
 shot "$out/hd.png" --size 1280x720 --at 3
 for f in 4k hd; do identify -format "%f %wx%h\n" "$out/$f.png"; done
