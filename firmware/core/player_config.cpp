@@ -80,6 +80,15 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
             good = read_bytes(value, config.max_feed_bytes);
         } else if (key == "max_media_bytes") {
             good = read_bytes(value, config.max_media_bytes);
+        } else if (key == "trusted_key") {
+            config.trusted_keys.emplace_back(value);
+            good = value.size() == 64 &&
+                   value.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
+        } else if (key == "allow_unsigned") {
+            good = value == "true" || value == "false";
+            config.allow_unsigned = value == "true";
+        } else if (key == "max_bundle_bytes") {
+            good = read_bytes(value, config.max_bundle_bytes);
         } else if (key == "store") {
             config.store_dir = std::string(value);
             good = value.starts_with("/");

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -20,6 +21,11 @@ struct PlayerConfig {
     std::size_t max_media_bytes = 16 * 1024 * 1024;
     // Seconds without touch after which a visitor's screen returns to the attract loop.
     double idle_timeout_s = 60;
+    // Signed bundles: the public keys (64 hex digits each) whose signatures the device takes,
+    // and whether it takes unsigned bundles at all (never unless this says so).
+    std::vector<std::string> trusted_keys;
+    bool allow_unsigned = false;
+    std::size_t max_bundle_bytes = 256 * 1024 * 1024;
     // Where content versions are kept; the player shows its current version.
     std::string store_dir = "/var/lib/placard/store";
 };

@@ -14,5 +14,10 @@ int validate_command(const Arguments& arguments);
 int render_text_command(const Arguments& arguments);
 int fetch_command(const Arguments& arguments);
 int status_command(const Arguments& arguments);
+int keygen_command(const Arguments& arguments);
+int pack_command(const Arguments& arguments);
+int sign_command(const Arguments& arguments);
+int verify_command(const Arguments& arguments);
+int import_command(const Arguments& arguments);
 
 }  // namespace placard::tool

@@ -20,7 +20,17 @@ constexpr const char* kUsage =
     "  fetch [--config FILE]\n"
     "      poll the configured feed once into the content store\n"
     "  status [--config FILE]\n"
-    "      the store's current version, where and when it came from, the last error\n";
+    "      the store's current version, where and when it came from, the last error\n"
+    "  keygen NAME\n"
+    "      make a signing key: NAME.key (secret) and NAME.pub (for trusted_key)\n"
+    "  pack DIR OUT.placard [--key NAME.key]\n"
+    "      put a bundle folder into one file, signed with the key\n"
+    "  sign BUNDLE NAME.key\n"
+    "      sign (or re-sign) a bundle file\n"
+    "  verify BUNDLE (--key NAME.pub | --config FILE)\n"
+    "      check a bundle's signature and manifest\n"
+    "  import BUNDLE [--config FILE]\n"
+    "      take a signed bundle into the device's content store\n";
 
 }  // namespace
 
@@ -46,6 +56,21 @@ int main(int argc, char** argv) {
     }
     if (command == "status") {
         return placard::tool::status_command(arguments);
+    }
+    if (command == "keygen") {
+        return placard::tool::keygen_command(arguments);
+    }
+    if (command == "pack") {
+        return placard::tool::pack_command(arguments);
+    }
+    if (command == "sign") {
+        return placard::tool::sign_command(arguments);
+    }
+    if (command == "verify") {
+        return placard::tool::verify_command(arguments);
+    }
+    if (command == "import") {
+        return placard::tool::import_command(arguments);
     }
     placard::log_error("unknown command \"" + command + "\" (see placard-tool --help)");
     return 2;

@@ -1,0 +1,177 @@
+#include "content/tar_archive.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+#include "core/feed_parser.hpp"
+#include "core/utf8.hpp"
+
+namespace placard {
+namespace {
+
+constexpr std::size_t kBlock = 512;
+
+// An octal number field, NUL or space terminated.
+bool parse_octal(std::string_view field, std::uint64_t& out) {
+    out = 0;
+    std::size_t i = 0;
+    while (i < field.size() && field[i] == ' ') {
+        ++i;
+    }
+    bool any = false;
+    for (; i < field.size() && field[i] != '\0' && field[i] != ' '; ++i) {
+        if (field[i] < '0' || field[i] > '7' || out > (UINT64_MAX >> 3)) {
+            return false;
+        }
+        out = out * 8 + static_cast<std::uint64_t>(field[i] - '0');
+        any = true;
+    }
+    return any;
+}
+
+std::string field_string(const char* data, std::size_t size) {
+    return std::string(data, strnlen(data, size));
+}
+
+std::uint64_t header_checksum(const unsigned char* header) {
+    std::uint64_t sum = 0;
+    for (std::size_t i = 0; i < kBlock; ++i) {
+        sum += (i >= 148 && i < 156) ? ' ' : header[i];
+    }
+    return sum;
+}
+
+void put_octal(char* field, std::size_t size, std::uint64_t value) {
+    std::string digits(size - 1, '0');
+    for (std::size_t i = size - 1; i-- > 0;) {
+        digits[i] = static_cast<char>('0' + (value & 7));
+        value >>= 3;
+    }
+    std::memcpy(field, digits.data(), size - 1);
+    field[size - 1] = '\0';
+}
+
+}  // namespace
+
+Result<std::vector<TarEntry>> read_tar(std::string_view archive, std::string_view origin,
+                                       const TarLimits& limits) {
+    const std::string where(origin);
+    std::vector<TarEntry> entries;
+    std::set<std::string> names;
+    std::uint64_t total = 0;
+    std::size_t offset = 0;
+    while (true) {
+        if (offset + kBlock > archive.size()) {
+            return make_error(where + ": truncated (no end-of-archive marker)");
+        }
+        const auto* header = reinterpret_cast<const unsigned char*>(archive.data() + offset);
+        if (std::all_of(header, header + kBlock, [](unsigned char c) { return c == 0; })) {
+            break;  // End of archive (two zero blocks; one is enough to stop).
+        }
+        const char* text = archive.data() + offset;
+        std::string path = field_string(text, 100);
+        const std::string prefix = field_string(text + 345, 155);
+        if (!prefix.empty()) {
+            path = prefix + "/" + path;
+        }
+        const std::string entry = where + ": " + utf8::make_valid(path);
+        std::uint64_t size = 0, stored_sum = 0;
+        if (!parse_octal(std::string_view(text + 148, 8), stored_sum) ||
+            stored_sum != header_checksum(header)) {
+            return make_error(entry + ": header checksum mismatch (damaged archive)");
+        }
+        if (!parse_octal(std::string_view(text + 124, 12), size)) {
+            return make_error(entry + ": unreadable size");
+        }
+        const char type = text[156];
+        if (type == '1') {
+            return make_error(entry + ": is a hard link (not allowed in a bundle)");
+        }
+        if (type == '2') {
+            return make_error(entry + ": is a symbolic link (not allowed in a bundle)");
+        }
+        if (type == '3' || type == '4' || type == '6') {
+            return make_error(entry + ": is a device or FIFO (not allowed in a bundle)");
+        }
+        if (type == 'x' || type == 'g' || type == 'L' || type == 'K') {
+            return make_error(entry + ": extended headers are not supported");
+        }
+        const bool directory = type == '5';
+        if (!directory && type != '0' && type != '\0' && type != '7') {
+            return make_error(entry + ": unsupported entry type '" + std::string(1, type) + "'");
+        }
+        if (!utf8::is_valid(path)) {
+            return make_error(entry + ": name is not valid UTF-8");
+        }
+        std::string normalized = path;
+        if (directory && !normalized.empty() && normalized.back() == '/') {
+            normalized.pop_back();
+        }
+        if (!is_safe_bundle_path(normalized)) {
+            return make_error(entry + ": not a relative path inside the bundle");
+        }
+        const std::uint64_t padded = (size + kBlock - 1) / kBlock * kBlock;
+        if (size > limits.max_entry_bytes) {
+            return make_error(entry + ": " + std::to_string(size) + " bytes, more than the " +
+                              std::to_string(limits.max_entry_bytes) + "-byte limit");
+        }
+        if (offset + kBlock + size > archive.size()) {
+            return make_error(entry + ": truncated (the archive ends inside it)");
+        }
+        offset += kBlock + static_cast<std::size_t>(padded);
+        if (directory) {
+            continue;
+        }
+        total += size;
+        if (total > limits.max_total_bytes) {
+            return make_error(where + ": expands to more than " +
+                              std::to_string(limits.max_total_bytes) + " bytes");
+        }
+        if (!names.insert(normalized).second) {
+            return make_error(entry + ": appears twice");
+        }
+        if (entries.size() >= limits.max_entries) {
+            return make_error(where + ": more than " + std::to_string(limits.max_entries) +
+                              " files");
+        }
+        entries.push_back(TarEntry{normalized, std::string(archive.substr(offset - padded, size))});
+    }
+    return entries;
+}
+
+Result<std::string> write_tar(const std::vector<TarEntry>& entries) {
+    std::string out;
+    for (const TarEntry& entry : entries) {
+        char header[kBlock] = {};
+        std::string name = entry.path, prefix;
+        if (name.size() > 99) {
+            const auto slash = name.rfind('/', 154);
+            if (slash == std::string::npos || name.size() - slash - 1 > 99) {
+                return make_error(entry.path + ": path too long for the archive");
+            }
+            prefix = name.substr(0, slash);
+            name = name.substr(slash + 1);
+        }
+        std::memcpy(header, name.data(), name.size());
+        put_octal(header + 100, 8, 0644);
+        put_octal(header + 108, 8, 0);
+        put_octal(header + 116, 8, 0);
+        put_octal(header + 124, 12, entry.data.size());
+        put_octal(header + 136, 12, 0);  // mtime 0: the same content packs to the same bytes.
+        header[156] = '0';
+        std::memcpy(header + 257, "ustar", 6);
+        std::memcpy(header + 263, "00", 2);
+        std::memcpy(header + 345, prefix.data(), prefix.size());
+        const std::uint64_t sum = header_checksum(reinterpret_cast<unsigned char*>(header));
+        put_octal(header + 148, 7, sum);
+        header[155] = ' ';
+        out.append(header, kBlock);
+        out += entry.data;
+        out.append((kBlock - entry.data.size() % kBlock) % kBlock, '\0');
+    }
+    out.append(2 * kBlock, '\0');
+    return out;
+}
+
+}  // namespace placard

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# bundle_security_test.sh PLACARD_TOOL PLACARD IMAGE_DIFF DEMO
+# Signed bundles, and nothing else: a good signed bundle is taken; then every bad input is
+# refused with its reason in the status, and the content on screen stays as it was:
+# path traversal, absolute paths, symlinks, hard links, device files, duplicate entries, an
+# archive that expands far beyond its size, a truncated archive, an image that declares
+# 50,000 × 50,000 pixels, invalid UTF-8, a missing or wrong signature, an untrusted key, a file
+# changed after signing, an older version.
+set -uo pipefail
+tool=$1 placard=$2 diff=$3 demo=$4
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+unset DISPLAY
+cd "$work"
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+"$tool" keygen admin >/dev/null && "$tool" keygen stranger >/dev/null || exit 1
+cat >placard.conf <<CONF
+store = $work/store
+trusted_key = $(cat admin.pub)
+CONF
+"$here/make_feed.py" "$demo" v1 1 && "$here/make_feed.py" "$demo" v2 2 --ticker "第二版"
+"$here/make_feed.py" "$demo" v0 0
+"$tool" pack v1 v1.placard --key admin.key >/dev/null
+"$tool" import v1.placard --config placard.conf 2>/dev/null || fail "the good bundle was refused"
+"$placard" --content store/current --size 960x540 --at 3 --screenshot v1.png --quiet
+
+# Bundles that are bad in one way each.
+"$tool" pack v2 unsigned.placard >/dev/null
+"$tool" pack v2 stranger.placard --key stranger.key >/dev/null
+"$tool" pack v0 older.placard --key admin.key >/dev/null
+cp -r v2 huge && /usr/bin/python3 - huge/media/banner-1.png <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 50000, 50000, 8, 2, 0, 0, 0))
+png += chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+/usr/bin/python3 "$here/make_feed.py" "$demo" huge-tmp 2 >/dev/null; rm -rf huge-tmp
+/usr/bin/python3 - huge <<'PY'
+import hashlib, json, sys
+feed = json.load(open(sys.argv[1] + "/feed.json", encoding="utf-8"))
+feed["banners"][0]["sha256"] = hashlib.sha256(open(sys.argv[1] + "/media/banner-1.png", "rb").read()).hexdigest()
+json.dump(feed, open(sys.argv[1] + "/feed.json", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$tool" pack huge huge.placard --key admin.key >/dev/null
+"$tool" pack v2 good2.placard --key admin.key >/dev/null
+head -c 20000 good2.placard >truncated.placard
+/usr/bin/python3 - good2.placard <<'PY'
+import io, tarfile, sys
+good = sys.argv[1]
+members = [(m, tarfile.open(good).extractfile(m).read()) for m in tarfile.open(good).getmembers()]
+def write(name, extra=(), replace=None):
+    with tarfile.open(name, "w", format=tarfile.USTAR_FORMAT) as out:
+        for member, data in members:
+            if replace and member.name in replace:
+                data = replace[member.name]
+                member.size = len(data)
+            out.addfile(member, io.BytesIO(data))
+        for info, data in extra:
+            out.addfile(info, io.BytesIO(data) if data is not None else None)
+def info(name, kind=tarfile.REGTYPE, size=0, link=""):
+    i = tarfile.TarInfo(name); i.type = kind; i.size = size; i.linkname = link; return i
+write("traversal.placard", [(info("../evil", size=4), b"evil")])
+write("absolute.placard", [(info("/etc/evil", size=4), b"evil")])
+write("symlink.placard", [(info("media/link.png", tarfile.SYMTYPE, link="/etc/shadow"), None)])
+write("hardlink.placard", [(info("media/hard.png", tarfile.LNKTYPE, link="feed.json"), None)])
+write("device.placard", [(info("media/dev", tarfile.CHRTYPE), None)])
+write("duplicate.placard", [(info("feed.json", size=2), b"{}")])
+bad_name = info("media/x.png", size=1); bad_name.name = "media/\udcff.png"
+try:
+    write("utf8.placard", [(bad_name, b"x")])
+except Exception:
+    with tarfile.open("utf8.placard", "w", format=tarfile.USTAR_FORMAT, encoding="latin-1") as out:
+        for member, data in members:
+            out.addfile(member, io.BytesIO(data))
+        raw = info("media/\xff.png", size=1)
+        out.addfile(raw, io.BytesIO(b"x"))
+signature = dict(members_ := {m.name: d for m, d in members})["MANIFEST.sig"]
+tampered_sig = signature[:-10] + (b"0" if signature[-10:-9] != b"0" else b"1") + signature[-9:]
+write("wrongsig.placard", replace={"MANIFEST.sig": tampered_sig})
+feed = members_["feed.json"].replace("第二版".encode(), "篡改版".encode())
+write("changed.placard", replace={"feed.json": feed})
+PY
+# An entry that claims 20 GB: the archive would expand far beyond its size.
+/usr/bin/python3 - good2.placard bomb.placard <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+header = bytearray(512); name = b"media/bomb.bin"; header[:len(name)] = name
+header[100:108] = b"0000644\0"; header[108:116] = b"0000000\0"; header[116:124] = b"0000000\0"
+header[124:136] = b"%011o\0" % (20 * 1024 ** 3); header[136:148] = b"00000000000\0"; header[156:157] = b"0"
+header[257:263] = b"ustar\0"; header[263:265] = b"00"; header[148:156] = b" " * 8
+header[148:156] = b"%06o\0 " % sum(header)
+end = len(data) - 1024
+open(sys.argv[2], "wb").write(bytes(data[:end]) + bytes(header) + b"\0" * 4096 + bytes(1024))
+PY
+
+while read -r bundle reason; do
+  if "$tool" import "$bundle" --config placard.conf 2>/dev/null; then
+    fail "$bundle was taken"
+  fi
+  "$tool" status --config placard.conf >status.txt
+  grep -q "current: *version 1" status.txt || fail "$bundle: version 1 is no longer current"
+  grep -q -- "$reason" status.txt || fail "$bundle: the status does not say '$reason': $(grep 'last error' status.txt)"
+  "$placard" --content store/current --size 960x540 --at 3 --screenshot after.png --quiet &&
+    "$diff" v1.png after.png --tolerance 0 --max-fraction 0 >/dev/null || fail "$bundle: the screen changed"
+  echo "ok: $bundle refused: $(sed -n 's/^last error: *//p' status.txt)"
+done <<LIST
+traversal.placard not a relative path inside the bundle
+absolute.placard not a relative path inside the bundle
+symlink.placard symbolic link
+hardlink.placard hard link
+device.placard device or FIFO
+duplicate.placard appears twice
+bomb.placard more than the
+truncated.placard truncated
+huge.placard 50000×50000
+utf8.placard UTF-8
+unsigned.placard not signed
+wrongsig.placard signature does not match
+stranger.placard does not trust
+changed.placard does not match the manifest
+older.placard not newer than the current version 1
+LIST
+
+"$tool" import good2.placard --config placard.conf 2>/dev/null || fail "the good version 2 was refused"
+"$tool" status --config placard.conf | grep -q "current: *version 2" || fail "version 2 is not current"
+echo "ok: the next good bundle is taken"
+[ $failures -eq 0 ] || { echo "$failures check(s) failed" >&2; exit 1; }

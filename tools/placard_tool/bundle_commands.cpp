@@ -1,0 +1,244 @@
+// Signed bundles from the admin's side:
+//   placard-tool keygen NAME                      NAME.key (secret) and NAME.pub (public key)
+//   placard-tool pack DIR OUT.placard [--key NAME.key]
+//   placard-tool sign BUNDLE NAME.key             signs (or re-signs) in place
+//   placard-tool verify BUNDLE (--key NAME.pub | --config FILE)
+//   placard-tool import BUNDLE [--config FILE]    into the device's store, as the inbox does
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "app/bundle_images.hpp"
+#include "app/device_config.hpp"
+#include "app/feed_poller.hpp"
+#include "app/log.hpp"
+#include "commands.hpp"
+#include "content/bundle_importer.hpp"
+#include "content/bundle_reader.hpp"
+
+namespace placard::tool {
+namespace {
+
+Status write_bytes(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    if (!out) {
+        return make_error(path + ": cannot write");
+    }
+    return Done{};
+}
+
+Result<SigningKey> load_secret_key(const std::string& path) {
+    auto text = read_file(path, 4096);
+    if (!text) {
+        return text.error();
+    }
+    return parse_secret_key(*text, path);
+}
+
+Result<TrustPolicy> policy_from_config(const PlayerConfig& config, const std::string& origin) {
+    TrustPolicy policy;
+    policy.allow_unsigned = config.allow_unsigned;
+    for (const std::string& hex : config.trusted_keys) {
+        auto key = parse_public_key(hex, origin);
+        if (!key) {
+            return key.error();
+        }
+        policy.trusted_keys.push_back(*key);
+    }
+    return policy;
+}
+
+int fail(const std::string& message, int code = 1) {
+    log_error(message);
+    return code;
+}
+
+}  // namespace
+
+int keygen_command(const Arguments& arguments) {
+    if (arguments.size() != 1 || arguments[0].starts_with("--")) {
+        return fail("keygen: usage: keygen NAME (writes NAME.key and NAME.pub)", 2);
+    }
+    const SigningKey key = generate_signing_key();
+    const std::string secret = arguments[0] + ".key", public_file = arguments[0] + ".pub";
+    // The secret key is for its owner's eyes only.
+    const mode_t previous = umask(077);
+    const Status written = write_bytes(secret, secret_key_text(key));
+    umask(previous);
+    if (!written) {
+        return fail(written.error().message);
+    }
+    if (auto pub = write_bytes(public_file, public_key_hex(key.public_key) + "\n"); !pub) {
+        return fail(pub.error().message);
+    }
+    std::printf(
+        "secret key: %s (keep it safe)\npublic key: %s\n  add to the device's "
+        "placard.conf:  trusted_key = %s\n",
+        secret.c_str(), public_file.c_str(), public_key_hex(key.public_key).c_str());
+    return 0;
+}
+
+int pack_command(const Arguments& arguments) {
+    std::string dir, out, key_file;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--key" && i + 1 < arguments.size()) {
+            key_file = arguments[++i];
+        } else if (dir.empty()) {
+            dir = arguments[i];
+        } else if (out.empty()) {
+            out = arguments[i];
+        } else {
+            return fail("pack: usage: pack DIR OUT.placard [--key NAME.key]", 2);
+        }
+    }
+    if (dir.empty() || out.empty()) {
+        return fail("pack: usage: pack DIR OUT.placard [--key NAME.key]", 2);
+    }
+    auto entries = pack_bundle_folder(dir);
+    if (!entries) {
+        return fail(entries.error().message);
+    }
+    if (!key_file.empty()) {
+        auto key = load_secret_key(key_file);
+        if (!key) {
+            return fail(key.error().message);
+        }
+        sign_bundle(*entries, *key);
+    }
+    auto archive = write_tar(*entries);
+    if (!archive) {
+        return fail(archive.error().message);
+    }
+    if (auto written = write_bytes(out, *archive); !written) {
+        return fail(written.error().message);
+    }
+    std::printf("%s: %zu files, %s\n", out.c_str(), entries->size(),
+                key_file.empty() ? "not signed" : "signed");
+    return 0;
+}
+
+int sign_command(const Arguments& arguments) {
+    if (arguments.size() != 2) {
+        return fail("sign: usage: sign BUNDLE NAME.key", 2);
+    }
+    auto key = load_secret_key(arguments[1]);
+    if (!key) {
+        return fail(key.error().message);
+    }
+    auto bytes = read_file(arguments[0], 1024LL * 1024 * 1024);
+    if (!bytes) {
+        return fail(bytes.error().message);
+    }
+    auto entries = read_tar(*bytes, arguments[0]);
+    if (!entries) {
+        return fail(entries.error().message);
+    }
+    sign_bundle(*entries, *key);
+    auto archive = write_tar(*entries);
+    if (!archive) {
+        return fail(archive.error().message);
+    }
+    if (auto written = write_bytes(arguments[0], *archive); !written) {
+        return fail(written.error().message);
+    }
+    std::printf("%s: signed by %s\n", arguments[0].c_str(),
+                public_key_hex(key->public_key).c_str());
+    return 0;
+}
+
+int verify_command(const Arguments& arguments) {
+    std::string bundle, key_file, config_file;
+    bool use_config = false;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--key" && i + 1 < arguments.size()) {
+            key_file = arguments[++i];
+        } else if (arguments[i] == "--config" && i + 1 < arguments.size()) {
+            config_file = arguments[++i];
+            use_config = true;
+        } else if (bundle.empty() && !arguments[i].starts_with("--")) {
+            bundle = arguments[i];
+        } else {
+            return fail("verify: usage: verify BUNDLE (--key NAME.pub | --config FILE)", 2);
+        }
+    }
+    if (bundle.empty() || (key_file.empty() && !use_config)) {
+        return fail("verify: usage: verify BUNDLE (--key NAME.pub | --config FILE)", 2);
+    }
+    TrustPolicy policy;
+    if (!key_file.empty()) {
+        auto text = read_file(key_file, 4096);
+        if (!text) {
+            return fail(text.error().message);
+        }
+        auto key = parse_public_key(*text, key_file);
+        if (!key) {
+            return fail(key.error().message);
+        }
+        policy.trusted_keys.push_back(*key);
+    } else {
+        auto config = load_device_config(config_file);
+        if (!config) {
+            return fail(config.error().message);
+        }
+        auto from_config = policy_from_config(*config, config_file);
+        if (!from_config) {
+            return fail(from_config.error().message);
+        }
+        policy = *from_config;
+    }
+    auto bytes = read_file(bundle, 1024LL * 1024 * 1024);
+    if (!bytes) {
+        return fail(bytes.error().message);
+    }
+    auto entries = read_tar(*bytes, bundle);
+    if (!entries) {
+        return fail(entries.error().message);
+    }
+    auto files = verify_bundle(std::move(entries.value()), policy, bundle);
+    if (!files) {
+        return fail(files.error().message);
+    }
+    std::printf("%s: signature and manifest good (%zu files)\n", bundle.c_str(), files->size());
+    return 0;
+}
+
+int import_command(const Arguments& arguments) {
+    std::string bundle, config_file;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--config" && i + 1 < arguments.size()) {
+            config_file = arguments[++i];
+        } else if (bundle.empty() && !arguments[i].starts_with("--")) {
+            bundle = arguments[i];
+        } else {
+            return fail("import: usage: import BUNDLE [--config FILE]", 2);
+        }
+    }
+    if (bundle.empty()) {
+        return fail("import: usage: import BUNDLE [--config FILE]", 2);
+    }
+    auto config = load_device_config(config_file);
+    if (!config) {
+        return fail(config.error().message);
+    }
+    auto policy = policy_from_config(*config, config_file);
+    if (!policy) {
+        return fail(policy.error().message);
+    }
+    auto store = ContentStore::open(config->store_dir);
+    if (!store) {
+        return fail(store.error().message);
+    }
+    BundleImportLimits limits;
+    limits.max_bundle_bytes = config->max_bundle_bytes;
+    const UpdateOutcome outcome =
+        import_bundle_file(bundle, *store, *policy, inspect_bundle, limits);
+    if (outcome.kind == UpdateOutcome::Kind::Refused) {
+        return fail("bundle refused, the screen keeps the current version: " + outcome.reason);
+    }
+    log_info("bundle: took version " + std::to_string(outcome.version));
+    return 0;
+}
+
+}  // namespace placard::tool
