@@ -8,15 +8,18 @@
 #include <optional>
 
 #include "app/bundle_images.hpp"
+#include "app/bundle_intake.hpp"
 #include "app/content_watcher.hpp"
 #include "app/device_config.hpp"
 #include "app/feed_poller.hpp"
 #include "app/font_setup.hpp"
 #include "app/frame_stats.hpp"
+#include "app/inbox_watcher.hpp"
 #include "app/install_paths.hpp"
 #include "app/log.hpp"
 #include "app/snapshot.hpp"
 #include "app/touch_controller.hpp"
+#include "app/upload_server.hpp"
 #include "content/bundle_reader.hpp"
 #include "core/clock.hpp"
 #include "core/input_script.hpp"
@@ -147,7 +150,8 @@ int run_player(const PlayerOptions& options) {
     // until the first version arrives, the --content folder or the demo.
     std::optional<ContentStore> store;
     std::string watched;
-    if (!config->feed_url.empty()) {
+    const bool takes_bundles = !config->inbox_dir.empty() || !config->upload_token.empty();
+    if (!config->feed_url.empty() || takes_bundles) {
         auto opened = ContentStore::open(config->store_dir);
         if (!opened) {
             log_error(opened.error().message);
@@ -199,8 +203,38 @@ int run_player(const PlayerOptions& options) {
                            showing_store ? snapshot->feed.version : -1, std::chrono::seconds(2));
     watcher.start();
     std::optional<FeedPoller> poller;
-    if (store) {
+    if (store && !config->feed_url.empty()) {
         poller.emplace(FeedUpdater(*store, *config, inspect_bundle));
+    }
+    // Signed bundles from the inbox (and so from USB sticks) and from the upload endpoint.
+    std::unique_ptr<BundleIntake> intake;
+    std::unique_ptr<InboxWatcher> inbox;
+    std::unique_ptr<UploadServer> upload;
+    if (takes_bundles) {
+        auto created = BundleIntake::create(*config);
+        if (!created) {
+            log_error(created.error().message);
+            return 1;
+        }
+        intake = std::move(created.value());
+        if (!config->inbox_dir.empty()) {
+            auto started = InboxWatcher::start(config->inbox_dir, *intake);
+            if (!started) {
+                log_error(started.error().message);
+                return 1;
+            }
+            inbox = std::move(started.value());
+        }
+        if (!config->upload_token.empty()) {
+            auto started =
+                UploadServer::start(config->upload_listen, config->upload_token,
+                                    config->max_bundle_bytes, store->root() / "uploads", *intake);
+            if (!started) {
+                log_error(started.error().message);
+                return 1;
+            }
+            upload = std::move(started.value());
+        }
     }
 
     SteadyClock clock;

@@ -131,4 +131,43 @@ Result<HttpResponse> http_get(const HttpRequest& request) {
     return response;
 }
 
+Result<HttpResponse> http_post(const std::string& url, const std::string& body,
+                               const std::string& authorization, double timeout_s) {
+    initialise_curl_once();
+    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
+    if (!curl) {
+        return make_error(url + ": libcurl cannot start");
+    }
+    Transfer transfer;
+    transfer.max_bytes = 1024 * 1024;
+    curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/octet-stream");
+    if (!authorization.empty()) {
+        headers = curl_slist_append(headers, ("Authorization: " + authorization).c_str());
+    }
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(headers,
+                                                                            &curl_slist_free_all);
+    CURL* handle = curl.get();
+    curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_s * 1000));
+    curl_easy_setopt(handle, CURLOPT_POST, 1L);
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    curl_easy_setopt(handle, CURLOPT_HTTPHEADER, header_list.get());
+    curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(handle, CURLOPT_WRITEDATA, &transfer);
+    const CURLcode result = curl_easy_perform(handle);
+    if (result != CURLE_OK && result != CURLE_SEND_ERROR && result != CURLE_RECV_ERROR) {
+        return make_error(url + ": " + curl_easy_strerror(result));
+    }
+    HttpResponse response;
+    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response.status);
+    if (response.status == 0) {
+        return make_error(url + ": " + curl_easy_strerror(result));
+    }
+    response.body = std::move(transfer.body);
+    return response;
+}
+
 }  // namespace placard

@@ -29,6 +29,11 @@ struct HttpResponse {
 // and statuses other than 200 and 304.
 Result<HttpResponse> http_get(const HttpRequest& request);
 
+// POSTs `body` (application/octet-stream) with an optional Authorization header; any HTTP
+// status is returned (the caller decides), connection failures are errors.
+Result<HttpResponse> http_post(const std::string& url, const std::string& body,
+                               const std::string& authorization, double timeout_s = 120);
+
 // `relative` resolved against the folder of `base` ("http://h/feeds/feed.json" + "media/a.png"
 // → "http://h/feeds/media/a.png").
 std::string resolve_url(const std::string& base, const std::string& relative);

@@ -89,6 +89,15 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
             config.allow_unsigned = value == "true";
         } else if (key == "max_bundle_bytes") {
             good = read_bytes(value, config.max_bundle_bytes);
+        } else if (key == "inbox") {
+            config.inbox_dir = std::string(value);
+            good = value.starts_with("/");
+        } else if (key == "upload_token") {
+            config.upload_token = std::string(value);
+            good = value.size() >= 16;
+        } else if (key == "upload_listen") {
+            config.upload_listen = std::string(value);
+            good = value.find(':') != std::string_view::npos;
         } else if (key == "store") {
             config.store_dir = std::string(value);
             good = value.starts_with("/");

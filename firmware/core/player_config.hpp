@@ -26,6 +26,12 @@ struct PlayerConfig {
     std::vector<std::string> trusted_keys;
     bool allow_unsigned = false;
     std::size_t max_bundle_bytes = 256 * 1024 * 1024;
+    // The inbox folder the player takes bundles from (the USB import copies into it); empty:
+    // none.
+    std::string inbox_dir;
+    // The upload endpoint: off without a token; loopback unless another address is given.
+    std::string upload_token;
+    std::string upload_listen = "127.0.0.1:8787";
     // Where content versions are kept; the player shows its current version.
     std::string store_dir = "/var/lib/placard/store";
 };

@@ -4,9 +4,11 @@
 //   placard-tool sign BUNDLE NAME.key             signs (or re-signs) in place
 //   placard-tool verify BUNDLE (--key NAME.pub | --config FILE)
 //   placard-tool import BUNDLE [--config FILE]    into the device's store, as the inbox does
+//   placard-tool push URL BUNDLE [--token TOKEN]  to a device's upload endpoint
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "app/bundle_images.hpp"
@@ -16,6 +18,7 @@
 #include "commands.hpp"
 #include "content/bundle_importer.hpp"
 #include "content/bundle_reader.hpp"
+#include "content/http_client.hpp"
 
 namespace placard::tool {
 namespace {
@@ -238,6 +241,40 @@ int import_command(const Arguments& arguments) {
         return fail("bundle refused, the screen keeps the current version: " + outcome.reason);
     }
     log_info("bundle: took version " + std::to_string(outcome.version));
+    return 0;
+}
+
+int push_command(const Arguments& arguments) {
+    std::string url, bundle, token;
+    if (const char* from_environment = std::getenv("PLACARD_UPLOAD_TOKEN")) {
+        token = from_environment;
+    }
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--token" && i + 1 < arguments.size()) {
+            token = arguments[++i];
+        } else if (url.empty() && !arguments[i].starts_with("--")) {
+            url = arguments[i];
+        } else if (bundle.empty() && !arguments[i].starts_with("--")) {
+            bundle = arguments[i];
+        } else {
+            return fail("push: usage: push URL BUNDLE [--token TOKEN]", 2);
+        }
+    }
+    if (url.empty() || bundle.empty()) {
+        return fail("push: usage: push URL BUNDLE [--token TOKEN] (or PLACARD_UPLOAD_TOKEN)", 2);
+    }
+    auto bytes = read_file(bundle, 1024LL * 1024 * 1024);
+    if (!bytes) {
+        return fail(bytes.error().message);
+    }
+    auto response = http_post(url, *bytes, token.empty() ? "" : "Bearer " + token);
+    if (!response) {
+        return fail(response.error().message);
+    }
+    std::printf("%s", response->body.c_str());
+    if (response->status != 200) {
+        return fail(url + ": HTTP status " + std::to_string(response->status));
+    }
     return 0;
 }
 

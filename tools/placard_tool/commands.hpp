@@ -19,5 +19,6 @@ int pack_command(const Arguments& arguments);
 int sign_command(const Arguments& arguments);
 int verify_command(const Arguments& arguments);
 int import_command(const Arguments& arguments);
+int push_command(const Arguments& arguments);
 
 }  // namespace placard::tool

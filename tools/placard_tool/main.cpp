@@ -30,7 +30,10 @@ constexpr const char* kUsage =
     "  verify BUNDLE (--key NAME.pub | --config FILE)\n"
     "      check a bundle's signature and manifest\n"
     "  import BUNDLE [--config FILE]\n"
-    "      take a signed bundle into the device's content store\n";
+    "      take a signed bundle into the device's content store\n"
+    "  push URL BUNDLE [--token TOKEN]\n"
+    "      upload a signed bundle to a device (URL like http://screen:8787/bundle; the token\n"
+    "      may also come from PLACARD_UPLOAD_TOKEN)\n";
 
 }  // namespace
 
@@ -71,6 +74,9 @@ int main(int argc, char** argv) {
     }
     if (command == "import") {
         return placard::tool::import_command(arguments);
+    }
+    if (command == "push") {
+        return placard::tool::push_command(arguments);
     }
     placard::log_error("unknown command \"" + command + "\" (see placard-tool --help)");
     return 2;

@@ -1,0 +1,49 @@
+#include "app/bundle_intake.hpp"
+
+#include "app/bundle_images.hpp"
+#include "app/log.hpp"
+
+namespace placard {
+
+Result<TrustPolicy> trust_policy(const PlayerConfig& config) {
+    TrustPolicy policy;
+    policy.allow_unsigned = config.allow_unsigned;
+    for (const std::string& hex : config.trusted_keys) {
+        auto key = parse_public_key(hex, "trusted_key");
+        if (!key) {
+            return key.error();
+        }
+        policy.trusted_keys.push_back(*key);
+    }
+    return policy;
+}
+
+Result<std::unique_ptr<BundleIntake>> BundleIntake::create(const PlayerConfig& config) {
+    auto store = ContentStore::open(config.store_dir);
+    if (!store) {
+        return store.error();
+    }
+    auto policy = trust_policy(config);
+    if (!policy) {
+        return policy.error();
+    }
+    BundleImportLimits limits;
+    limits.max_bundle_bytes = config.max_bundle_bytes;
+    return std::unique_ptr<BundleIntake>(
+        new BundleIntake(std::move(store.value()), std::move(policy.value()), limits));
+}
+
+UpdateOutcome BundleIntake::take(const std::filesystem::path& file) {
+    std::lock_guard lock(mutex_);
+    const UpdateOutcome outcome =
+        import_bundle_file(file, store_, policy_, inspect_bundle, limits_);
+    if (outcome.kind == UpdateOutcome::Kind::Taken) {
+        log_info("bundle " + file.filename().string() + ": took version " +
+                 std::to_string(outcome.version));
+    } else {
+        log_error("bundle refused, the screen keeps the current version: " + outcome.reason);
+    }
+    return outcome;
+}
+
+}  // namespace placard

@@ -1,0 +1,85 @@
+#include "app/inbox_watcher.hpp"
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace placard {
+
+namespace fs = std::filesystem;
+
+Result<std::unique_ptr<InboxWatcher>> InboxWatcher::start(fs::path inbox, BundleIntake& intake) {
+    std::error_code error;
+    fs::create_directories(inbox, error);
+    if (error) {
+        return make_error(inbox.string() + ": cannot create the inbox (" + error.message() + ")");
+    }
+    const int inotify = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (inotify < 0 ||
+        inotify_add_watch(inotify, inbox.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+        if (inotify >= 0) {
+            close(inotify);
+        }
+        return make_error(inbox.string() + ": cannot watch (" + std::strerror(errno) + ")");
+    }
+    const int wake = eventfd(0, EFD_CLOEXEC);
+    std::unique_ptr<InboxWatcher> watcher(
+        new InboxWatcher(std::move(inbox), intake, inotify, wake));
+    watcher->thread_ = std::thread([raw = watcher.get()] { raw->run(); });
+    return watcher;
+}
+
+InboxWatcher::~InboxWatcher() {
+    const std::uint64_t one = 1;
+    if (write(wake_, &one, sizeof one) < 0) {
+        // The thread then ends at its next event; nothing more to do here.
+    }
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+    close(inotify_);
+    close(wake_);
+}
+
+void InboxWatcher::take(const fs::path& file) {
+    if (file.extension() != ".placard") {
+        return;
+    }
+    intake_.take(file);
+    std::error_code error;
+    fs::remove(file, error);
+}
+
+void InboxWatcher::run() {
+    // Bundles dropped while the player was not running.
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(inbox_, error)) {
+        if (entry.is_regular_file(error)) {
+            take(entry.path());
+        }
+    }
+    alignas(inotify_event) char buffer[4096];
+    while (true) {
+        pollfd fds[2] = {{inotify_, POLLIN, 0}, {wake_, POLLIN, 0}};
+        if (poll(fds, 2, -1) < 0 && errno != EINTR) {
+            return;
+        }
+        if (fds[1].revents & POLLIN) {
+            return;
+        }
+        const ssize_t length = read(inotify_, buffer, sizeof buffer);
+        for (ssize_t offset = 0; offset < length;) {
+            const auto* event = reinterpret_cast<const inotify_event*>(buffer + offset);
+            if (event->len > 0) {
+                take(inbox_ / event->name);
+            }
+            offset += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+        }
+    }
+}
+
+}  // namespace placard

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# bundle_push_test.sh PLACARD PLACARD_TOOL DEMO
+# The two push paths on the live player (under Xvfb): a signed bundle dropped into the inbox is
+# shown; one uploaded with the token to the network endpoint is shown; uploads with a wrong or
+# missing token are refused (401), one over the size limit too (413), and the screen keeps its
+# version.
+set -uo pipefail
+placard=$1 tool=$2 demo=$3
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/nginx_fixture.sh"   # for free_port
+command -v Xvfb >/dev/null || { echo "Xvfb is not installed (tools/test installs xvfb)" >&2; exit 1; }
+work=$(mktemp -d)
+cleanup() {
+  [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
+  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work"
+for display in $(seq 40 59); do [ -e "/tmp/.X$display-lock" ] || break; done
+Xvfb ":$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+"$tool" keygen admin >/dev/null
+token=0123456789abcdef0123456789abcdef
+port=$(free_port)
+cat >placard.conf <<CONF
+store = $work/store
+inbox = $work/inbox
+trusted_key = $(cat admin.pub)
+upload_token = $token
+upload_listen = 127.0.0.1:$port
+max_bundle_bytes = 2000000
+CONF
+for version in 2 3; do
+  "$here/make_feed.py" "$demo" "v$version" "$version" --ticker "第${version}版"
+  "$tool" pack "v$version" "v$version.placard" --key admin.key >/dev/null
+done
+head -c 3000000 /dev/zero >big.placard
+DISPLAY=":$display" "$placard" --config placard.conf --windowed --size 1280x720 >player.log 2>&1 &
+player=$!
+wait_for() {  # wait_for PATTERN SECONDS
+  for _ in $(seq $(( $2 * 10 ))); do
+    grep -q -- "$1" player.log && return 0
+    kill -0 "$player" 2>/dev/null || { echo "the player exited:" >&2; cat player.log >&2; return 1; }
+    sleep 0.1
+  done
+  echo "no '$1' in the player's log after $2 s:" >&2; cat player.log >&2
+  return 1
+}
+failures=0
+wait_for "accepting bundle uploads" 10 || exit 1
+
+# USB and admins copy into the inbox: a temporary name, then a rename, as the USB import does.
+cp v2.placard inbox/.v2.part && mv inbox/.v2.part inbox/v2.placard
+wait_for "showing content version 2" 20 && echo "ok: the inbox bundle is on screen" || failures=$((failures + 1))
+[ ! -e inbox/v2.placard ] || { echo "FAIL: the inbox keeps the taken bundle" >&2; failures=$((failures + 1)); }
+
+url=http://127.0.0.1:$port/bundle
+if "$tool" push "$url" v3.placard --token wrong-token-wrong-token 2>push.err; then
+  echo "FAIL: a wrong token was accepted" >&2; failures=$((failures + 1))
+fi
+grep -q "401" push.err && echo "ok: wrong token refused (401)" || { echo "FAIL: $(cat push.err)" >&2; failures=$((failures + 1)); }
+if env -u PLACARD_UPLOAD_TOKEN "$tool" push "$url" v3.placard 2>push.err; then
+  echo "FAIL: a missing token was accepted" >&2; failures=$((failures + 1))
+fi
+grep -q "401" push.err && echo "ok: missing token refused (401)" || { echo "FAIL: $(cat push.err)" >&2; failures=$((failures + 1)); }
+if "$tool" push "$url" big.placard --token "$token" 2>push.err; then
+  echo "FAIL: an upload over the limit was accepted" >&2; failures=$((failures + 1))
+fi
+grep -q "413" push.err && echo "ok: upload over the limit refused (413)" || { echo "FAIL: $(cat push.err)" >&2; failures=$((failures + 1)); }
+if grep -q "showing content version 3" player.log; then
+  echo "FAIL: a refused upload reached the screen" >&2; failures=$((failures + 1))
+fi
+
+PLACARD_UPLOAD_TOKEN=$token "$tool" push "$url" v3.placard >push.out 2>&1 || { echo "FAIL: the push with the token failed: $(cat push.out)" >&2; failures=$((failures + 1)); }
+grep -q "took version 3" push.out && echo "ok: pushed: $(cat push.out)"
+wait_for "showing content version 3" 20 && echo "ok: the pushed bundle is on screen" || failures=$((failures + 1))
+if PLACARD_UPLOAD_TOKEN=$token "$tool" push "$url" v2.placard >push.out 2>&1; then
+  echo "FAIL: an older version was taken" >&2; failures=$((failures + 1))
+fi
+grep -q "not newer" push.out && echo "ok: older version refused: $(cat push.out)" || failures=$((failures + 1))
+[ $failures -eq 0 ]
