@@ -18,6 +18,8 @@ class BundleIntake {
     // Imports one bundle file, serialized with every other import; logs the outcome.
     UpdateOutcome take(const std::filesystem::path& file);
     const ContentStore& store() const { return store_; }
+    // What the screen should briefly say about the last import, once; empty when nothing new.
+    std::string take_notice();
 
   private:
     BundleIntake(ContentStore store, TrustPolicy policy, BundleImportLimits limits)
@@ -26,6 +28,7 @@ class BundleIntake {
     ContentStore store_;
     TrustPolicy policy_;
     BundleImportLimits limits_;
+    std::string notice_;
 };
 
 // The trust policy the configuration describes.

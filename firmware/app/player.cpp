@@ -25,6 +25,7 @@
 #include "core/input_script.hpp"
 #include "render/headless_display.hpp"
 #include "render/sdl_window_display.hpp"
+#include "render/text_painter.hpp"
 
 namespace placard {
 namespace {
@@ -252,6 +253,13 @@ int run_player(const PlayerOptions& options) {
     bool first_frame = true;
     bool running = true;
     double input_at = -1;  // When the newest input arrived, for touch-to-photon.
+    // A brief notice over the foot of the screen: an import taken or refused.
+    LaidOutParagraph notice;
+    double notice_until = -1;
+    const float unit = snapshot->home->geometry.unit;
+    const Rect notice_area{0, height - static_cast<int>(96 * unit), width,
+                           static_cast<int>(96 * unit)};
+    auto notice_fonts = (*fonts)->chain(FontRole::Bold, std::max(12, static_cast<int>(30 * unit)));
     while (running) {
         const double t_events = clock.seconds();
         const FrameState before_input = painter.state_at(
@@ -320,8 +328,25 @@ int run_player(const PlayerOptions& options) {
                 log_info("showing content version " + std::to_string(snapshot->feed.version));
             }
         }
+        bool notice_changed = false;
+        if (intake) {
+            if (std::string text = intake->take_notice(); !text.empty() && notice_fonts) {
+                ParagraphStyle style;
+                style.fonts = *notice_fonts;
+                style.measure = static_cast<float>(width);
+                style.align = Align::Center;
+                style.max_lines = 1;
+                notice = layout_paragraph(text, style);
+                notice_until = t + 6;
+                notice_changed = true;
+            }
+        }
+        if (notice_until >= 0 && t >= notice_until) {
+            notice_until = -1;
+            notice_changed = true;
+        }
         const bool view_changed = touch.view_generation() != shown_generation;
-        if (redraw_all || view_changed || t >= next_change) {
+        if (redraw_all || view_changed || notice_changed || t >= next_change) {
             const auto frame_start = std::chrono::steady_clock::now();
             damage.clear();
             if (redraw_all) {
@@ -329,6 +354,9 @@ int run_player(const PlayerOptions& options) {
             } else {
                 if (view_changed) {
                     damage.add(touch.changed_area());
+                }
+                if (notice_changed) {
+                    damage.add(notice_area);
                 }
                 if (touch.on_home()) {
                     painter.damage_between(*snapshot->home, shown, state, damage);
@@ -340,6 +368,16 @@ int run_player(const PlayerOptions& options) {
                 Canvas canvas = screen.canvas();
                 for (const Rect& area : damage.rects()) {
                     touch.draw(canvas, painter, state, now, area);
+                    if (notice_until >= 0 && !notice_area.intersect(area).empty()) {
+                        canvas.set_clip(area);
+                        canvas.fill(notice_area, 0xE0202020);
+                        draw_paragraph(
+                            canvas, glyphs, notice, 0,
+                            static_cast<float>(notice_area.y) +
+                                (static_cast<float>(notice_area.height) - notice.height) / 2,
+                            0xFFFFFFFF);
+                        canvas.reset_clip();
+                    }
                 }
                 if (auto presented = screen.present(damage.rects()); !presented) {
                     log_error(presented.error().message);

@@ -54,6 +54,12 @@ wait_for "accepting bundle uploads" 10 || exit 1
 # USB and admins copy into the inbox: a temporary name, then a rename, as the USB import does.
 cp v2.placard inbox/.v2.part && mv inbox/.v2.part inbox/v2.placard
 wait_for "showing content version 2" 20 && echo "ok: the inbox bundle is on screen" || failures=$((failures + 1))
+# The screen briefly says so (the notice stays 6 s).
+DISPLAY=":$display" import -window root notice.png
+convert notice.png -resize 200% notice-big.png
+OMP_THREAD_LIMIT=1 tesseract notice-big.png notice -l chi_sim --psm 3 >/dev/null 2>&1
+if tr -d ' \n' <notice.txt | grep -q "新内容已导入"; then echo "ok: the screen confirms the import"; else
+  echo "FAIL: no confirmation on screen: $(tr -d ' \n' <notice.txt)" >&2; failures=$((failures + 1)); fi
 [ ! -e inbox/v2.placard ] || { echo "FAIL: the inbox keeps the taken bundle" >&2; failures=$((failures + 1)); }
 
 url=http://127.0.0.1:$port/bundle
