@@ -18,6 +18,7 @@
 #include "app/install_paths.hpp"
 #include "app/log.hpp"
 #include "app/snapshot.hpp"
+#include "app/systemd_notify.hpp"
 #include "app/touch_controller.hpp"
 #include "app/upload_server.hpp"
 #include "content/bundle_reader.hpp"
@@ -253,6 +254,7 @@ int run_player(const PlayerOptions& options) {
     bool first_frame = true;
     bool running = true;
     double input_at = -1;  // When the newest input arrived, for touch-to-photon.
+    double next_watchdog = 0;
     // A brief notice over the foot of the screen: an import taken or refused.
     LaidOutParagraph notice;
     double notice_until = -1;
@@ -392,6 +394,7 @@ int run_player(const PlayerOptions& options) {
                     log_info("first frame presented " +
                              std::to_string(static_cast<int>(milliseconds_since(start))) +
                              " ms after start");
+                    notify_systemd("READY=1");
                 }
             }
             shown = state;
@@ -401,6 +404,11 @@ int run_player(const PlayerOptions& options) {
                           : touch.animating() ? t + kFrameSeconds
                                               : t + 0.25;
         }
+        // The loop is alive: systemd's watchdog restarts the player if this stops coming.
+        if (t >= next_watchdog) {
+            notify_systemd("WATCHDOG=1");
+            next_watchdog = t + 2;
+        }
         // Sleep until the picture changes, waking for input and at least every quarter second
         // to look for new content.
         const double wait_s = std::clamp(next_change - clock.seconds(), 0.0, 0.25);
@@ -408,6 +416,7 @@ int run_player(const PlayerOptions& options) {
             SDL_WaitEventTimeout(nullptr, static_cast<int>(std::lround(wait_s * 1000)));
         }
     }
+    notify_systemd("STOPPING=1");
     log_info("frame statistics: " + stats.summary());
     return 0;
 }

@@ -1,5 +1,7 @@
 #include "content/update_status.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -55,14 +57,14 @@ std::string now_rfc3339() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S%z", &local);
-    // %z gives +0800; RFC 3339 wants +08:00.
-    std::string out = text;
-    if (out.size() >= 5) {
-        out.insert(out.size() - 2, ":");
-    }
-    return out;
+    char stamp[24];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &local);
+    // RFC 3339 writes the offset as +08:00 (strftime's %z gives +0800).
+    const long offset = local.tm_gmtoff / 60;
+    char zone[24];
+    std::snprintf(zone, sizeof zone, "%c%02ld:%02ld", offset < 0 ? '-' : '+',
+                  std::labs(offset) / 60, std::labs(offset) % 60);
+    return std::string(stamp) + zone;
 }
 
 }  // namespace placard

@@ -21,7 +21,23 @@ export DISPLAY=":$display"
 Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
-"$placard" --content "$demo" >"$work/player.log" 2>&1 &
+# systemd's notify socket, played by a small listener: the player must say READY=1 after its
+# first frame and keep sending WATCHDOG=1 from its loop.
+/usr/bin/python3 - "$work/notify.sock" "$work/notify.log" <<'PY' &
+import socket, sys, time
+sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+sock.bind(sys.argv[1]); sock.settimeout(0.5)
+end = time.time() + 30
+with open(sys.argv[2], "w") as log:
+    while time.time() < end:
+        try:
+            log.write(sock.recv(256).decode() + "\n"); log.flush()
+        except socket.timeout:
+            pass
+PY
+listener=$!
+sleep 0.5
+NOTIFY_SOCKET="$work/notify.sock" "$placard" --content "$demo" >"$work/player.log" 2>&1 &
 player=$!
 for _ in $(seq 100); do grep -q "first frame" "$work/player.log" && break; sleep 0.1; done
 grep -q "first frame" "$work/player.log" || { echo "the player did not start:" >&2; cat "$work/player.log" >&2; exit 1; }
@@ -52,6 +68,9 @@ difference=$(compare -metric AE "$work/article.png" "$work/scrolled.png" null: 2
 if [ "${difference%% *}" -gt 100000 ] 2>/dev/null; then echo "ok: the drag scrolled ($difference pixels changed)"; else
   echo "FAIL: the drag did not scroll ($difference pixels changed)" >&2; failures=$((failures + 1)); fi
 
+grep -qx "READY=1" "$work/notify.log" && echo "ok: READY=1 sent to systemd" || { echo "FAIL: no READY=1" >&2; failures=$((failures + 1)); }
+[ "$(grep -cx "WATCHDOG=1" "$work/notify.log")" -ge 2 ] && echo "ok: the loop feeds the watchdog" || { echo "FAIL: no WATCHDOG=1 pings" >&2; failures=$((failures + 1)); }
+kill "$listener" 2>/dev/null
 kill "$player"; wait "$player"; player=
 grep "frame statistics" "$work/player.log"
 grep -q "input_to_photon" "$work/player.log" || { echo "FAIL: no input latency reported" >&2; failures=$((failures + 1)); }

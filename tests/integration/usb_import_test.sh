@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # usb_import_test.sh SYSTEM_DIR PLACARD_TOOL DEMO
-# The USB path: the udev rule and the systemd unit pass `systemd-analyze verify`, and the import
+# The board's units pass `systemd-analyze verify` (the kiosk service and the USB import unit); and the import
 # script, given a folder standing in for the mounted stick (loop mounts need privileges CI may
 # not have), queues the stick's regular placard/*.placard files into the inbox, skipping
 # symlinks; the importer then takes the signed one.
@@ -21,6 +21,14 @@ if command -v systemd-analyze >/dev/null; then
   echo "ok: systemd-analyze verify"
 else
   fail "systemd-analyze is not installed"
+fi
+# The kiosk unit too, its programs pointed at the source tree.
+sed -e "s|/usr/lib/placard/|$system/|" -e "s|/usr/bin/placard|/bin/true|" \
+  "$system/placard.service" >"$work/units/placard.service"
+if systemd-analyze verify "$work/units/placard.service" 2>"$work/verify.log"; then
+  echo "ok: systemd-analyze verify placard.service"
+else
+  fail "systemd-analyze placard.service: $(cat "$work/verify.log")"
 fi
 grep -q 'ENV{SYSTEMD_WANTS}+="placard-usb-import@%k.service"' "$system/99-placard-usb.rules" ||
   fail "the udev rule does not start the import unit"
