@@ -78,6 +78,7 @@ int render_screenshot(const PlayerOptions& options) {
         log_error(config.error().message);
         return 1;
     }
+    set_panel_width_mm(config->screen_width_mm);
     std::vector<PointerEvent> events;
     if (!options.input_script.empty()) {
         auto text = read_file(options.input_script, 1024 * 1024);
@@ -99,7 +100,8 @@ int render_screenshot(const PlayerOptions& options) {
     }
     const int width = options.width > 0 ? options.width : 1920;
     const int height = options.height > 0 ? options.height : 1080;
-    HeadlessDisplay display(width, height, options.rotation);
+    HeadlessDisplay display(width, height,
+                            options.rotation != 0 ? options.rotation : config->rotation);
     Canvas canvas = display.canvas();
     auto snapshot = load_snapshot(dir, **fonts, canvas.width(), canvas.height());
     if (!snapshot) {
@@ -148,6 +150,10 @@ int run_player(const PlayerOptions& options) {
         log_error(config.error().message);
         return 1;
     }
+    set_panel_width_mm(config->screen_width_mm);
+    // A panel mounted sideways: --rotate, else the configuration's `rotate`. Touches turn with
+    // the picture (SdlWindowDisplay::to_logical).
+    const int rotation = options.rotation != 0 ? options.rotation : config->rotation;
     // With a network feed, the store's current version is what the screen shows (and watches);
     // until the first version arrives, the --content folder or the demo.
     std::optional<ContentStore> store;
@@ -184,7 +190,7 @@ int run_player(const PlayerOptions& options) {
         return 1;
     }
     auto display =
-        SdlWindowDisplay::open(options.width, options.height, options.rotation,
+        SdlWindowDisplay::open(options.width, options.height, rotation,
                                options.windowed ? WindowMode::Windowed : WindowMode::Fullscreen);
     if (!display) {
         log_error(display.error().message);

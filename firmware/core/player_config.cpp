@@ -72,6 +72,11 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
             good = read_seconds(value, 1, 600, config.connect_timeout_s);
         } else if (key == "total_timeout") {
             good = read_seconds(value, 1, 3600, config.total_timeout_s);
+        } else if (key == "screen_width_mm") {
+            good = read_seconds(value, 20, 10000, config.screen_width_mm);
+        } else if (key == "rotate") {
+            good = value == "0" || value == "90" || value == "180" || value == "270";
+            config.rotation = good ? std::atoi(std::string(value).c_str()) : 0;
         } else if (key == "idle_timeout") {
             good = read_seconds(value, 5, 86400, config.idle_timeout_s);
         } else if (key == "max_backoff") {

@@ -21,6 +21,9 @@ struct PlayerConfig {
     std::size_t max_media_bytes = 16 * 1024 * 1024;
     // Seconds without touch after which a visitor's screen returns to the attract loop.
     double idle_timeout_s = 60;
+    // The panel: its physical width (touch targets are at least 9 mm) and how it is mounted.
+    double screen_width_mm = 1210;
+    int rotation = 0;
     // Signed bundles: the public keys (64 hex digits each) whose signatures the device takes,
     // and whether it takes unsigned bundles at all (never unless this says so).
     std::vector<std::string> trusted_keys;

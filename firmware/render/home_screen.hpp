@@ -33,10 +33,16 @@ struct HomeScreenGeometry {
     int width = 0, height = 0;
     float unit = 1;
     float margin = 60;
+    int min_target = 48;  // Pixels for 9 mm on this panel: the least height of a touch target.
     Rect header, banner, side, excerpt, ticker, footer;
 
     static HomeScreenGeometry from(const ScreenLayout& layout, int width, int height);
 };
+
+// The panel's physical width in millimetres (configuration `screen_width_mm`; a 55" 16:9
+// panel, 1210 mm, unless set), from which touch targets are sized to at least 9 mm. Set once at
+// start, before any layout.
+void set_panel_width_mm(double millimetres);
 
 struct BannerSlide {
     Image image;          // Scaled to cover the banner zone.

@@ -1,5 +1,6 @@
 // Building the home screen's layout: images scaled to their zones, every text laid out.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 #include "render/home_screen.hpp"
@@ -139,12 +140,24 @@ ParagraphStyle one_line_style(const FontChain* fonts, float measure, Align align
     return style;
 }
 
+namespace {
+std::atomic<double> panel_width_mm{1210};
+}  // namespace
+
+void set_panel_width_mm(double millimetres) {
+    if (millimetres > 10) {
+        panel_width_mm = millimetres;
+    }
+}
+
 HomeScreenGeometry HomeScreenGeometry::from(const ScreenLayout& layout, int width, int height) {
     HomeScreenGeometry g;
     g.width = width;
     g.height = height;
     g.unit = static_cast<float>(std::min(width, height)) / 1080.0f;
     g.margin = 60 * g.unit;
+    // 9 mm, the least a fingertip hits reliably (ISO 9241-9 uses 9.6 mm), in this panel's pixels.
+    g.min_target = std::max(48, px(9.0 * width / panel_width_mm.load()));
     g.header = zone_rect(layout.header, width, height);
     g.banner = zone_rect(layout.banner, width, height);
     g.side = zone_rect(layout.side, width, height);
@@ -185,8 +198,8 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
         (layout->logo.width > 0 ? static_cast<float>(layout->logo.width) + 20 * g.unit : 0) +
         (layout->site_name.lines.empty() ? 0 : layout->site_name.lines[0].width);
     float tile_x = name_end + 48 * g.unit;
-    const int tile_height =
-        std::min(g.header.height - px(16 * g.unit), std::max(48, px(60 * g.unit)));
+    const int tile_height = std::max(
+        g.min_target, std::min(g.header.height - px(16 * g.unit), std::max(48, px(60 * g.unit))));
     const float tiles_end = static_cast<float>(g.width) * (g.width > g.height ? 0.62f : 0.98f);
     for (const Channel& channel : feed.channels) {
         ChannelTile tile;

@@ -54,10 +54,11 @@ Result<Frame> frame(const HomeScreenGeometry& home, const std::string& channel_t
     Frame f;
     f.unit = home.unit;
     f.margin = home.margin;
-    const int bar = px(72 * f.unit);
+    const int bar = std::max(px(72 * f.unit), home.min_target + px(16 * f.unit));
     ReadingScreenLayout& layout = f.layout;
     layout.breadcrumb_bar = Rect{0, home.header.bottom(), home.width, bar};
-    layout.nav_bar = Rect{0, home.height - px(96 * f.unit), home.width, px(96 * f.unit)};
+    const int nav_height = std::max(px(96 * f.unit), home.min_target + px(24 * f.unit));
+    layout.nav_bar = Rect{0, home.height - nav_height, home.width, nav_height};
     layout.viewport = Rect{0, layout.breadcrumb_bar.bottom(), home.width,
                            layout.nav_bar.y - layout.breadcrumb_bar.bottom()};
     f.column_width = std::min(static_cast<float>(home.width) - 2 * f.margin, 1400 * f.unit);
@@ -251,7 +252,7 @@ Result<std::unique_ptr<ReadingScreenLayout>> build_channel_screen(const Feed& fe
     if (!title || !date) {
         return (!title ? title : date).error();
     }
-    const float row = std::max(96.0f * f.unit, 64.0f);
+    const float row = std::max({96.0f * f.unit, 64.0f, static_cast<float>(home.min_target)});
     float y = 12 * f.unit;
     const float date_width = 200 * f.unit;
     for (const Article* article : channel_articles(feed, channel.id)) {

@@ -98,6 +98,19 @@ TEST(HomeScreenDamage, TheNextMinuteInvalidatesTheHeader) {
     EXPECT_EQ(damage[0], scene.layout->geometry.header);
 }
 
+TEST(HomeScreenGeometry, TouchTargetsAreAtLeastNineMillimetres) {
+    set_panel_width_mm(221);  // A 10" 16:9 panel: 1920 px over 221 mm.
+    const Scene small = make_scene(1, false);
+    set_panel_width_mm(1210);
+    EXPECT_EQ(small.layout->geometry.min_target, 78);
+    ASSERT_FALSE(small.layout->tiles.empty());
+    for (const ChannelTile& tile : small.layout->tiles) {
+        EXPECT_GE(tile.area.height, 78);
+    }
+    const Scene large = make_scene(1, false);
+    EXPECT_EQ(large.layout->geometry.min_target, 48);  // Never below 48 px.
+}
+
 TEST(DamageList, MergesOverlapsAndCollapsesPastItsCapacity) {
     DamageList damage;
     damage.add(Rect{0, 0, 10, 10});
