@@ -3,18 +3,10 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/settings_file.hpp"
+
 namespace placard {
 namespace {
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
 
 bool read_seconds(std::string_view text, double minimum, double maximum, double& out) {
     const std::string copy(text);
@@ -42,77 +34,65 @@ bool read_bytes(std::string_view text, std::size_t& out) {
 
 Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view origin) {
     PlayerConfig config;
-    std::size_t line_number = 0;
-    for (std::size_t start = 0; start < text.size();) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        std::string_view line = text.substr(start, end - start);
-        start = end + 1;
-        ++line_number;
-        if (const auto hash = line.find('#'); hash != std::string_view::npos) {
-            line = line.substr(0, hash);
-        }
-        line = trim(line);
-        if (line.empty()) {
-            continue;
-        }
-        const std::string where = std::string(origin) + ":" + std::to_string(line_number) + ": ";
-        const auto equals = line.find('=');
-        if (equals == std::string_view::npos) {
-            return make_error(where + "expected KEY = VALUE");
-        }
-        const std::string key(trim(line.substr(0, equals)));
-        const std::string_view value = trim(line.substr(equals + 1));
-        bool good = true;
-        if (key == "feed_url") {
-            config.feed_url = std::string(value);
-            good = value.starts_with("http://") || value.starts_with("https://");
-        } else if (key == "poll_interval") {
-            good = read_seconds(value, 5, 86400, config.poll_interval_s);
-        } else if (key == "connect_timeout") {
-            good = read_seconds(value, 1, 600, config.connect_timeout_s);
-        } else if (key == "total_timeout") {
-            good = read_seconds(value, 1, 3600, config.total_timeout_s);
-        } else if (key == "screen_width_mm") {
-            good = read_seconds(value, 20, 10000, config.screen_width_mm);
-        } else if (key == "rotate") {
-            good = value == "0" || value == "90" || value == "180" || value == "270";
-            config.rotation = good ? std::atoi(std::string(value).c_str()) : 0;
-        } else if (key == "idle_timeout") {
-            good = read_seconds(value, 5, 86400, config.idle_timeout_s);
-        } else if (key == "max_backoff") {
-            good = read_seconds(value, 5, 86400, config.max_backoff_s);
-        } else if (key == "max_feed_bytes") {
-            good = read_bytes(value, config.max_feed_bytes);
-        } else if (key == "max_media_bytes") {
-            good = read_bytes(value, config.max_media_bytes);
-        } else if (key == "trusted_key") {
-            config.trusted_keys.emplace_back(value);
-            good = value.size() == 64 &&
-                   value.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
-        } else if (key == "allow_unsigned") {
-            good = value == "true" || value == "false";
-            config.allow_unsigned = value == "true";
-        } else if (key == "max_bundle_bytes") {
-            good = read_bytes(value, config.max_bundle_bytes);
-        } else if (key == "inbox") {
-            config.inbox_dir = std::string(value);
-            good = value.starts_with("/");
-        } else if (key == "upload_token") {
-            config.upload_token = std::string(value);
-            good = value.size() >= 16;
-        } else if (key == "upload_listen") {
-            config.upload_listen = std::string(value);
-            good = value.find(':') != std::string_view::npos;
-        } else if (key == "store") {
-            config.store_dir = std::string(value);
-            good = value.starts_with("/");
-        } else {
-            return make_error(where + "unknown key \"" + key + "\"");
-        }
-        if (!good) {
-            return make_error(where + key + ": \"" + std::string(value) + "\" is not valid (see " +
-                              "docs/configuration.md)");
-        }
+    const Status read = for_each_setting(
+        text, origin, "KEY = VALUE",
+        [&](std::string_view key_text, std::string_view value, const std::string& where) -> Status {
+            const std::string key(key_text);
+            bool good = true;
+            if (key == "feed_url") {
+                config.feed_url = std::string(value);
+                good = value.starts_with("http://") || value.starts_with("https://");
+            } else if (key == "poll_interval") {
+                good = read_seconds(value, 5, 86400, config.poll_interval_s);
+            } else if (key == "connect_timeout") {
+                good = read_seconds(value, 1, 600, config.connect_timeout_s);
+            } else if (key == "total_timeout") {
+                good = read_seconds(value, 1, 3600, config.total_timeout_s);
+            } else if (key == "screen_width_mm") {
+                good = read_seconds(value, 20, 10000, config.screen_width_mm);
+            } else if (key == "rotate") {
+                good = value == "0" || value == "90" || value == "180" || value == "270";
+                config.rotation = good ? std::atoi(std::string(value).c_str()) : 0;
+            } else if (key == "idle_timeout") {
+                good = read_seconds(value, 5, 86400, config.idle_timeout_s);
+            } else if (key == "max_backoff") {
+                good = read_seconds(value, 5, 86400, config.max_backoff_s);
+            } else if (key == "max_feed_bytes") {
+                good = read_bytes(value, config.max_feed_bytes);
+            } else if (key == "max_media_bytes") {
+                good = read_bytes(value, config.max_media_bytes);
+            } else if (key == "trusted_key") {
+                config.trusted_keys.emplace_back(value);
+                good = value.size() == 64 &&
+                       value.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
+            } else if (key == "allow_unsigned") {
+                good = value == "true" || value == "false";
+                config.allow_unsigned = value == "true";
+            } else if (key == "max_bundle_bytes") {
+                good = read_bytes(value, config.max_bundle_bytes);
+            } else if (key == "inbox") {
+                config.inbox_dir = std::string(value);
+                good = value.starts_with("/");
+            } else if (key == "upload_token") {
+                config.upload_token = std::string(value);
+                good = value.size() >= 16;
+            } else if (key == "upload_listen") {
+                config.upload_listen = std::string(value);
+                good = value.find(':') != std::string_view::npos;
+            } else if (key == "store") {
+                config.store_dir = std::string(value);
+                good = value.starts_with("/");
+            } else {
+                return make_error(where + "unknown key \"" + key + "\"");
+            }
+            if (!good) {
+                return make_error(where + key + ": \"" + std::string(value) +
+                                  "\" is not valid (see docs/configuration.md)");
+            }
+            return Done{};
+        });
+    if (!read) {
+        return read.error();
     }
     return config;
 }

@@ -8,19 +8,15 @@ set -uo pipefail
 placard=$1 tool=$2 demo=$3
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/nginx_fixture.sh"   # for free_port
-command -v Xvfb >/dev/null || { echo "Xvfb is not installed (tools/test installs xvfb)" >&2; exit 1; }
+source "$here/xvfb_fixture.sh"
 work=$(mktemp -d)
 cleanup() {
   [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
-  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
-  rm -rf "$work"
+  stop_xvfb; rm -rf "$work"
 }
 trap cleanup EXIT
 cd "$work"
-for display in $(seq 40 59); do [ -e "/tmp/.X$display-lock" ] || break; done
-Xvfb ":$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-sleep 1
+start_xvfb 1280x720 || exit 1
 "$tool" keygen admin >/dev/null
 token=0123456789abcdef0123456789abcdef
 port=$(free_port)
@@ -37,7 +33,7 @@ for version in 2 3; do
   "$tool" pack "v$version" "v$version.placard" --key admin.key >/dev/null
 done
 head -c 3000000 /dev/zero >big.placard
-DISPLAY=":$display" "$placard" --config placard.conf --windowed --size 1280x720 >player.log 2>&1 &
+"$placard" --config placard.conf --windowed --size 1280x720 >player.log 2>&1 &
 player=$!
 wait_for() {  # wait_for PATTERN SECONDS
   for _ in $(seq $(( $2 * 10 ))); do
@@ -55,7 +51,7 @@ wait_for "accepting bundle uploads" 10 || exit 1
 cp v2.placard inbox/.v2.part && mv inbox/.v2.part inbox/v2.placard
 wait_for "showing content version 2" 20 && echo "ok: the inbox bundle is on screen" || failures=$((failures + 1))
 # The screen briefly says so (the notice stays 6 s).
-DISPLAY=":$display" import -window root notice.png
+import -window root notice.png
 convert notice.png -resize 200% notice-big.png
 OMP_THREAD_LIMIT=1 tesseract notice-big.png notice -l chi_sim --psm 3 >/dev/null 2>&1
 if tr -d ' \n' <notice.txt | grep -q "新内容已导入"; then echo "ok: the screen confirms the import"; else

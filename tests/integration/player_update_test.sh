@@ -7,19 +7,15 @@ set -uo pipefail
 placard=$1 demo=$2
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/nginx_fixture.sh"
-command -v Xvfb >/dev/null || { echo "Xvfb is not installed (tools/test installs xvfb)" >&2; exit 1; }
+source "$here/xvfb_fixture.sh"
 work=$(mktemp -d); chmod 755 "$work"
 cleanup() {
   [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
-  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
-  stop_nginx; rm -rf "$work"
+  stop_xvfb; stop_nginx; rm -rf "$work"
 }
 trap cleanup EXIT
 start_nginx "$work" || exit 1
-for display in $(seq 80 99); do [ -e "/tmp/.X$display-lock" ] || break; done
-Xvfb ":$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-sleep 1
+start_xvfb 1280x720 || exit 1
 
 "$here/make_feed.py" "$demo" "$work/www/feed" 1
 chmod -R a+rX "$work/www"
@@ -29,7 +25,7 @@ store = $work/store
 poll_interval = 5
 max_backoff = 5
 CONF
-DISPLAY=":$display" "$placard" --config "$work/placard.conf" --windowed --size 1280x720 \
+"$placard" --config "$work/placard.conf" --windowed --size 1280x720 \
   >"$work/player.log" 2>&1 &
 player=$!
 

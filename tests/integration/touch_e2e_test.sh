@@ -6,21 +6,18 @@
 # input-to-photon latency when it stops.
 set -uo pipefail
 placard=$1 demo=$2
-for command in Xvfb xdotool tesseract import; do
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/xvfb_fixture.sh"
+for command in xdotool tesseract import; do
   command -v "$command" >/dev/null || { echo "$command is not installed (tools/test installs it)" >&2; exit 1; }
 done
 work=$(mktemp -d)
 cleanup() {
   [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
-  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
-  rm -rf "$work"
+  stop_xvfb; rm -rf "$work"
 }
 trap cleanup EXIT
-for display in $(seq 60 79); do [ -e "/tmp/.X$display-lock" ] || break; done
-export DISPLAY=":$display"
-Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-sleep 1
+start_xvfb 1920x1080 || exit 1
 # systemd's notify socket, played by a small listener: the player must say READY=1 after its
 # first frame and keep sending WATCHDOG=1 from its loop.
 /usr/bin/python3 - "$work/notify.sock" "$work/notify.log" <<'PY' &
