@@ -52,6 +52,16 @@ UpdateOutcome BundleIntake::take(const std::filesystem::path& file) {
     return outcome;
 }
 
+void BundleIntake::refuse_upload(const std::string& reason) {
+    std::lock_guard lock(mutex_);
+    log_warning("upload refused: " + reason);
+    UpdateStatus status = load_update_status(store_.status_file());
+    status.last_error = "upload refused: " + reason;
+    status.last_error_at = now_rfc3339();
+    status.consecutive_failures += 1;
+    (void)save_update_status(store_.status_file(), status);
+}
+
 std::string BundleIntake::take_notice() {
     std::lock_guard lock(mutex_);
     return std::exchange(notice_, std::string());

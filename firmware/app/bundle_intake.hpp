@@ -18,6 +18,9 @@ class BundleIntake {
     // Imports one bundle file, serialized with every other import; logs the outcome.
     UpdateOutcome take(const std::filesystem::path& file);
     const ContentStore& store() const { return store_; }
+    // Records a refusal that never reached the importer (a wrong token, an upload over the
+    // limit) in the log and the status.
+    void refuse_upload(const std::string& reason);
     // What the screen should briefly say about the last import, once; empty when nothing new.
     std::string take_notice();
 

@@ -50,7 +50,7 @@ Result<std::unique_ptr<UploadServer>> UploadServer::start(const std::string& lis
     server.Post("/bundle", [&intake, token, spool](const httplib::Request& request,
                                                    httplib::Response& response) {
         if (!token_matches(request.get_header_value("Authorization"), "Bearer " + token)) {
-            log_warning("upload refused from " + request.remote_addr + ": missing or wrong token");
+            intake.refuse_upload("missing or wrong token from " + request.remote_addr);
             response.status = 401;
             response.set_content("missing or wrong token\n", "text/plain");
             return;
@@ -76,6 +76,16 @@ Result<std::unique_ptr<UploadServer>> UploadServer::start(const std::string& lis
         } else {
             response.status = 422;
             response.set_content("refused: " + outcome.reason + "\n", "text/plain");
+        }
+    });
+    // httplib answers an upload over the limit with 413 before any handler runs: say so too.
+    server.set_error_handler([&intake, max_bytes](const httplib::Request& request,
+                                                  httplib::Response& response) {
+        if (response.status == 413) {
+            intake.refuse_upload("larger than the " + std::to_string(max_bytes) +
+                                 "-byte limit from " + request.remote_addr);
+            response.set_content(
+                "larger than the limit of " + std::to_string(max_bytes) + " bytes\n", "text/plain");
         }
     });
     if (!server.bind_to_port(host, port)) {

@@ -74,6 +74,10 @@ grep -q "413" push.err && echo "ok: upload over the limit refused (413)" || { ec
 if grep -q "showing content version 3" player.log; then
   echo "FAIL: a refused upload reached the screen" >&2; failures=$((failures + 1))
 fi
+grep -q "upload refused: missing or wrong token" player.log && grep -q "upload refused: larger than" player.log &&
+  echo "ok: the log says why uploads were refused" || { echo "FAIL: refusals not logged" >&2; failures=$((failures + 1)); }
+"$tool" status --config placard.conf | grep -q "last error: *upload refused: larger than" &&
+  echo "ok: the status says why" || { echo "FAIL: the status lacks the refusal" >&2; failures=$((failures + 1)); }
 
 PLACARD_UPLOAD_TOKEN=$token "$tool" push "$url" v3.placard >push.out 2>&1 || { echo "FAIL: the push with the token failed: $(cat push.out)" >&2; failures=$((failures + 1)); }
 grep -q "took version 3" push.out && echo "ok: pushed: $(cat push.out)"
