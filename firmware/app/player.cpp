@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 
@@ -261,6 +262,12 @@ int run_player(const PlayerOptions& options) {
     bool running = true;
     double input_at = -1;  // When the newest input arrived, for touch-to-photon.
     double next_watchdog = 0;
+    // Screen changes (opening an article, going back, the idle return to the attract loop)
+    // crossfade from a copy of the last frame of the old screen.
+    constexpr double kScreenFadeSeconds = 0.35;
+    Image previous_frame;
+    double fade_start = -1;
+    std::string shown_screen = touch.screen_key();
     // A brief notice over the foot of the screen: an import taken or refused.
     LaidOutParagraph notice;
     double notice_until = -1;
@@ -353,11 +360,32 @@ int run_player(const PlayerOptions& options) {
             notice_until = -1;
             notice_changed = true;
         }
+        if (touch.screen_key() != shown_screen) {
+            shown_screen = touch.screen_key();
+            Canvas current = screen.canvas();
+            previous_frame.width = current.width();
+            previous_frame.height = current.height();
+            previous_frame.pixels.resize(static_cast<std::size_t>(current.width()) *
+                                         current.height());
+            for (int row = 0; row < current.height(); ++row) {
+                std::memcpy(
+                    previous_frame.pixels.data() + static_cast<std::size_t>(row) * current.width(),
+                    current.pixels() + static_cast<std::ptrdiff_t>(row) * current.stride(),
+                    static_cast<std::size_t>(current.width()) * 4);
+            }
+            previous_frame.opaque = false;  // Drawn with an opacity.
+            fade_start = t;
+        }
+        const bool fading = fade_start >= 0 && t - fade_start < kScreenFadeSeconds;
+        if (fade_start >= 0 && !fading) {
+            fade_start = -1;
+            redraw_all = true;  // The last fade frame: the new screen alone.
+        }
         const bool view_changed = touch.view_generation() != shown_generation;
-        if (redraw_all || view_changed || notice_changed || t >= next_change) {
+        if (redraw_all || fading || view_changed || notice_changed || t >= next_change) {
             const auto frame_start = std::chrono::steady_clock::now();
             damage.clear();
-            if (redraw_all) {
+            if (redraw_all || fading) {
                 damage.add(whole);
             } else {
                 if (view_changed) {
@@ -376,6 +404,13 @@ int run_player(const PlayerOptions& options) {
                 Canvas canvas = screen.canvas();
                 for (const Rect& area : damage.rects()) {
                     touch.draw(canvas, painter, state, now, area);
+                    if (fading) {
+                        const double progress = (t - fade_start) / kScreenFadeSeconds;
+                        canvas.set_clip(area);
+                        canvas.draw_image(previous_frame, 0, 0,
+                                          static_cast<int>(std::lround(255 * (1 - progress))));
+                        canvas.reset_clip();
+                    }
                     if (notice_until >= 0 && !notice_area.intersect(area).empty()) {
                         canvas.set_clip(area);
                         canvas.fill(notice_area, 0xE0202020);

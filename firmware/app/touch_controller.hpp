@@ -26,6 +26,8 @@ class TouchController {
 
     const NavigationState& navigation() const { return navigator_.state(); }
     bool on_home() const { return navigator_.state().screen == ScreenKind::Home; }
+    // Which screen is shown ("" for home, "a:ID" for an article, "c:ID" for a channel).
+    const std::string& screen_key() const { return reading_for_; }
     // Whether the picture keeps changing by itself (a fling, a bounce) and needs frames.
     bool animating() const { return navigator_.moving(); }
     // Changes whenever what the reading screen shows changes (screen, scroll, pressed target).
