@@ -1,7 +1,5 @@
 #include "app/bundle_intake.hpp"
 
-#include <utility>
-
 #include "app/bundle_images.hpp"
 #include "app/log.hpp"
 
@@ -42,12 +40,8 @@ UpdateOutcome BundleIntake::take(const std::filesystem::path& file) {
     if (outcome.kind == UpdateOutcome::Kind::Taken) {
         log_info("bundle " + file.filename().string() + ": took version " +
                  std::to_string(outcome.version));
-        notice_ = "新内容已导入（版本 " + std::to_string(outcome.version) + "）";
     } else {
         log_error("bundle refused, the screen keeps the current version: " + outcome.reason);
-        // The admin standing at the screen sees that it was refused; the reason is in the log
-        // and in placard-tool status.
-        notice_ = "内容包未导入，原内容保持不变（原因见日志）";
     }
     return outcome;
 }
@@ -60,11 +54,6 @@ void BundleIntake::refuse_upload(const std::string& reason) {
     status.last_error_at = now_rfc3339();
     status.consecutive_failures += 1;
     (void)save_update_status(store_.status_file(), status);
-}
-
-std::string BundleIntake::take_notice() {
-    std::lock_guard lock(mutex_);
-    return std::exchange(notice_, std::string());
 }
 
 }  // namespace placard

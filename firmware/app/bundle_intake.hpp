@@ -21,8 +21,6 @@ class BundleIntake {
     // Records a refusal that never reached the importer (a wrong token, an upload over the
     // limit) in the log and the status.
     void refuse_upload(const std::string& reason);
-    // What the screen should briefly say about the last import, once; empty when nothing new.
-    std::string take_notice();
 
   private:
     BundleIntake(ContentStore store, TrustPolicy policy, BundleImportLimits limits)
@@ -31,7 +29,6 @@ class BundleIntake {
     ContentStore store_;
     TrustPolicy policy_;
     BundleImportLimits limits_;
-    std::string notice_;
 };
 
 // The trust policy the configuration describes.

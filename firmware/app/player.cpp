@@ -8,21 +8,18 @@
 #include <filesystem>
 #include <optional>
 
-#include "app/bundle_images.hpp"
-#include "app/bundle_intake.hpp"
 #include "app/content_watcher.hpp"
 #include "app/device_config.hpp"
-#include "app/feed_poller.hpp"
 #include "app/font_setup.hpp"
 #include "app/frame_stats.hpp"
-#include "app/inbox_watcher.hpp"
+#include "app/import_notices.hpp"
 #include "app/install_paths.hpp"
 #include "app/log.hpp"
 #include "app/snapshot.hpp"
 #include "app/systemd_notify.hpp"
 #include "app/touch_controller.hpp"
-#include "app/upload_server.hpp"
 #include "content/bundle_reader.hpp"
+#include "content/content_store.hpp"
 #include "core/clock.hpp"
 #include "core/input_script.hpp"
 #include "render/headless_display.hpp"
@@ -160,6 +157,7 @@ int run_player(const PlayerOptions& options) {
     std::optional<ContentStore> store;
     std::string watched;
     const bool takes_bundles = !config->inbox_dir.empty() || !config->upload_token.empty();
+    // With a feed or bundles configured, the content service fills the store.
     if (!config->feed_url.empty() || takes_bundles) {
         auto opened = ContentStore::open(config->store_dir);
         if (!opened) {
@@ -169,8 +167,11 @@ int run_player(const PlayerOptions& options) {
         store = std::move(opened.value());
         watched = (store->root() / "current").string();
     }
+    // What the watched store holds as the screen's content is chosen (read first, so that a
+    // version the content service commits from now on differs from it and is loaded).
+    const FeedStamp watched_at_start = watched.empty() ? FeedStamp{} : read_feed_stamp(watched);
     std::string dir = resolve_content_dir(options);
-    if (store && !store->current().empty()) {
+    if (store && !watched_at_start.target.empty()) {
         dir = store->current().string();
     }
     if (dir.empty()) {
@@ -208,42 +209,14 @@ int run_player(const PlayerOptions& options) {
     // Watching the store while the screen still shows the fallback: any first version will do.
     const bool showing_store = watched.empty() || dir == watched;
     ContentWatcher watcher(watched.empty() ? dir : watched, **fonts, width, height,
-                           showing_store ? snapshot->stamp : read_feed_stamp(watched),
+                           showing_store ? snapshot->stamp : watched_at_start,
                            showing_store ? snapshot->feed.version : -1, std::chrono::seconds(2));
     watcher.start();
-    std::optional<FeedPoller> poller;
-    if (store && !config->feed_url.empty()) {
-        poller.emplace(FeedUpdater(*store, *config, inspect_bundle));
-    }
-    // Signed bundles from the inbox (and so from USB sticks) and from the upload endpoint.
-    std::unique_ptr<BundleIntake> intake;
-    std::unique_ptr<InboxWatcher> inbox;
-    std::unique_ptr<UploadServer> upload;
-    if (takes_bundles) {
-        auto created = BundleIntake::create(*config);
-        if (!created) {
-            log_error(created.error().message);
-            return 1;
-        }
-        intake = std::move(created.value());
-        if (!config->inbox_dir.empty()) {
-            auto started = InboxWatcher::start(config->inbox_dir, *intake);
-            if (!started) {
-                log_error(started.error().message);
-                return 1;
-            }
-            inbox = std::move(started.value());
-        }
-        if (!config->upload_token.empty()) {
-            auto started =
-                UploadServer::start(config->upload_listen, config->upload_token,
-                                    config->max_bundle_bytes, store->root() / "uploads", *intake);
-            if (!started) {
-                log_error(started.error().message);
-                return 1;
-            }
-            upload = std::move(started.value());
-        }
+    // Feeds, the inbox and uploads are the content service's (placard-tool serve, its own
+    // process); the player only shows the store's current version and what the service says.
+    std::optional<ImportNotices> import_notices;
+    if (store) {
+        import_notices.emplace(store->status_file());
     }
 
     SteadyClock clock;
@@ -262,6 +235,7 @@ int run_player(const PlayerOptions& options) {
     bool running = true;
     double input_at = -1;  // When the newest input arrived, for touch-to-photon.
     double next_watchdog = 0;
+    double next_notice_check = 0;
     // Screen changes (opening an article, going back, the idle return to the attract loop)
     // crossfade from a copy of the last frame of the old screen.
     constexpr double kScreenFadeSeconds = 0.35;
@@ -344,8 +318,9 @@ int run_player(const PlayerOptions& options) {
             }
         }
         bool notice_changed = false;
-        if (intake) {
-            if (std::string text = intake->take_notice(); !text.empty() && notice_fonts) {
+        if (import_notices && t >= next_notice_check) {
+            next_notice_check = t + 0.25;
+            if (std::string text = import_notices->poll(); !text.empty() && notice_fonts) {
                 ParagraphStyle style;
                 style.fonts = *notice_fonts;
                 style.measure = static_cast<float>(width);

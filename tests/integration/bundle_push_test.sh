@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bundle_push_test.sh PLACARD PLACARD_TOOL DEMO
-# The two push paths on the live player (under Xvfb): a signed bundle dropped into the inbox is
+# The two push paths, through the content service (placard-tool serve) to the live player
+# (under Xvfb): a signed bundle dropped into the inbox is
 # shown; one uploaded with the token to the network endpoint is shown; uploads with a wrong or
 # missing token are refused (401), one over the size limit too (413), and the screen keeps its
 # version.
@@ -12,6 +13,7 @@ source "$here/xvfb_fixture.sh"
 work=$(mktemp -d)
 cleanup() {
   [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
+  [ -n "${service:-}" ] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null
   stop_xvfb; rm -rf "$work"
 }
 trap cleanup EXIT
@@ -35,13 +37,15 @@ done
 head -c 3000000 /dev/zero >big.placard
 "$placard" --config placard.conf --windowed --size 1280x720 >player.log 2>&1 &
 player=$!
+"$tool" serve --config placard.conf >serve.log 2>&1 &
+service=$!
 wait_for() {  # wait_for PATTERN SECONDS
   for _ in $(seq $(( $2 * 10 ))); do
-    grep -q -- "$1" player.log && return 0
+    cat player.log serve.log 2>/dev/null | grep -q -- "$1" && return 0
     kill -0 "$player" 2>/dev/null || { echo "the player exited:" >&2; cat player.log >&2; return 1; }
     sleep 0.1
   done
-  echo "no '$1' in the player's log after $2 s:" >&2; cat player.log >&2
+  echo "no '$1' in the logs after $2 s:" >&2; cat player.log serve.log >&2
   return 1
 }
 failures=0
@@ -74,7 +78,7 @@ grep -q "413" push.err && echo "ok: upload over the limit refused (413)" || { ec
 if grep -q "showing content version 3" player.log; then
   echo "FAIL: a refused upload reached the screen" >&2; failures=$((failures + 1))
 fi
-grep -q "upload refused: missing or wrong token" player.log && grep -q "upload refused: larger than" player.log &&
+grep -q "upload refused: missing or wrong token" serve.log && grep -q "upload refused: larger than" serve.log &&
   echo "ok: the log says why uploads were refused" || { echo "FAIL: refusals not logged" >&2; failures=$((failures + 1)); }
 "$tool" status --config placard.conf | grep -q "last error: *upload refused: larger than" &&
   echo "ok: the status says why" || { echo "FAIL: the status lacks the refusal" >&2; failures=$((failures + 1)); }

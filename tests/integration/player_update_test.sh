@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# player_update_test.sh PLACARD DEMO
-# The player itself, on a real X server (Xvfb) with a real nginx: it starts on its fallback
-# content, its poller takes version 1 and then version 2 from the feed and the screen shows
-# each; a broken feed in between is refused while the screen keeps version 1.
+# player_update_test.sh PLACARD PLACARD_TOOL DEMO
+# The player on a real X server (Xvfb) with its content service (placard-tool serve) and a real
+# nginx: the player starts on its fallback content, the service takes version 1 and then
+# version 2 from the feed and the screen shows each; a broken feed in between is refused while
+# the screen keeps version 1.
 set -uo pipefail
-placard=$1 demo=$2
+placard=$1 tool=$2 demo=$3
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/nginx_fixture.sh"
 source "$here/xvfb_fixture.sh"
 work=$(mktemp -d); chmod 755 "$work"
 cleanup() {
   [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
+  [ -n "${service:-}" ] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null
   stop_xvfb; stop_nginx; rm -rf "$work"
 }
 trap cleanup EXIT
@@ -28,22 +30,24 @@ CONF
 "$placard" --config "$work/placard.conf" --windowed --size 1280x720 \
   >"$work/player.log" 2>&1 &
 player=$!
+"$tool" serve --config "$work/placard.conf" >"$work/serve.log" 2>&1 &
+service=$!
 
 wait_for() {  # wait_for PATTERN SECONDS
   for _ in $(seq $(( $2 * 10 ))); do
-    grep -q -- "$1" "$work/player.log" && return 0
+    cat "$work/player.log" "$work/serve.log" 2>/dev/null | grep -q -- "$1" && return 0
     kill -0 "$player" 2>/dev/null || { echo "the player exited:" >&2; cat "$work/player.log" >&2; return 1; }
     sleep 0.1
   done
-  echo "no '$1' in the player's log after $2 s:" >&2; cat "$work/player.log" >&2
+  echo "no '$1' in the logs after $2 s:" >&2; cat "$work/player.log" "$work/serve.log" >&2
   return 1
 }
 failures=0
-wait_for "showing content version 1" 20 && echo "ok: version 1 on screen" || failures=$((failures + 1))
+wait_for "showing content version 1" 60 && echo "ok: version 1 on screen" || failures=$((failures + 1))
 
 # A broken feed: refused, the screen keeps version 1.
 printf '{"placard": 1, "version": 2, garbage' >"$work/www/feed/feed.json"
-wait_for "feed refused" 20 && echo "ok: broken feed refused" || failures=$((failures + 1))
+wait_for "feed refused" 60 && echo "ok: broken feed refused" || failures=$((failures + 1))
 if grep -q "showing content version 2" "$work/player.log"; then
   echo "FAIL: a broken feed reached the screen" >&2; failures=$((failures + 1))
 fi
@@ -51,6 +55,6 @@ fi
 # The next good feed is taken and shown.
 "$here/make_feed.py" "$demo" "$work/www/feed" 2 --ticker "第二版"
 chmod -R a+rX "$work/www"
-wait_for "showing content version 2" 30 && echo "ok: version 2 on screen" || failures=$((failures + 1))
+wait_for "showing content version 2" 60 && echo "ok: version 2 on screen" || failures=$((failures + 1))
 kill -0 "$player" || { echo "FAIL: the player died" >&2; failures=$((failures + 1)); }
 [ $failures -eq 0 ] || exit 1

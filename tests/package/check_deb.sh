@@ -11,6 +11,7 @@ contents=$(dpkg-deb --contents "$deb")
 for path in ./usr/bin/placard ./usr/bin/placard-tool ./usr/share/placard/demo/feed.json \
             ./usr/share/placard/layouts/landscape.json ./usr/share/placard/fonts/fallback.conf \
             ./etc/placard/placard.conf ./lib/systemd/system/placard.service \
+            ./lib/systemd/system/placard-content.service \
             ./lib/systemd/system/placard-usb-import@.service ./lib/udev/rules.d/99-placard-usb.rules \
             ./usr/lib/placard/placard-usb-import ./usr/share/doc/placard/copyright; do
   grep -q " $path\$" <<<"$contents" || fail "$path is not in the package"

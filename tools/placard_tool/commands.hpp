@@ -20,5 +20,6 @@ int sign_command(const Arguments& arguments);
 int verify_command(const Arguments& arguments);
 int import_command(const Arguments& arguments);
 int push_command(const Arguments& arguments);
+int serve_command(const Arguments& arguments);
 
 }  // namespace placard::tool

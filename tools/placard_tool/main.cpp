@@ -33,7 +33,9 @@ constexpr const char* kUsage =
     "      take a signed bundle into the device's content store\n"
     "  push URL BUNDLE [--token TOKEN]\n"
     "      upload a signed bundle to a device (URL like http://screen:8787/bundle; the token\n"
-    "      may also come from PLACARD_UPLOAD_TOKEN)\n";
+    "      may also come from PLACARD_UPLOAD_TOKEN)\n"
+    "  serve [--config FILE]\n"
+    "      the device's content service: feed polling, inbox, upload endpoint\n";
 
 }  // namespace
 
@@ -77,6 +79,9 @@ int main(int argc, char** argv) {
     }
     if (command == "push") {
         return placard::tool::push_command(arguments);
+    }
+    if (command == "serve") {
+        return placard::tool::serve_command(arguments);
     }
     placard::log_error("unknown command \"" + command + "\" (see placard-tool --help)");
     return 2;
