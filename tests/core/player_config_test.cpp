@@ -8,7 +8,8 @@ namespace {
 TEST(PlayerConfig, ReadsEveryKindOfKey) {
     const auto config = parse_player_config(
         "# a screen\nfeed_url = https://example.org/feed.json\npoll_interval = 30\n"
-        "trusted_key = " + std::string(64, 'a') + "\ntrusted_key = " + std::string(64, 'b') +
+        "trusted_key = " +
+            std::string(64, 'a') + "\ntrusted_key = " + std::string(64, 'b') +
             "\nallow_unsigned = false\nrotate = 90\nstore = /var/lib/placard/store\n",
         "placard.conf");
     ASSERT_TRUE(config) << config.error().message;

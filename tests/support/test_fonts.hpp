@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "text/font_library.hpp"
+#include "text/shaped_paragraph.hpp"
 
 namespace placard::testing {
 
@@ -24,6 +25,11 @@ inline FontLibrary& test_fonts() {
 // The body chain at `pixel_size`.
 inline const FontChain& body_fonts(int pixel_size = 28) {
     return **test_fonts().chain(FontRole::Body, pixel_size);
+}
+
+// `text` shaped as Simplified Chinese body text at `pixel_size` (28 px: 1 em = 28).
+inline ShapedParagraph shaped_body(std::string_view text, int pixel_size = 28) {
+    return shape_paragraph(body_fonts(pixel_size), text, "zh-Hans");
 }
 
 }  // namespace placard::testing

@@ -8,11 +8,10 @@
 namespace placard {
 namespace {
 
-using testing::body_fonts;
 constexpr float kEm = 28;
 
 ShapedParagraph shaped(std::string_view text) {
-    return shape_paragraph(body_fonts(static_cast<int>(kEm)), text, "zh-Hans");
+    return testing::shaped_body(text);
 }
 
 float width(std::string_view text, Justify justify = Justify::No) {
