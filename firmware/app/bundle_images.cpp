@@ -16,12 +16,4 @@ std::vector<std::string> check_bundle_images(const std::filesystem::path& bundle
     return problems;
 }
 
-std::vector<std::string> inspect_bundle(const std::filesystem::path& bundle_dir) {
-    BundleCheck check = read_bundle(bundle_dir);
-    if (!check.ok()) {
-        return check.problems;
-    }
-    return check_bundle_images(bundle_dir, check.feed);
-}
-
 }  // namespace placard

@@ -12,7 +12,5 @@ namespace placard {
 
 std::vector<std::string> check_bundle_images(const std::filesystem::path& bundle_dir,
                                              const Feed& feed);
-// The same for a bundle folder on disk (reads its feed.json first).
-std::vector<std::string> inspect_bundle(const std::filesystem::path& bundle_dir);
 
 }  // namespace placard

@@ -54,7 +54,7 @@ UpdateOutcome import_bundle_file(const fs::path& file, const ContentStore& store
     BundleCheck check = read_bundle(*staging);
     std::vector<std::string> problems = check.problems;
     if (problems.empty() && inspect) {
-        problems = inspect(*staging);
+        problems = inspect(*staging, check.feed);
     }
     if (!problems.empty()) {
         discard();

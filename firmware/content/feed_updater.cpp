@@ -166,7 +166,7 @@ UpdateOutcome FeedUpdater::poll_once() {
     BundleCheck check = read_bundle(*staging);
     std::vector<std::string> problems = check.problems;
     if (problems.empty() && inspect_) {
-        problems = inspect_(*staging);
+        problems = inspect_(*staging, check.feed);
     }
     if (!problems.empty()) {
         discard();

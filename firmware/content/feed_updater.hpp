@@ -30,8 +30,10 @@ struct UpdateOutcome {
 };
 
 // A deeper check of an assembled bundle than the content module can do alone (decoding the
-// images); returns the problems, one "where: what" line each, empty when the bundle is good.
-using BundleInspector = std::function<std::vector<std::string>(const std::filesystem::path&)>;
+// images), given the bundle's folder and its feed as already parsed; returns the problems, one
+// "where: what" line each, empty when the bundle is good.
+using BundleInspector =
+    std::function<std::vector<std::string>(const std::filesystem::path&, const Feed&)>;
 
 class FeedUpdater {
   public:

@@ -61,6 +61,7 @@ struct TextBlock {
     LaidOutParagraph text;
     float y = 0;  // From the zone's top.
     Color color = 0;
+    float x = 0;  // From the zone's (or column's) left.
 };
 
 // One article's excerpt: title, meta line, highlights, the body cut to fit and ending in …….

@@ -248,7 +248,7 @@ void HomeScreenPainter::draw_excerpt(Canvas& canvas, const HomeScreenLayout& lay
     }
     const auto draw_page = [&](const ExcerptPage& page, int dx) {
         for (const TextBlock& block : page.blocks) {
-            draw_paragraph(canvas, cache_, block.text, static_cast<float>(zone.x + dx),
+            draw_paragraph(canvas, cache_, block.text, static_cast<float>(zone.x + dx) + block.x,
                            static_cast<float>(zone.y) + block.y, block.color);
         }
     };

@@ -265,13 +265,8 @@ Result<std::unique_ptr<ReadingScreenLayout>> build_channel_screen(const Feed& fe
         LaidOutParagraph when =
             layout_paragraph(article->published, one_line_style(*date, date_width, Align::Center));
         const float when_y = y + (row - when.height) / 2;
-        TextBlock date_block{std::move(when), when_y, kMetaGray};
-        // Dates sit at the right end of the column; blocks are drawn at the column's left.
-        for (auto& line : date_block.text.lines) {
-            for (auto& glyph : line.glyphs) {
-                glyph.x += f.column_width - date_width;
-            }
-        }
+        // Dates sit at the right end of the column.
+        TextBlock date_block{std::move(when), when_y, kMetaGray, f.column_width - date_width};
         layout->blocks.push_back(std::move(date_block));
         layout->targets.push_back(target(Rect{px(f.column_x), px(y), px(f.column_width), px(row)},
                                          TouchTarget::Action::OpenArticle, channel.id, article->id,
@@ -314,7 +309,8 @@ void draw_reading_screen(Canvas& canvas, GlyphCache& cache, HomeScreenPainter& h
             canvas.fill(Rect{rule.x, px(top) + rule.y, rule.width, rule.height}, kRule);
         }
         for (const TextBlock& block : screen.blocks) {
-            draw_paragraph(canvas, cache, block.text, column_x, top + block.y, block.color);
+            draw_paragraph(canvas, cache, block.text, column_x + block.x, top + block.y,
+                           block.color);
         }
         // Where the visitor is: a thin bar at the right, the thumb's share the visible share.
         if (screen.content_height > static_cast<float>(screen.viewport.height)) {

@@ -40,6 +40,9 @@ bool is_closing_bracket(char32_t c) {
 }
 
 bool is_prohibited_at_line_start(char32_t c) {
+    if (is_closing_bracket(c)) {
+        return true;
+    }
     switch (c) {
         // Closing and middle punctuation (GB/T 15834-2011 marks, full width).
         case U'。':
@@ -52,18 +55,6 @@ bool is_prohibited_at_line_start(char32_t c) {
         case U'？':
         case U'‼':
         case U'⁇':
-        case U'”':
-        case U'’':
-        case U'」':
-        case U'』':
-        case U'）':
-        case U'》':
-        case U'〉':
-        case U'】':
-        case U'〗':
-        case U'〕':
-        case U'］':
-        case U'｝':
         case U'～':
         case U'·':
         case U'・':

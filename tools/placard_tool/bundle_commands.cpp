@@ -236,7 +236,7 @@ int import_command(const Arguments& arguments) {
     BundleImportLimits limits;
     limits.max_bundle_bytes = config->max_bundle_bytes;
     const UpdateOutcome outcome =
-        import_bundle_file(bundle, *store, *policy, inspect_bundle, limits);
+        import_bundle_file(bundle, *store, *policy, check_bundle_images, limits);
     if (outcome.kind == UpdateOutcome::Kind::Refused) {
         return fail("bundle refused, the screen keeps the current version: " + outcome.reason);
     }

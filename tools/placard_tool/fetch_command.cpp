@@ -46,7 +46,7 @@ int fetch_command(const Arguments& arguments) {
         log_error(store.error().message);
         return 1;
     }
-    FeedUpdater updater(*store, *config, inspect_bundle);
+    FeedUpdater updater(*store, *config, check_bundle_images);
     const UpdateOutcome outcome = updater.poll_once();
     log_update_outcome(outcome);
     return outcome.kind == UpdateOutcome::Kind::Refused ? 1 : 0;

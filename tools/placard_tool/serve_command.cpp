@@ -45,7 +45,7 @@ int serve_command(const Arguments& arguments) {
     }
     std::optional<FeedPoller> poller;
     if (!config->feed_url.empty()) {
-        poller.emplace(FeedUpdater(*store, *config, inspect_bundle));
+        poller.emplace(FeedUpdater(*store, *config, check_bundle_images));
         log_info("polling " + config->feed_url);
     }
     auto intake = BundleIntake::create(*config);
