@@ -119,6 +119,10 @@ Result<std::vector<TarEntry>> read_tar(std::string_view archive, std::string_vie
         if (offset + kBlock + size > archive.size()) {
             return make_error(entry + ": truncated (the archive ends inside it)");
         }
+        // Both fit in size_t now: the entry lies inside the archive (checked above), which matters
+        // on 32-bit boards, where size_t is narrower than the header's 64-bit size.
+        const std::size_t data_start = offset + kBlock;
+        const auto data_size = static_cast<std::size_t>(size);
         offset += kBlock + static_cast<std::size_t>(padded);
         if (directory) {
             continue;
@@ -135,7 +139,7 @@ Result<std::vector<TarEntry>> read_tar(std::string_view archive, std::string_vie
             return make_error(where + ": more than " + std::to_string(limits.max_entries) +
                               " files");
         }
-        entries.push_back(TarEntry{normalized, std::string(archive.substr(offset - padded, size))});
+        entries.push_back(TarEntry{normalized, std::string(archive.substr(data_start, data_size))});
     }
     return entries;
 }
