@@ -10,6 +10,11 @@
 
 namespace placard {
 
+// All images of a bundle together: 64 Mpx, 256 MB decoded — what a 1 GB board can hold while
+// the player scales a new version's images beside the one on screen. (The seed page's banners
+// are under 2 Mpx each.)
+inline constexpr long kBundlePixelBudget = 64L * 1024 * 1024;
+
 std::vector<std::string> check_bundle_images(const std::filesystem::path& bundle_dir,
                                              const Feed& feed);
 

@@ -8,6 +8,7 @@ namespace placard {
 Result<TrustPolicy> trust_policy(const PlayerConfig& config) {
     TrustPolicy policy;
     policy.allow_unsigned = config.allow_unsigned;
+    policy.site = config.site;
     for (const std::string& hex : config.trusted_keys) {
         auto key = parse_public_key(hex, "trusted_key");
         if (!key) {
@@ -19,7 +20,7 @@ Result<TrustPolicy> trust_policy(const PlayerConfig& config) {
 }
 
 Result<std::unique_ptr<BundleIntake>> BundleIntake::create(const PlayerConfig& config) {
-    auto store = ContentStore::open(config.store_dir);
+    auto store = ContentStore::for_writing(config.store_dir);
     if (!store) {
         return store.error();
     }
@@ -29,6 +30,7 @@ Result<std::unique_ptr<BundleIntake>> BundleIntake::create(const PlayerConfig& c
     }
     BundleImportLimits limits;
     limits.max_bundle_bytes = config.max_bundle_bytes;
+    limits.archive.max_total_bytes = config.max_bundle_bytes;
     return std::unique_ptr<BundleIntake>(
         new BundleIntake(std::move(store.value()), std::move(policy.value()), limits));
 }
@@ -46,14 +48,22 @@ UpdateOutcome BundleIntake::take(const std::filesystem::path& file) {
     return outcome;
 }
 
-void BundleIntake::refuse_upload(const std::string& reason) {
-    std::lock_guard lock(mutex_);
-    log_warning("upload refused: " + reason);
-    UpdateStatus status = load_update_status(store_.status_file());
-    status.last_error = "upload refused: " + reason;
-    status.last_error_at = now_rfc3339();
-    status.consecutive_failures += 1;
-    (void)save_update_status(store_.status_file(), status);
+void BundleIntake::refuse_unauthenticated(const std::string& reason) {
+    std::lock_guard lock(refusals_mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_refusal_logged_ < std::chrono::minutes(1) &&
+        last_refusal_logged_.time_since_epoch().count() != 0) {
+        ++refusals_not_logged_;
+        return;
+    }
+    std::string line = "upload refused: " + reason;
+    if (refusals_not_logged_ > 0) {
+        line += " (and " + std::to_string(refusals_not_logged_) +
+                " more refusals in the last minute, not logged one by one)";
+    }
+    log_warning(line);
+    last_refusal_logged_ = now;
+    refusals_not_logged_ = 0;
 }
 
 }  // namespace placard

@@ -1,7 +1,10 @@
 // Where signed bundles come in on the device — the inbox folder (which the USB import fills)
-// and the network upload endpoint — and are taken one at a time through the same importer.
+// and the network upload endpoint — and are taken through the one staged update
+// (content/staged_update.hpp). Imports are serialized within the service; across processes the
+// store lock does it.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <string>
@@ -18,9 +21,10 @@ class BundleIntake {
     // Imports one bundle file, serialized with every other import; logs the outcome.
     UpdateOutcome take(const std::filesystem::path& file);
     const ContentStore& store() const { return store_; }
-    // Records a refusal that never reached the importer (a wrong token, an upload over the
-    // limit) in the log and the status.
-    void refuse_upload(const std::string& reason);
+    // Logs a refusal that never reached the importer (a wrong token, a body the endpoint does
+    // not take): at most one line a minute plus a count, and never into status.json or onto
+    // the screen — an unauthenticated request must not change what anyone sees.
+    void refuse_unauthenticated(const std::string& reason);
 
   private:
     BundleIntake(ContentStore store, TrustPolicy policy, BundleImportLimits limits)
@@ -29,6 +33,9 @@ class BundleIntake {
     ContentStore store_;
     TrustPolicy policy_;
     BundleImportLimits limits_;
+    std::mutex refusals_mutex_;
+    std::chrono::steady_clock::time_point last_refusal_logged_{};
+    unsigned long refusals_not_logged_ = 0;
 };
 
 // The trust policy the configuration describes.

@@ -49,7 +49,9 @@ void ContentWatcher::poll_once() {
         return;
     }
     seen_ = stamp;
-    auto loaded = load_snapshot(bundle_dir_, fonts_, width_, height_);
+    // Resolved once: a switch of `current` while this loads cannot mix two versions' files.
+    const std::filesystem::path resolved = stamp.target.empty() ? bundle_dir_ : stamp.target;
+    auto loaded = load_snapshot(resolved, fonts_, width_, height_);
     if (loaded && (*loaded)->feed.version < version_) {
         loaded = make_error("feed.json: version: " + std::to_string((*loaded)->feed.version) +
                             " is older than the version on screen, " + std::to_string(version_));

@@ -5,8 +5,10 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 namespace placard {
 
@@ -46,21 +48,51 @@ InboxWatcher::~InboxWatcher() {
 }
 
 void InboxWatcher::take(const fs::path& file) {
-    if (file.extension() != ".placard") {
+    const std::string name = file.filename().string();
+    // Hidden names are copies in progress (the USB import writes .NAME.part, then renames).
+    if (file.extension() != ".placard" || name.starts_with(".")) {
         return;
     }
-    intake_.take(file);
     std::error_code error;
-    fs::remove(file, error);
+    if (!fs::is_regular_file(fs::symlink_status(file, error))) {
+        return;
+    }
+    const UpdateOutcome outcome = intake_.take(file);
+    if (outcome.kind == UpdateOutcome::Kind::Taken) {
+        fs::remove(file, error);
+        return;
+    }
+    // A refused push is kept for the admin to look at (inbox/refused/, the newest few), not
+    // lost.
+    const fs::path refused = inbox_ / "refused";
+    fs::create_directories(refused, error);
+    fs::rename(file, refused / name, error);
+    if (error) {
+        fs::remove(file, error);
+    }
+    std::vector<std::pair<fs::file_time_type, fs::path>> kept;
+    for (const auto& entry : fs::directory_iterator(refused, error)) {
+        kept.emplace_back(entry.last_write_time(error), entry.path());
+    }
+    constexpr std::size_t kKeepRefused = 5;
+    if (kept.size() > kKeepRefused) {
+        std::sort(kept.begin(), kept.end());
+        for (std::size_t i = 0; i + kKeepRefused < kept.size(); ++i) {
+            fs::remove(kept[i].second, error);
+        }
+    }
 }
 
 void InboxWatcher::run() {
     // Bundles dropped while the player was not running.
     std::error_code error;
+    std::vector<fs::path> waiting;
     for (const auto& entry : fs::directory_iterator(inbox_, error)) {
-        if (entry.is_regular_file(error)) {
-            take(entry.path());
-        }
+        waiting.push_back(entry.path());
+    }
+    std::sort(waiting.begin(), waiting.end());
+    for (const fs::path& file : waiting) {
+        take(file);
     }
     alignas(inotify_event) char buffer[4096];
     while (true) {

@@ -4,6 +4,8 @@
 #include <mutex>
 #include <string>
 
+#include "core/utf8.hpp"
+
 namespace placard {
 namespace {
 std::mutex log_mutex;
@@ -29,8 +31,10 @@ void log_message(LogLevel level, std::string_view message) {
     const char* label = level == LogLevel::Info      ? "info"
                         : level == LogLevel::Warning ? "warning"
                                                      : "error";
-    std::fprintf(stderr, "%s: %s: %.*s\n", program.c_str(), label, static_cast<int>(message.size()),
-                 message.data());
+    // Messages quote outside input (archive names, URLs, feed text): one line, nothing that a
+    // terminal or journal would take as a control sequence.
+    const std::string safe = utf8::escape_for_message(message);
+    std::fprintf(stderr, "%s: %s: %s\n", program.c_str(), label, safe.c_str());
     std::fflush(stderr);
 }
 

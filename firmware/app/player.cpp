@@ -157,34 +157,61 @@ int run_player(const PlayerOptions& options) {
     std::optional<ContentStore> store;
     std::string watched;
     const bool takes_bundles = !config->inbox_dir.empty() || !config->upload_token.empty();
-    // With a feed or bundles configured, the content service fills the store.
+    // With a feed or bundles configured, the content service fills the store; the player only
+    // reads it (never creates, cleans or locks anything there).
     if (!config->feed_url.empty() || takes_bundles) {
-        auto opened = ContentStore::open(config->store_dir);
-        if (!opened) {
-            log_error(opened.error().message);
-            return 1;
-        }
-        store = std::move(opened.value());
+        store = ContentStore::for_reading(config->store_dir);
         watched = (store->root() / "current").string();
     }
     // What the watched store holds as the screen's content is chosen (read first, so that a
     // version the content service commits from now on differs from it and is loaded).
     const FeedStamp watched_at_start = watched.empty() ? FeedStamp{} : read_feed_stamp(watched);
-    std::string dir = resolve_content_dir(options);
-    if (store && !watched_at_start.target.empty()) {
-        dir = store->current().string();
+    // The candidates, in order: current (resolved once), previous, any other version kept;
+    // the --content folder or the demo only when the store has no content at all — never
+    // another organisation's demo over a store that has this one's.
+    std::vector<std::string> candidates;
+    if (store) {
+        for (const auto& version_dir : {store->current(), store->previous()}) {
+            if (!version_dir.empty()) {
+                candidates.push_back(version_dir.string());
+            }
+        }
+        for (const auto& version_dir : store->other_versions()) {
+            candidates.push_back(version_dir.string());
+        }
     }
-    if (dir.empty()) {
+    const bool store_has_content = !candidates.empty();
+    if (!store_has_content) {
+        candidates.push_back(resolve_content_dir(options));
+    }
+    if (candidates.front().empty()) {
         log_error("no --content given and the demo content is not installed");
         return 1;
     }
     // Check the content before touching the display, so that a bad folder is reported the same
     // way with or without a screen.
-    if (BundleCheck check = read_bundle(dir); !check.ok()) {
+    std::string dir;
+    for (const std::string& candidate : candidates) {
+        BundleCheck check = read_bundle(candidate);
+        if (check.ok()) {
+            dir = candidate;
+            break;
+        }
         for (const auto& problem : check.problems) {
             log_error(problem);
         }
+        if (store_has_content) {
+            log_error(candidate + ": cannot be shown; trying the version kept before it");
+        }
+    }
+    if (dir.empty()) {
+        if (store_has_content) {
+            log_error(store->root().string() + ": no version in the store can be shown");
+        }
         return 1;
+    }
+    if (store_has_content && dir != candidates.front()) {
+        log_warning("showing " + dir + " instead of the current version, which cannot be shown");
     }
     auto fonts = open_configured_fonts();
     if (!fonts) {
@@ -207,7 +234,7 @@ int run_player(const PlayerOptions& options) {
     }
     std::shared_ptr<const Snapshot> snapshot = std::move(first.value());
     // Watching the store while the screen still shows the fallback: any first version will do.
-    const bool showing_store = watched.empty() || dir == watched;
+    const bool showing_store = watched.empty() || store_has_content;
     ContentWatcher watcher(watched.empty() ? dir : watched, **fonts, width, height,
                            showing_store ? snapshot->stamp : watched_at_start,
                            showing_store ? snapshot->feed.version : -1, std::chrono::seconds(2));

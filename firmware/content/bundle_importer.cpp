@@ -1,88 +1,187 @@
 #include "content/bundle_importer.hpp"
 
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
-#include "content/bundle_reader.hpp"
+#include "content/bundle_signature.hpp"
+#include "core/utf8.hpp"
 
 namespace placard {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+constexpr std::uint64_t kMaxManifestBytes = 1024 * 1024;
+constexpr std::uint64_t kMaxSignatureBytes = 4096;
+
+std::string hex_digest(const unsigned char* digest) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex(crypto_hash_sha256_BYTES * 2, '0');
+    for (std::size_t i = 0; i < crypto_hash_sha256_BYTES; ++i) {
+        hex[2 * i] = kHex[digest[i] >> 4];
+        hex[2 * i + 1] = kHex[digest[i] & 0xF];
+    }
+    return hex;
+}
+
+// A new file in the staging folder, its folders made first; never through a symlink.
+Result<int> create_staged_file(const fs::path& dir, const std::string& relative) {
+    const fs::path target = dir / relative;
+    std::error_code error;
+    fs::create_directories(target.parent_path(), error);
+    const int fd =
+        ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) {
+        return make_error(relative + ": cannot write (" + std::strerror(errno) + ")");
+    }
+    return fd;
+}
+
+Status write_all(int fd, std::string_view data, const std::string& relative) {
+    while (!data.empty()) {
+        const ssize_t written = ::write(fd, data.data(), data.size());
+        if (written < 0 && errno == EINTR) {
+            continue;
+        }
+        if (written <= 0) {
+            return make_error(relative + ": cannot write (" + std::strerror(errno) + ")");
+        }
+        data.remove_prefix(static_cast<std::size_t>(written));
+    }
+    return Done{};
+}
+
+}  // namespace
+
+Result<std::optional<Manifest>> unpack_signed_bundle(const fs::path& file, const fs::path& dir,
+                                                     const TrustPolicy& policy, std::time_t now,
+                                                     const BundleImportLimits& limits,
+                                                     std::string_view origin) {
+    const std::string where(origin);
+    std::error_code error;
+    const auto status = fs::symlink_status(file, error);
+    if (error || !fs::is_regular_file(status)) {
+        return make_error(where + ": not a regular file");
+    }
+    const auto size = fs::file_size(file, error);
+    if (error || size > limits.max_bundle_bytes) {
+        return make_error(where + ": " + std::to_string(size) + " bytes, more than the " +
+                          std::to_string(limits.max_bundle_bytes) + "-byte limit");
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return make_error(where + ": cannot open for reading");
+    }
+    TarReader reader(in, where, limits.archive);
+    auto first = reader.next();
+    if (!first) {
+        return first.error();
+    }
+    if (!*first || (*first)->path != kManifestEntry) {
+        return make_error(where + ": MANIFEST is not the first entry (not a Placard bundle)");
+    }
+    auto manifest_bytes = reader.read_all(kMaxManifestBytes);
+    if (!manifest_bytes) {
+        return manifest_bytes.error();
+    }
+    auto next = reader.next();
+    if (!next) {
+        return next.error();
+    }
+    std::optional<std::string> signature;
+    if (*next && (*next)->path == kSignatureEntry) {
+        auto bytes = reader.read_all(kMaxSignatureBytes);
+        if (!bytes) {
+            return bytes.error();
+        }
+        signature = std::move(bytes.value());
+        next = reader.next();
+        if (!next) {
+            return next.error();
+        }
+    }
+    std::optional<std::string_view> signature_view;
+    if (signature) {
+        signature_view = *signature;
+    }
+    auto manifest = verify_manifest(*manifest_bytes, signature_view, policy, now, where);
+    if (!manifest) {
+        return manifest.error();
+    }
+    std::vector<bool> seen(manifest->files.size(), false);
+    while (true) {
+        if (!next) {
+            return next.error();
+        }
+        if (!*next) {
+            break;
+        }
+        const std::string& path = (*next)->path;
+        const std::string named = utf8::escape_for_message(path);
+        const ManifestFile* listed = manifest->find(path);
+        if (listed == nullptr) {
+            return make_error(where + ": " + named + ": not in the manifest");
+        }
+        if ((*next)->size != listed->size) {
+            return make_error(where + ": " + named + ": does not match the manifest (size)");
+        }
+        seen[static_cast<std::size_t>(listed - manifest->files.data())] = true;
+        auto fd = create_staged_file(dir, path);
+        if (!fd) {
+            return make_error(where + ": " + fd.error().message);
+        }
+        crypto_hash_sha256_state hash;
+        crypto_hash_sha256_init(&hash);
+        Status copied = reader.read_data([&](std::string_view piece) {
+            crypto_hash_sha256_update(&hash, reinterpret_cast<const unsigned char*>(piece.data()),
+                                      piece.size());
+            return write_all(*fd, piece, named);
+        });
+        ::close(*fd);
+        if (!copied) {
+            return copied.error();
+        }
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256_final(&hash, digest);
+        if (hex_digest(digest) != listed->sha256) {
+            return make_error(where + ": " + named + ": does not match the manifest");
+        }
+        next = reader.next();
+    }
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        if (!seen[i]) {
+            return make_error(where + ": " + utf8::escape_for_message(manifest->files[i].path) +
+                              ": in the manifest but missing");
+        }
+    }
+    if (!signature) {
+        return std::optional<Manifest>();  // Unsigned (allowed): the feed's own hashes count.
+    }
+    return std::optional<Manifest>(std::move(manifest.value()));
+}
+
 UpdateOutcome import_bundle_file(const fs::path& file, const ContentStore& store,
                                  const TrustPolicy& policy, const BundleInspector& inspect,
                                  const BundleImportLimits& limits) {
-    UpdateStatus status = load_update_status(store.status_file());
-    const std::string origin = file.filename().string();
-    const auto refuse = [&](std::string reason) {
-        status.last_error = reason;
-        status.last_error_at = now_rfc3339();
-        status.consecutive_failures += 1;
-        (void)save_update_status(store.status_file(), status);
-        return UpdateOutcome{UpdateOutcome::Kind::Refused, -1, std::move(reason)};
-    };
-    auto bytes = read_file(file, limits.max_bundle_bytes);
-    if (!bytes) {
-        return refuse(bytes.error().message);
-    }
-    auto entries = read_tar(*bytes, origin, limits.archive);
-    if (!entries) {
-        return refuse(entries.error().message);
-    }
-    auto files = verify_bundle(std::move(entries.value()), policy, origin);
-    if (!files) {
-        return refuse(files.error().message);
-    }
+    const std::string origin = utf8::escape_for_message(file.filename().string());
     auto staging = store.begin_staging();
     if (!staging) {
-        return refuse(staging.error().message);
+        return record_refusal(store, staging.error().message);
     }
-    const auto discard = [&] {
-        std::error_code error;
-        fs::remove_all(*staging, error);
-    };
-    for (const TarEntry& entry : *files) {
-        const fs::path target = *staging / entry.path;
-        std::error_code error;
-        fs::create_directories(target.parent_path(), error);
-        std::ofstream out(target, std::ios::binary);
-        out.write(entry.data.data(), static_cast<std::streamsize>(entry.data.size()));
-        if (!out) {
-            discard();
-            return refuse(target.string() + ": cannot write (disk full?)");
-        }
+    auto manifest =
+        unpack_signed_bundle(file, staging->dir(), policy, std::time(nullptr), limits, origin);
+    if (!manifest) {
+        return record_refusal(store, manifest.error().message);
     }
-    BundleCheck check = read_bundle(*staging);
-    std::vector<std::string> problems = check.problems;
-    if (problems.empty() && inspect) {
-        problems = inspect(*staging, check.feed);
-    }
-    if (!problems.empty()) {
-        discard();
-        // Name the file as the bundle does, not by where it was unpacked.
-        std::string problem = problems.front();
-        const std::string unpacked = staging->string() + "/";
-        if (problem.starts_with(unpacked)) {
-            problem.erase(0, unpacked.size());
-        }
-        return refuse(origin + ": " + problem);
-    }
-    const auto current = store.current_version();
-    if (current && check.feed.version <= *current) {
-        discard();
-        return refuse(origin + ": version " + std::to_string(check.feed.version) +
-                      " is not newer than the current version " + std::to_string(*current));
-    }
-    if (auto committed = store.commit(*staging, check.feed.version); !committed) {
-        discard();
-        return refuse(committed.error().message);
-    }
-    status.version = check.feed.version;
-    status.source = "bundle " + origin;
-    status.taken_at = now_rfc3339();
-    status.last_error.clear();
-    status.consecutive_failures = 0;
-    (void)save_update_status(store.status_file(), status);
-    return UpdateOutcome{UpdateOutcome::Kind::Taken, check.feed.version, {}};
+    StagedUpdate update{std::move(staging.value()), std::move(manifest.value()), origin,
+                        "bundle " + origin};
+    return finish_staged_update(store, std::move(update), policy, inspect);
 }
 
 }  // namespace placard

@@ -1,48 +1,45 @@
-// Signed content bundles (libsodium's Ed25519). A bundle is one ustar archive holding
+// Signed content bundles (libsodium's Ed25519). A bundle is one ustar archive holding, in order,
 //
-//     MANIFEST        "placard-bundle 1", then one "SHA256 SIZE PATH" line per file, sorted
+//     MANIFEST        the signed manifest (signed_manifest.hpp): site, expiry, and one
+//                     "SHA256 SIZE PATH" line per file
 //     MANIFEST.sig    "ed25519 PUBLIC-KEY-HEX SIGNATURE-HEX": the signature of MANIFEST's bytes
-//     feed.json, media/…
+//     feed.json, layout.json, media/…
 //
-// Verifying checks the signature against the device's trusted public keys, then that every file
-// is in the manifest with its hash and size, and nothing else is in the archive.
+// MANIFEST and its signature come first so that a screen verifies them before it reads a byte
+// of anything else, then checks each file against the manifest as it streams past.
 #pragma once
 
-#include <array>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "content/signed_manifest.hpp"
 #include "content/tar_archive.hpp"
 #include "core/result.hpp"
 
 namespace placard {
 
-struct SigningKey {
-    std::array<unsigned char, 64> secret{};
-    std::array<unsigned char, 32> public_key{};
+inline constexpr std::string_view kManifestEntry = "MANIFEST";
+inline constexpr std::string_view kSignatureEntry = "MANIFEST.sig";
+
+struct SigningTerms {
+    std::string site;         // Empty: the feed's site.name.
+    std::time_t expires = 0;  // When the signature stops being good.
 };
 
-SigningKey generate_signing_key();
-// Secret key file: "placard-secret-key-1 HEX(64 bytes)"; public key: HEX(32 bytes).
-std::string secret_key_text(const SigningKey& key);
-std::string public_key_hex(const std::array<unsigned char, 32>& key);
-Result<SigningKey> parse_secret_key(std::string_view text, std::string_view origin);
-Result<std::array<unsigned char, 32>> parse_public_key(std::string_view hex,
-                                                       std::string_view origin);
+// The files of a bundle folder (feed.json, layout.json if there is one, and what the feed
+// names under media/).
+Result<std::vector<TarEntry>> bundle_folder_files(const std::filesystem::path& dir);
+// The manifest of `files`, signed: [MANIFEST, MANIFEST.sig, files…] ready for write_tar.
+// `site` empty takes the site.name of the feed.json among the files.
+Result<std::vector<TarEntry>> sign_bundle_files(std::vector<TarEntry> files, const SigningKey& key,
+                                                SigningTerms terms);
 
-// The files of a bundle folder (feed.json and what it names under media/), with a MANIFEST.
-Result<std::vector<TarEntry>> pack_bundle_folder(const std::filesystem::path& dir);
-// Adds (or replaces) MANIFEST.sig.
-void sign_bundle(std::vector<TarEntry>& entries, const SigningKey& key);
-
-struct TrustPolicy {
-    std::vector<std::array<unsigned char, 32>> trusted_keys;
-    bool allow_unsigned = false;  // Only when the configuration says so explicitly.
-};
-
-// The bundle's files without MANIFEST and MANIFEST.sig, once signature and manifest check out.
+// Checks an archive's signature and manifest (in memory: for `verify` and tests); returns the
+// bundle's files without MANIFEST and MANIFEST.sig.
 Result<std::vector<TarEntry>> verify_bundle(std::vector<TarEntry> entries,
-                                            const TrustPolicy& policy, std::string_view origin);
+                                            const TrustPolicy& policy, std::time_t now,
+                                            std::string_view origin);
 
 }  // namespace placard

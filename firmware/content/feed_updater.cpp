@@ -2,30 +2,30 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <ctime>
 
 #include "content/bundle_reader.hpp"
+#include "content/content_store.hpp"
 #include "content/http_client.hpp"
 #include "content/sha256.hpp"
 #include "core/feed_parser.hpp"
+#include "core/utf8.hpp"
 
 namespace placard {
 
 namespace fs = std::filesystem;
 
-FeedUpdater::FeedUpdater(ContentStore store, PlayerConfig config, BundleInspector inspect)
+FeedUpdater::FeedUpdater(ContentStore store, PlayerConfig config, TrustPolicy policy,
+                         BundleInspector inspect)
     : store_(std::move(store)),
       config_(std::move(config)),
+      policy_(std::move(policy)),
       inspect_(std::move(inspect)),
       random_(std::random_device{}()) {}
 
-UpdateOutcome FeedUpdater::refuse(UpdateStatus& status, std::string reason) {
-    status.last_error = reason;
-    status.last_error_at = now_rfc3339();
-    status.consecutive_failures += 1;
-    (void)save_update_status(store_.status_file(), status);
+UpdateOutcome FeedUpdater::refuse(std::string reason) {
     ++failures_;
-    return UpdateOutcome{UpdateOutcome::Kind::Refused, -1, std::move(reason)};
+    return record_refusal(store_, std::move(reason));
 }
 
 double FeedUpdater::next_delay(const UpdateOutcome& outcome) {
@@ -40,8 +40,8 @@ double FeedUpdater::next_delay(const UpdateOutcome& outcome) {
     return std::min(config_.max_backoff_s, base * jitter(random_));
 }
 
-Status FeedUpdater::fetch_media(const std::string& path, const std::string& sha256,
-                                const fs::path& staging) {
+Status FeedUpdater::fetch_file(const std::string& path, const std::string& sha256,
+                               std::uint64_t max_bytes, const fs::path& staging) {
     const fs::path target = staging / path;
     std::error_code error;
     if (fs::exists(target, error)) {
@@ -52,7 +52,7 @@ Status FeedUpdater::fetch_media(const std::string& path, const std::string& sha2
     const fs::path current = store_.current();
     if (!sha256.empty() && !current.empty()) {
         const fs::path existing = current / path;
-        if (fs::is_regular_file(existing, error) && !fs::is_symlink(existing, error)) {
+        if (fs::is_regular_file(fs::symlink_status(existing, error))) {
             auto hash = sha256_of_file(existing);
             if (hash && *hash == sha256 && fs::copy_file(existing, target, error)) {
                 return Done{};
@@ -63,7 +63,7 @@ Status FeedUpdater::fetch_media(const std::string& path, const std::string& sha2
     request.url = resolve_url(config_.feed_url, path);
     request.connect_timeout_s = config_.connect_timeout_s;
     request.total_timeout_s = config_.total_timeout_s;
-    request.max_bytes = config_.max_media_bytes;
+    request.max_bytes = static_cast<std::size_t>(max_bytes);
     auto response = http_get(request);
     if (!response) {
         return make_error(path + ": " + response.error().message);
@@ -71,121 +71,146 @@ Status FeedUpdater::fetch_media(const std::string& path, const std::string& sha2
     if (!sha256.empty()) {
         const std::string hash = sha256_hex(response->body);
         if (hash != sha256) {
-            return make_error(path + ": sha256 is " + hash + ", the feed says " + sha256);
+            return make_error(path + ": sha256 is " + hash + ", the signed manifest says " +
+                              sha256);
         }
     }
-    std::ofstream out(target, std::ios::binary);
-    out.write(response->body.data(), static_cast<std::streamsize>(response->body.size()));
-    if (!out) {
-        return make_error(target.string() + ": cannot write (disk full?)");
-    }
-    return Done{};
-}
-
-Status FeedUpdater::assemble(const std::string& feed_text, const Feed& feed,
-                             const fs::path& staging) {
-    for (const Banner& banner : feed.banners) {
-        if (auto fetched = fetch_media(banner.image, banner.sha256, staging); !fetched) {
-            return fetched;
-        }
-    }
-    if (!feed.site.logo.empty()) {
-        if (auto fetched = fetch_media(feed.site.logo, feed.site.logo_sha256, staging); !fetched) {
-            return fetched;
-        }
-    }
-    std::ofstream out(staging / "feed.json", std::ios::binary);
-    out << feed_text;
-    if (!out) {
-        return make_error((staging / "feed.json").string() + ": cannot write (disk full?)");
+    if (auto written = write_file_atomically(target, response->body); !written) {
+        return written;
     }
     return Done{};
 }
 
 UpdateOutcome FeedUpdater::poll_once() {
-    UpdateStatus status = load_update_status(store_.status_file());
-    status.last_poll_at = now_rfc3339();
+    const UpdateStatus status = load_update_status(store_.status_file());
+    (void)store_.record([](UpdateStatus& now) { now.last_poll_at = now_rfc3339(); });
     const auto current_version = store_.current_version();
+    const std::string& url = config_.feed_url;
 
     HttpRequest request;
-    request.url = config_.feed_url;
+    request.url = url;
     request.connect_timeout_s = config_.connect_timeout_s;
     request.total_timeout_s = config_.total_timeout_s;
     request.max_bytes = config_.max_feed_bytes;
-    if (current_version && status.validated_url == config_.feed_url) {
+    if (current_version && status.validated_url == url) {
         request.if_none_match = status.etag;
         request.if_modified_since = status.last_modified;
     }
     auto response = http_get(request);
     if (!response) {
-        return refuse(status, response.error().message);
+        return refuse(response.error().message);
     }
     if (response->status == 304) {
-        status.last_error.clear();
-        status.consecutive_failures = 0;
-        (void)save_update_status(store_.status_file(), status);
+        failures_ = 0;
+        (void)store_.record([](UpdateStatus& now) {
+            now.last_error.clear();
+            now.consecutive_failures = 0;
+        });
         return UpdateOutcome{UpdateOutcome::Kind::Unchanged, current_version.value_or(-1), {}};
+    }
+    // The signature, next to the feed. Fetched every time the feed changed: it is small.
+    HttpRequest signature_request = request;
+    signature_request.url = url + ".sig";
+    signature_request.if_none_match.clear();
+    signature_request.if_modified_since.clear();
+    signature_request.max_bytes = 1024 * 1024;
+    signature_request.not_found_is_an_answer = true;
+    auto signature = http_get(signature_request);
+    if (!signature) {
+        return refuse(signature.error().message);
+    }
+    std::optional<Manifest> manifest;
+    if (signature->status == 404) {
+        if (!policy_.allow_unsigned) {
+            return refuse(url + ": not signed (no feed.json.sig; unsigned content is not allowed)");
+        }
+    } else {
+        auto parts = split_feed_signature(signature->body, signature_request.url);
+        if (!parts) {
+            return refuse(parts.error().message);
+        }
+        auto verified = verify_manifest(parts->manifest, parts->signature, policy_,
+                                        std::time(nullptr), signature_request.url);
+        if (!verified) {
+            return refuse(verified.error().message);
+        }
+        const ManifestFile* feed_entry = verified->find("feed.json");
+        if (feed_entry == nullptr || feed_entry->size != response->body.size() ||
+            feed_entry->sha256 != sha256_hex(response->body)) {
+            return refuse(url + ": is not the feed.json its signature names");
+        }
+        manifest = std::move(verified.value());
     }
     FeedLimits limits;
     limits.max_feed_bytes = config_.max_feed_bytes;
     FeedParseOutcome parsed = parse_feed(response->body, "feed.json", limits);
     if (!parsed.ok()) {
-        std::string reason = config_.feed_url + ": " + parsed.problems.front();
+        std::string reason = url + ": " + parsed.problems.front();
         if (parsed.problems.size() > 1) {
             reason += " (and " + std::to_string(parsed.problems.size() - 1) + " more)";
         }
-        return refuse(status, reason);
+        return refuse(reason);
     }
     const std::int64_t version = parsed.feed.version;
-    if (current_version && version < *current_version) {
-        return refuse(status, config_.feed_url + ": version " + std::to_string(version) +
-                                  " is older than the current version " +
-                                  std::to_string(*current_version));
-    }
+    const auto remember_validators = [&, etag = response->etag,
+                                      modified = response->last_modified](UpdateStatus& now) {
+        now.etag = etag;
+        now.last_modified = modified;
+        now.validated_url = url;
+    };
     if (current_version && version == *current_version) {
-        status.etag = response->etag;
-        status.last_modified = response->last_modified;
-        status.validated_url = config_.feed_url;
-        status.last_error.clear();
-        status.consecutive_failures = 0;
-        (void)save_update_status(store_.status_file(), status);
+        failures_ = 0;
+        (void)store_.record([&](UpdateStatus& now) {
+            remember_validators(now);
+            now.last_error.clear();
+            now.consecutive_failures = 0;
+        });
         return UpdateOutcome{UpdateOutcome::Kind::Unchanged, version, {}};
+    }
+    if (const auto highest = store_.highest_version(); highest && version < *highest) {
+        return refuse(url + ": version " + std::to_string(version) +
+                      " is older than the highest version taken, " + std::to_string(*highest));
     }
     auto staging = store_.begin_staging();
     if (!staging) {
-        return refuse(status, staging.error().message);
+        return refuse(staging.error().message);
     }
-    const auto discard = [&] {
-        std::error_code error;
-        fs::remove_all(*staging, error);
-    };
-    if (auto assembled = assemble(response->body, parsed.feed, *staging); !assembled) {
-        discard();
-        return refuse(status, assembled.error().message);
+    const fs::path dir = staging->dir();
+    if (auto written = write_file_atomically(dir / "feed.json", response->body); !written) {
+        return refuse(written.error().message);
     }
-    BundleCheck check = read_bundle(*staging);
-    std::vector<std::string> problems = check.problems;
-    if (problems.empty() && inspect_) {
-        problems = inspect_(*staging, check.feed);
+    if (manifest) {
+        // Exactly the files the signer listed, each checked against its signed hash.
+        for (const ManifestFile& file : manifest->files) {
+            if (file.path == "feed.json") {
+                continue;
+            }
+            if (auto fetched = fetch_file(file.path, file.sha256, config_.max_media_bytes, dir);
+                !fetched) {
+                return refuse(url + ": " + fetched.error().message);
+            }
+        }
+    } else {
+        std::vector<std::pair<std::string, std::string>> media;
+        if (!parsed.feed.site.logo.empty()) {
+            media.emplace_back(parsed.feed.site.logo, parsed.feed.site.logo_sha256);
+        }
+        for (const Banner& banner : parsed.feed.banners) {
+            media.emplace_back(banner.image, banner.sha256);
+        }
+        for (const auto& [path, hash] : media) {
+            if (auto fetched = fetch_file(path, hash, config_.max_media_bytes, dir); !fetched) {
+                return refuse(url + ": " + fetched.error().message);
+            }
+        }
     }
-    if (!problems.empty()) {
-        discard();
-        return refuse(status, problems.front());
+    StagedUpdate update{std::move(staging.value()), std::move(manifest), url, url};
+    UpdateOutcome outcome =
+        finish_staged_update(store_, std::move(update), policy_, inspect_, remember_validators);
+    if (outcome.kind == UpdateOutcome::Kind::Refused) {
+        ++failures_;
     }
-    if (auto committed = store_.commit(*staging, version); !committed) {
-        discard();
-        return refuse(status, committed.error().message);
-    }
-    status.version = version;
-    status.source = config_.feed_url;
-    status.taken_at = now_rfc3339();
-    status.last_error.clear();
-    status.consecutive_failures = 0;
-    status.etag = response->etag;
-    status.last_modified = response->last_modified;
-    status.validated_url = config_.feed_url;
-    (void)save_update_status(store_.status_file(), status);
-    return UpdateOutcome{UpdateOutcome::Kind::Taken, version, {}};
+    return outcome;
 }
 
 }  // namespace placard

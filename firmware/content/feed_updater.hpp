@@ -1,14 +1,17 @@
 // Pulls the feed over HTTP(S) into the content store (ARCHITECTURE.md, "Data flow"):
 //
-//   GET feed.json (conditional: If-None-Match / If-Modified-Since) → parse and validate →
-//   refuse a version lower than the current one → assemble the update in staging: media whose
-//   sha256 matches a file of the current version are copied from it, the others downloaded
-//   and checked against their sha256 → check the whole bundle (images decode, within limits)
-//   → commit (atomic switch; the old version stays as previous).
+//   GET feed.json (conditional: If-None-Match / If-Modified-Since) and feed.json.sig → verify
+//   the signature (signed_manifest: the same key, site binding and expiry as bundles) and that
+//   feed.json is the file it signs → parse → a version below the highest ever taken is refused,
+//   the same version is "unchanged" → assemble the update in a staging folder of its own: each
+//   media file the manifest lists is copied from the current version when its hash matches,
+//   else downloaded and checked against the signed hash → the common staged update (validate
+//   everything the player reads, commit under the store lock).
 //
-// Every failure leaves the current version as it is and is recorded in status.json with where
-// and what. Failures back off exponentially with jitter, so that a fleet of screens does not
-// hammer a recovering server at the same moment.
+// A feed without feed.json.sig is refused unless the configuration says allow_unsigned, whatever
+// the URL's scheme: TLS says who served it, not who wrote it. Every failure leaves the current
+// version as it is and is recorded in status.json with where and what. Failures back off
+// exponentially with jitter, so that a fleet of screens does not hammer a recovering server.
 #pragma once
 
 #include <functional>
@@ -16,28 +19,16 @@
 #include <string>
 
 #include "content/content_store.hpp"
-#include "content/update_status.hpp"
+#include "content/staged_update.hpp"
 #include "core/content_model.hpp"
 #include "core/player_config.hpp"
 
 namespace placard {
 
-struct UpdateOutcome {
-    enum class Kind { Taken, Unchanged, Refused };
-    Kind kind = Kind::Unchanged;
-    std::int64_t version = -1;
-    std::string reason;  // For Refused: where and what.
-};
-
-// A deeper check of an assembled bundle than the content module can do alone (decoding the
-// images), given the bundle's folder and its feed as already parsed; returns the problems, one
-// "where: what" line each, empty when the bundle is good.
-using BundleInspector =
-    std::function<std::vector<std::string>(const std::filesystem::path&, const Feed&)>;
-
 class FeedUpdater {
   public:
-    FeedUpdater(ContentStore store, PlayerConfig config, BundleInspector inspect);
+    FeedUpdater(ContentStore store, PlayerConfig config, TrustPolicy policy,
+                BundleInspector inspect);
 
     // One poll: fetch, check, and take the feed if it is new and good.
     UpdateOutcome poll_once();
@@ -48,16 +39,15 @@ class FeedUpdater {
     const ContentStore& store() const { return store_; }
 
   private:
-    UpdateOutcome refuse(UpdateStatus& status, std::string reason);
-    Status assemble(const std::string& feed_text, const Feed& feed,
-                    const std::filesystem::path& staging);
-    // Puts one media file into staging: copied from the current version when its sha256
-    // matches, else downloaded and checked against the sha256 (when the feed gives one).
-    Status fetch_media(const std::string& path, const std::string& sha256,
-                       const std::filesystem::path& staging);
+    UpdateOutcome refuse(std::string reason);
+    // Puts one file into staging: copied from the current version when its sha256 matches,
+    // else downloaded and checked against the sha256 (when there is one).
+    Status fetch_file(const std::string& path, const std::string& sha256, std::uint64_t max_bytes,
+                      const std::filesystem::path& staging);
 
     ContentStore store_;
     PlayerConfig config_;
+    TrustPolicy policy_;
     BundleInspector inspect_;
     std::mt19937 random_;
     int failures_ = 0;

@@ -122,7 +122,8 @@ Result<HttpResponse> http_get(const HttpRequest& request) {
     }
     HttpResponse response;
     curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response.status);
-    if (response.status != 200 && response.status != 304) {
+    if (response.status != 200 && response.status != 304 &&
+        !(request.not_found_is_an_answer && response.status == 404)) {
         return make_error(request.url + ": HTTP status " + std::to_string(response.status));
     }
     response.body = std::move(transfer.body);

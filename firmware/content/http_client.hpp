@@ -16,6 +16,7 @@ struct HttpRequest {
     double connect_timeout_s = 10;
     double total_timeout_s = 60;
     std::size_t max_bytes = 8 * 1024 * 1024;
+    bool not_found_is_an_answer = false;  // 404 returned as a response, not an error.
 };
 
 struct HttpResponse {

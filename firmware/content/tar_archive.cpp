@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <set>
+#include <sstream>
 
 #include "core/feed_parser.hpp"
 #include "core/utf8.hpp"
@@ -54,28 +55,45 @@ void put_octal(char* field, std::size_t size, std::uint64_t value) {
 
 }  // namespace
 
-Result<std::vector<TarEntry>> read_tar(std::string_view archive, std::string_view origin,
-                                       const TarLimits& limits) {
-    const std::string where(origin);
-    std::vector<TarEntry> entries;
-    std::set<std::string> names;
-    std::uint64_t total = 0;
-    std::size_t offset = 0;
+TarReader::TarReader(std::istream& in, std::string origin, TarLimits limits)
+    : in_(in), origin_(std::move(origin)), limits_(limits) {}
+
+Status TarReader::skip_rest() {
+    char buffer[kBlock];
+    std::uint64_t left = remaining_ + padding_;
+    while (left > 0) {
+        const auto step = static_cast<std::streamsize>(std::min<std::uint64_t>(left, kBlock));
+        in_.read(buffer, step);
+        if (in_.gcount() != step) {
+            return make_error(origin_ + ": " + current_ +
+                              ": truncated (the archive ends inside it)");
+        }
+        left -= static_cast<std::uint64_t>(step);
+    }
+    remaining_ = padding_ = 0;
+    return Done{};
+}
+
+Result<std::optional<TarReader::Header>> TarReader::next() {
+    if (auto skipped = skip_rest(); !skipped) {
+        return skipped.error();
+    }
     while (true) {
-        if (offset + kBlock > archive.size()) {
-            return make_error(where + ": truncated (no end-of-archive marker)");
+        char text[kBlock];
+        in_.read(text, kBlock);
+        if (in_.gcount() != static_cast<std::streamsize>(kBlock)) {
+            return make_error(origin_ + ": truncated (no end-of-archive marker)");
         }
-        const auto* header = reinterpret_cast<const unsigned char*>(archive.data() + offset);
+        const auto* header = reinterpret_cast<const unsigned char*>(text);
         if (std::all_of(header, header + kBlock, [](unsigned char c) { return c == 0; })) {
-            break;  // End of archive (two zero blocks; one is enough to stop).
+            return std::optional<Header>();  // End of archive (two zero blocks; one will do).
         }
-        const char* text = archive.data() + offset;
         std::string path = field_string(text, 100);
         const std::string prefix = field_string(text + 345, 155);
         if (!prefix.empty()) {
             path = prefix + "/" + path;
         }
-        const std::string entry = where + ": " + utf8::make_valid(path);
+        const std::string entry = origin_ + ": " + utf8::escape_for_message(path);
         std::uint64_t size = 0, stored_sum = 0;
         if (!parse_octal(std::string_view(text + 148, 8), stored_sum) ||
             stored_sum != header_checksum(header)) {
@@ -99,7 +117,8 @@ Result<std::vector<TarEntry>> read_tar(std::string_view archive, std::string_vie
         }
         const bool directory = type == '5';
         if (!directory && type != '0' && type != '\0' && type != '7') {
-            return make_error(entry + ": unsupported entry type '" + std::string(1, type) + "'");
+            return make_error(entry + ": unsupported entry type '" +
+                              utf8::escape_for_message(std::string(1, type)) + "'");
         }
         if (!utf8::is_valid(path)) {
             return make_error(entry + ": name is not valid UTF-8");
@@ -108,40 +127,95 @@ Result<std::vector<TarEntry>> read_tar(std::string_view archive, std::string_vie
         if (directory && !normalized.empty() && normalized.back() == '/') {
             normalized.pop_back();
         }
-        if (!is_safe_bundle_path(normalized)) {
+        if (!is_safe_bundle_path(normalized) ||
+            std::any_of(normalized.begin(), normalized.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
             return make_error(entry + ": not a relative path inside the bundle");
         }
-        const std::uint64_t padded = (size + kBlock - 1) / kBlock * kBlock;
-        if (size > limits.max_entry_bytes) {
+        if (size > limits_.max_entry_bytes) {
             return make_error(entry + ": " + std::to_string(size) + " bytes, more than the " +
-                              std::to_string(limits.max_entry_bytes) + "-byte limit");
+                              std::to_string(limits_.max_entry_bytes) + "-byte limit");
         }
-        if (offset + kBlock + size > archive.size()) {
-            return make_error(entry + ": truncated (the archive ends inside it)");
-        }
-        // Both fit in size_t now: the entry lies inside the archive (checked above), which matters
-        // on 32-bit boards, where size_t is narrower than the header's 64-bit size.
-        const std::size_t data_start = offset + kBlock;
-        const auto data_size = static_cast<std::size_t>(size);
-        offset += kBlock + static_cast<std::size_t>(padded);
+        current_ = utf8::escape_for_message(normalized);
+        remaining_ = size;
+        padding_ = (kBlock - size % kBlock) % kBlock;
         if (directory) {
+            if (auto skipped = skip_rest(); !skipped) {
+                return skipped.error();
+            }
             continue;
         }
-        total += size;
-        if (total > limits.max_total_bytes) {
-            return make_error(where + ": expands to more than " +
-                              std::to_string(limits.max_total_bytes) + " bytes");
+        total_ += size;
+        if (total_ > limits_.max_total_bytes) {
+            return make_error(origin_ + ": expands to more than " +
+                              std::to_string(limits_.max_total_bytes) + " bytes");
         }
-        if (!names.insert(normalized).second) {
+        if (std::find(names_.begin(), names_.end(), normalized) != names_.end()) {
             return make_error(entry + ": appears twice");
         }
-        if (entries.size() >= limits.max_entries) {
-            return make_error(where + ": more than " + std::to_string(limits.max_entries) +
+        if (names_.size() >= limits_.max_entries) {
+            return make_error(origin_ + ": more than " + std::to_string(limits_.max_entries) +
                               " files");
         }
-        entries.push_back(TarEntry{normalized, std::string(archive.substr(data_start, data_size))});
+        names_.push_back(normalized);
+        return std::optional<Header>(Header{std::move(normalized), size});
     }
-    return entries;
+}
+
+Status TarReader::read_data(const std::function<Status(std::string_view)>& sink) {
+    static constexpr std::size_t kPiece = 64 * 1024;
+    std::string buffer(static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, kPiece)), '\0');
+    while (remaining_ > 0) {
+        const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, kPiece));
+        in_.read(buffer.data(), static_cast<std::streamsize>(step));
+        if (in_.gcount() != static_cast<std::streamsize>(step)) {
+            return make_error(origin_ + ": " + current_ +
+                              ": truncated (the archive ends inside it)");
+        }
+        remaining_ -= step;
+        if (auto taken = sink(std::string_view(buffer.data(), step)); !taken) {
+            return taken;
+        }
+    }
+    return skip_rest();
+}
+
+Result<std::string> TarReader::read_all(std::uint64_t max_bytes) {
+    if (remaining_ > max_bytes) {
+        return make_error(origin_ + ": " + current_ + ": " + std::to_string(remaining_) +
+                          " bytes, more than the " + std::to_string(max_bytes) + "-byte limit");
+    }
+    std::string data;
+    data.reserve(static_cast<std::size_t>(remaining_));
+    auto read = read_data([&](std::string_view piece) {
+        data.append(piece);
+        return Status(Done{});
+    });
+    if (!read) {
+        return read.error();
+    }
+    return data;
+}
+
+Result<std::vector<TarEntry>> read_tar(std::string_view archive, std::string_view origin,
+                                       const TarLimits& limits) {
+    std::istringstream in{std::string(archive)};
+    TarReader reader(in, std::string(origin), limits);
+    std::vector<TarEntry> entries;
+    while (true) {
+        auto header = reader.next();
+        if (!header) {
+            return header.error();
+        }
+        if (!*header) {
+            return entries;
+        }
+        auto data = reader.read_all(limits.max_entry_bytes);
+        if (!data) {
+            return data.error();
+        }
+        entries.push_back(TarEntry{(*header)->path, std::move(data.value())});
+    }
 }
 
 Result<std::string> write_tar(const std::vector<TarEntry>& entries) {

@@ -22,8 +22,11 @@ struct UpdateStatus {
     std::string validated_url;        // ...from this URL: they mean nothing for another.
 };
 
-// A missing file reads as an empty status; a damaged one too (it is only a record).
+// A missing file reads as an empty status; a damaged one too (it is only a record), and a field
+// of the wrong type reads as if it were absent: a bad status.json must never stop the player or
+// `placard-tool status` (under Restart=always that would be a crash loop).
 UpdateStatus load_update_status(const std::filesystem::path& file);
+UpdateStatus parse_update_status(std::string_view text);
 Status save_update_status(const std::filesystem::path& file, const UpdateStatus& status);
 // The time now in RFC 3339 with the machine's offset.
 std::string now_rfc3339();

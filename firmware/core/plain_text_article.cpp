@@ -78,8 +78,11 @@ std::string normalize_date(std::string_view text) {
     int part = 0, digits = 0;
     for (const char c : text) {
         if (c >= '0' && c <= '9') {
+            // No date part has more than four digits; more is not a date (and would overflow).
+            if (++digits > 4) {
+                return {};
+            }
             parts[part] = parts[part] * 10 + (c - '0');
-            ++digits;
         } else if ((c == '-' || c == '/' || c == '.') && part < 2 && digits > 0) {
             ++part;
             digits = 0;

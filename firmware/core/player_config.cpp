@@ -68,6 +68,9 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
             } else if (key == "allow_unsigned") {
                 good = value == "true" || value == "false";
                 config.allow_unsigned = value == "true";
+            } else if (key == "site") {
+                config.site = std::string(value);
+                good = !value.empty();
             } else if (key == "max_bundle_bytes") {
                 good = read_bytes(value, config.max_bundle_bytes);
             } else if (key == "inbox") {

@@ -28,6 +28,9 @@ struct PlayerConfig {
     // and whether it takes unsigned bundles at all (never unless this says so).
     std::vector<std::string> trusted_keys;
     bool allow_unsigned = false;
+    // The site this screen belongs to: signatures must name it. Empty: the site the content
+    // names itself (its feed's site.name).
+    std::string site;
     std::size_t max_bundle_bytes = 256 * 1024 * 1024;
     // The inbox folder the player takes bundles from (the USB import copies into it); empty:
     // none.

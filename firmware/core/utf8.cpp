@@ -1,5 +1,7 @@
 #include "core/utf8.hpp"
 
+#include <cstdio>
+
 namespace placard::utf8 {
 namespace {
 
@@ -92,6 +94,38 @@ std::string make_valid(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
         append(out, decode_next(text, pos));
+    }
+    return out;
+}
+
+std::string escape_for_message(std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t value = 0;
+        const std::size_t length = sequence_length(text, pos, value);
+        if (length == 0) {
+            const auto byte = static_cast<unsigned char>(text[pos]);
+            out += "\\x";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+            ++pos;
+            continue;
+        }
+        const bool control = value < 0x20 || value == 0x7F || (value >= 0x80 && value < 0xA0) ||
+                             value == 0x2028 || value == 0x2029;
+        if (control) {
+            char escaped[16];
+            std::snprintf(escaped, sizeof escaped, value < 0x80 ? "\\x%02x" : "\\u{%04x}",
+                          static_cast<unsigned>(value));
+            out += escaped;
+        } else if (value == '\\') {
+            out += "\\\\";
+        } else {
+            out.append(text.substr(pos, length));
+        }
+        pos += length;
     }
     return out;
 }

@@ -17,5 +17,10 @@ void append(std::string& out, char32_t code_point);
 bool is_valid(std::string_view text);
 // `text` with every ill-formed byte replaced by U+FFFD, so that it can go into a log or JSON.
 std::string make_valid(std::string_view text);
+// `text` made safe to print in a one-line message: control characters (C0, DEL, C1, and the
+// line and paragraph separators U+2028/U+2029), and bytes that are not UTF-8, written as \xNN or
+// \u{NNNN}, a backslash as \\. A name from outside (an archive entry, a header, a URL) then
+// cannot forge a log line or move the terminal's cursor.
+std::string escape_for_message(std::string_view text);
 
 }  // namespace placard::utf8

@@ -7,6 +7,7 @@
 #include <png.h>
 
 #include <csetjmp>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -29,6 +30,54 @@ Status check_limits(const std::string& path, long width, long height, const Imag
                           std::to_string(height) + " pixels, more than the limit of " +
                           describe_size(limits.max_width, limits.max_height));
     }
+    if (width * height > limits.max_pixels) {
+        return make_error(path + ": image declares " + std::to_string(width) + "×" +
+                          std::to_string(height) + " pixels, more than the limit of " +
+                          std::to_string(limits.max_pixels) + " pixels");
+    }
+    return Done{};
+}
+
+std::uint32_t big_endian_32(const unsigned char* bytes) {
+    return (std::uint32_t{bytes[0]} << 24) | (std::uint32_t{bytes[1]} << 16) |
+           (std::uint32_t{bytes[2]} << 8) | std::uint32_t{bytes[3]};
+}
+
+// Walks the PNG's chunks (PNG spec §5.3: length, type, data, CRC) before libpng inflates
+// anything, and bounds the compressed image data by what the image can need: the filtered
+// rows (a filter byte and the row's bytes, at most 8 bytes a pixel), with deflate's worst case
+// for incompressible data (stored blocks: 5 bytes per 65,535) and some slack. A 1×1 image with
+// megabytes of IDAT is refused here, instead of costing seconds of inflate at every start.
+Status check_png_data_size(const std::string& path, std::FILE* file) {
+    unsigned char bytes[16];
+    if (std::fseek(file, 8, SEEK_SET) != 0 || std::fread(bytes, 1, 16, file) != 16 ||
+        std::memcmp(bytes + 4, "IHDR", 4) != 0) {
+        return make_error(path + ": cannot decode PNG (no IHDR chunk first)");
+    }
+    const std::uint64_t width = big_endian_32(bytes + 8), height = big_endian_32(bytes + 12);
+    const std::uint64_t raw = height * (1 + width * 8) * 2;  // ×2: Adam7's passes add rows.
+    const std::uint64_t bound = raw + raw / 65535 * 5 + 64 * 1024;
+    std::uint64_t data = 0;
+    long position = 8;
+    while (true) {
+        if (std::fseek(file, position, SEEK_SET) != 0 || std::fread(bytes, 1, 8, file) != 8) {
+            break;  // libpng says what is wrong with a file that ends early.
+        }
+        const std::uint32_t length = big_endian_32(bytes);
+        if (std::memcmp(bytes + 4, "IDAT", 4) == 0) {
+            data += length;
+            if (data > bound) {
+                return make_error(path + ": more compressed image data than a " +
+                                  std::to_string(width) + "×" + std::to_string(height) +
+                                  " image can hold (damaged or hostile)");
+            }
+        }
+        if (std::memcmp(bytes + 4, "IEND", 4) == 0) {
+            break;
+        }
+        position += 12 + static_cast<long>(length);
+    }
+    std::rewind(file);
     return Done{};
 }
 
@@ -58,7 +107,10 @@ Result<Image> decode_png(const std::string& path, std::FILE* file, const ImageLi
     }
     Image image;
     std::vector<png_bytep> rows;
-    Status within = Done{};
+    Status within = check_png_data_size(path, file);
+    if (!within) {
+        return within.error();
+    }
     if (setjmp(png_jmpbuf(reader.png))) {
         return make_error(path + ": cannot decode PNG (" + reader.message + ")");
     }
@@ -103,13 +155,20 @@ void jpeg_error_exit(j_common_ptr jpeg) {
     (*jpeg->err->format_message)(jpeg, reader->message);
     std::longjmp(reader->jump, 1);
 }
-void jpeg_quiet(j_common_ptr, int) {}
+// libjpeg reports damage it can decode around (a truncated file: "Premature end of JPEG file",
+// grey rows filled in) as warnings (level -1). A screen should not show a half-grey banner:
+// warnings are errors here.
+void jpeg_message(j_common_ptr jpeg, int level) {
+    if (level < 0) {
+        jpeg_error_exit(jpeg);
+    }
+}
 
 Result<Image> decode_jpeg(const std::string& path, std::FILE* file, const ImageLimits& limits) {
     JpegReader reader;
     reader.jpeg.err = jpeg_std_error(&reader.errors);
     reader.errors.error_exit = jpeg_error_exit;
-    reader.errors.emit_message = jpeg_quiet;
+    reader.errors.emit_message = jpeg_message;
     reader.jpeg.client_data = &reader;
     Image image;
     Status within = Done{};

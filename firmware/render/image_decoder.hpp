@@ -15,6 +15,9 @@ namespace placard {
 struct ImageLimits {
     int max_width = 8192;
     int max_height = 8192;
+    // 32 Mpx: 128 MB decoded. What a board with 1 GB can afford for one image while it shows
+    // another version.
+    long max_pixels = 32L * 1024 * 1024;
 };
 
 Result<Image> load_image(const std::string& path, const ImageLimits& limits = {});

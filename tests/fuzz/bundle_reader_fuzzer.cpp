@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (entries) {
         placard::TrustPolicy policy;
         policy.allow_unsigned = size % 2 == 0;  // Both paths of the check.
-        (void)placard::verify_bundle(std::move(entries.value()), policy, "fuzz.placard");
+        (void)placard::verify_bundle(std::move(entries.value()), policy, 0, "fuzz.placard");
     }
     return 0;
 }

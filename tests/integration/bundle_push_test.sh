@@ -53,13 +53,21 @@ wait_for "accepting bundle uploads" 10 || exit 1
 
 # USB and admins copy into the inbox: a temporary name, then a rename, as the USB import does.
 cp v2.placard inbox/.v2.part && mv inbox/.v2.part inbox/v2.placard
-wait_for "showing content version 2" 20 && echo "ok: the inbox bundle is on screen" || failures=$((failures + 1))
-# The screen briefly says so (the notice stays 6 s).
-import -window root notice.png
-convert notice.png -resize 200% notice-big.png
-OMP_THREAD_LIMIT=1 tesseract notice-big.png notice -l chi_sim --psm 3 >/dev/null 2>&1
-if tr -d ' \n' <notice.txt | grep -q "新内容已导入"; then echo "ok: the screen confirms the import"; else
+# The screen briefly says so (the notice stays 6 s from the moment the import is recorded,
+# which can be before the new version is on screen): look from the moment of the drop, again
+# and again, until it is read or a deadline — a single look can come too late under load.
+notice_seen=0
+notice_until=$((SECONDS + 40))
+while [ $SECONDS -le $notice_until ]; do
+  import -window root notice.png
+  # Only the foot of the screen, where the notice is: a quicker read, so more looks.
+  convert notice.png -gravity South -crop 100%x25%+0+0 +repage -resize 200% notice-big.png
+  OMP_THREAD_LIMIT=1 tesseract notice-big.png notice -l chi_sim --psm 3 >/dev/null 2>&1
+  if tr -d ' \n' <notice.txt | grep -q "新内容已导入"; then notice_seen=1; break; fi
+done
+if [ $notice_seen = 1 ]; then echo "ok: the screen confirms the import"; else
   echo "FAIL: no confirmation on screen: $(tr -d ' \n' <notice.txt)" >&2; failures=$((failures + 1)); fi
+wait_for "showing content version 2" 30 && echo "ok: the inbox bundle is on screen" || failures=$((failures + 1))
 [ ! -e inbox/v2.placard ] || { echo "FAIL: the inbox keeps the taken bundle" >&2; failures=$((failures + 1)); }
 
 url=http://127.0.0.1:$port/bundle
@@ -78,10 +86,16 @@ grep -q "413" push.err && echo "ok: upload over the limit refused (413)" || { ec
 if grep -q "showing content version 3" player.log; then
   echo "FAIL: a refused upload reached the screen" >&2; failures=$((failures + 1))
 fi
-grep -q "upload refused: missing or wrong token" serve.log && grep -q "upload refused: larger than" serve.log &&
+# Refusals before the body is read are logged (at most a line a minute: a flood must not fill
+# the journal), and never reach status.json or the screen: nobody unauthenticated changes
+# what anyone sees.
+grep -q "upload refused: missing or wrong token" serve.log &&
   echo "ok: the log says why uploads were refused" || { echo "FAIL: refusals not logged" >&2; failures=$((failures + 1)); }
-"$tool" status --config placard.conf | grep -q "last error: *upload refused: larger than" &&
-  echo "ok: the status says why" || { echo "FAIL: the status lacks the refusal" >&2; failures=$((failures + 1)); }
+if "$tool" status --config placard.conf | grep -q "upload refused"; then
+  echo "FAIL: an unauthenticated refusal reached the status" >&2; failures=$((failures + 1))
+else
+  echo "ok: the status is untouched by refused uploads"
+fi
 
 PLACARD_UPLOAD_TOKEN=$token "$tool" push "$url" v3.placard >push.out 2>&1 || { echo "FAIL: the push with the token failed: $(cat push.out)" >&2; failures=$((failures + 1)); }
 grep -q "took version 3" push.out && echo "ok: pushed: $(cat push.out)"

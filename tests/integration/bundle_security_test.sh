@@ -122,7 +122,7 @@ unsigned.placard not signed
 wrongsig.placard signature does not match
 stranger.placard does not trust
 changed.placard does not match the manifest
-older.placard not newer than the current version 1
+older.placard not newer than the highest version taken, 1
 LIST
 
 "$tool" import good2.placard --config placard.conf 2>/dev/null || fail "the good version 2 was refused"

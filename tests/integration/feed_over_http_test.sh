@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # feed_over_http_test.sh PLACARD_TOOL PLACARD IMAGE_DIFF DEMO
-# The feed pulled from a real nginx on 127.0.0.1: a good feed is taken; then server down, slow
-# responses, HTTP 500, a truncated body, garbage JSON, a media file whose hash does not match,
-# an oversized body and an older version are each refused with their reason in the status,
+# The feed pulled from a real nginx on 127.0.0.1, signed with `placard-tool sign-feed` as the
+# README tells an admin: a good feed is taken; then server down, slow responses, HTTP 500, a
+# truncated body, garbage JSON, a media file whose hash does not match, an oversized body, an
+# older version, an unsigned feed (with a huge version), a feed signed by a key the screen does
+# not trust, one signed for another site and a signed media file swapped on the server are each
+# refused with their reason in the status,
 # leaving the current version on disk and on screen; the next good poll is taken, fetching
 # only the media that changed.
 set -uo pipefail
@@ -23,8 +26,21 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 "$here/make_feed.py" "$demo" "$www/badhash" 2 --bad-hash
 "$here/make_feed.py" "$demo" "$www/big" 2 --pad 120000
 "$here/make_feed.py" "$demo" "$www/old" 0
+"$here/make_feed.py" "$demo" "$www/unsigned" 9223372036854775807
+"$here/make_feed.py" "$demo" "$www/stranger" 2
+"$here/make_feed.py" "$demo" "$www/othersite" 2
+"$here/make_feed.py" "$demo" "$www/swapped" 2 --salt
+(cd "$work" && "$tool" keygen admin >/dev/null && "$tool" keygen stranger >/dev/null)
+for feed in feed feed2 slow badhash old swapped; do
+  "$tool" sign-feed "$www/$feed" --key "$work/admin.key" >/dev/null || fail "sign-feed $feed"
+done
+"$tool" sign-feed "$www/stranger" --key "$work/stranger.key" >/dev/null
+"$tool" sign-feed "$www/othersite" --key "$work/admin.key" --site 另一个单位 >/dev/null
+# A media file replaced on the server after signing.
+cp "$www/feed/media/banner-1.png" "$www/swapped/media/banner-1.png"
 mkdir -p "$www/trunc" "$www/garbage" "$www/error"
 head -c 3000 "$www/feed2/feed.json" >"$www/trunc/feed.json"
+cp "$www/feed2/feed.json.sig" "$www/trunc/feed.json.sig"
 printf 'this is not json {{{' >"$www/garbage/feed.json"
 chmod -R a+rX "$www"
 
@@ -36,6 +52,7 @@ poll_interval = 5
 connect_timeout = 2
 total_timeout = 3
 max_feed_bytes = 200000
+trusted_key = $(cat "$work/admin.pub")
 CONF
 }
 status_of() { "$tool" status --config "$work/placard.conf"; }
@@ -73,11 +90,15 @@ done <<LIST
 http://127.0.0.1:$down_port/feed/feed.json Could not connect\|Couldn't connect
 http://127.0.0.1:$port/slow/feed.json timed out
 http://127.0.0.1:$port/error/feed.json HTTP status 500
-http://127.0.0.1:$port/trunc/feed.json feed.json: line
-http://127.0.0.1:$port/garbage/feed.json feed.json: line 1
+http://127.0.0.1:$port/trunc/feed.json is not the feed.json its signature names
+http://127.0.0.1:$port/garbage/feed.json not signed
 http://127.0.0.1:$port/badhash/feed.json sha256 is
 http://127.0.0.1:$port/big/feed.json larger than the limit
-http://127.0.0.1:$port/old/feed.json older than the current version 1
+http://127.0.0.1:$port/old/feed.json older than the highest version taken, 1
+http://127.0.0.1:$port/unsigned/feed.json not signed
+http://127.0.0.1:$port/stranger/feed.json which this device does not trust
+http://127.0.0.1:$port/othersite/feed.json signed for the site \"另一个单位\"
+http://127.0.0.1:$port/swapped/feed.json the signed manifest says
 LIST
 grep -q "failures in a row" <(status_of) || fail "the status does not count the failures"
 

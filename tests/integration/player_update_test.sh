@@ -20,12 +20,15 @@ start_nginx "$work" || exit 1
 start_xvfb 1280x720 || exit 1
 
 "$here/make_feed.py" "$demo" "$work/www/feed" 1
+(cd "$work" && "$tool" keygen admin >/dev/null)
+"$tool" sign-feed "$work/www/feed" --key "$work/admin.key" >/dev/null
 chmod -R a+rX "$work/www"
 cat >"$work/placard.conf" <<CONF
 feed_url = http://127.0.0.1:$port/feed/feed.json
 store = $work/store
 poll_interval = 5
 max_backoff = 5
+trusted_key = $(cat "$work/admin.pub")
 CONF
 "$placard" --config "$work/placard.conf" --windowed --size 1280x720 \
   >"$work/player.log" 2>&1 &
@@ -54,6 +57,7 @@ fi
 
 # The next good feed is taken and shown.
 "$here/make_feed.py" "$demo" "$work/www/feed" 2 --ticker "第二版"
+"$tool" sign-feed "$work/www/feed" --key "$work/admin.key" >/dev/null
 chmod -R a+rX "$work/www"
 wait_for "showing content version 2" 60 && echo "ok: version 2 on screen" || failures=$((failures + 1))
 kill -0 "$player" || { echo "FAIL: the player died" >&2; failures=$((failures + 1)); }

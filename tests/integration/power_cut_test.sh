@@ -14,15 +14,18 @@ failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 current_version() { sed -n 's/^current: *version //p' < <("$tool" status --config "$work/placard.conf"); }
 
+(cd "$work" && "$tool" keygen admin >/dev/null)
 committed=0
 for round in $(seq 1 "$rounds"); do
   next=$((committed + 1))
   "$here/make_feed.py" "$demo" "$work/www/slowmedia/v$next" "$next" --salt
+  "$tool" sign-feed "$work/www/slowmedia/v$next" --key "$work/admin.key" >/dev/null
   chmod -R a+rX "$work/www"
   cat >"$work/placard.conf" <<CONF
 feed_url = http://127.0.0.1:$port/slowmedia/v$next/feed.json
 store = $work/store
 total_timeout = 30
+trusted_key = $(cat "$work/admin.pub")
 CONF
   "$tool" fetch --config "$work/placard.conf" 2>/dev/null &
   pid=$!

@@ -1,7 +1,9 @@
 // Signed bundles from the admin's side:
 //   placard-tool keygen NAME                      NAME.key (secret) and NAME.pub (public key)
-//   placard-tool pack DIR OUT.placard [--key NAME.key]
-//   placard-tool sign BUNDLE NAME.key             signs (or re-signs) in place
+//   placard-tool pack DIR OUT.placard [--key NAME.key] [--site SITE] [--valid-days N]
+//   placard-tool sign BUNDLE NAME.key [--site SITE] [--valid-days N]   (re-)signs in place
+//   placard-tool sign-feed DIR --key NAME.key [--site SITE] [--valid-days N]
+//                                                 writes DIR/feed.json.sig for a web server
 //   placard-tool verify BUNDLE (--key NAME.pub | --config FILE)
 //   placard-tool import BUNDLE [--config FILE]    into the device's store, as the inbox does
 //   placard-tool push URL BUNDLE [--token TOKEN]  to a device's upload endpoint
@@ -9,16 +11,21 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 
 #include "app/bundle_images.hpp"
+#include "app/bundle_intake.hpp"
 #include "app/device_config.hpp"
 #include "app/feed_poller.hpp"
 #include "app/log.hpp"
 #include "commands.hpp"
 #include "content/bundle_importer.hpp"
 #include "content/bundle_reader.hpp"
+#include "content/bundle_signature.hpp"
+#include "content/content_store.hpp"
 #include "content/http_client.hpp"
+#include "content/sha256.hpp"
 
 namespace placard::tool {
 namespace {
@@ -40,17 +47,34 @@ Result<SigningKey> load_secret_key(const std::string& path) {
     return parse_secret_key(*text, path);
 }
 
-Result<TrustPolicy> policy_from_config(const PlayerConfig& config, const std::string& origin) {
-    TrustPolicy policy;
-    policy.allow_unsigned = config.allow_unsigned;
-    for (const std::string& hex : config.trusted_keys) {
-        auto key = parse_public_key(hex, origin);
-        if (!key) {
-            return key.error();
-        }
-        policy.trusted_keys.push_back(*key);
+// What a signature says beyond the files: --site SITE and --valid-days N (default 90).
+struct SigningOptions {
+    SigningTerms terms;
+    bool ok = true;
+};
+
+constexpr long kDefaultValidDays = 90;
+
+// Takes --site and --valid-days out of `arguments` (at i), if that is what is there.
+bool take_signing_option(const Arguments& arguments, std::size_t& i, SigningOptions& options) {
+    if (arguments[i] == "--site" && i + 1 < arguments.size()) {
+        options.terms.site = arguments[++i];
+        return true;
     }
-    return policy;
+    if (arguments[i] == "--valid-days" && i + 1 < arguments.size()) {
+        char* end = nullptr;
+        const long days = std::strtol(arguments[++i].c_str(), &end, 10);
+        options.ok = options.ok && *end == '\0' && days >= 1 && days <= 3660;
+        options.terms.expires = std::time(nullptr) + days * 86400;
+        return true;
+    }
+    return false;
+}
+
+void default_expiry(SigningOptions& options) {
+    if (options.terms.expires == 0) {
+        options.terms.expires = std::time(nullptr) + kDefaultValidDays * 86400;
+    }
 }
 
 int fail(const std::string& message, int code = 1) {
@@ -84,70 +108,159 @@ int keygen_command(const Arguments& arguments) {
 }
 
 int pack_command(const Arguments& arguments) {
+    constexpr const char* kUsage =
+        "pack: usage: pack DIR OUT.placard --key NAME.key [--site SITE] [--valid-days N]";
     std::string dir, out, key_file;
+    SigningOptions signing;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (take_signing_option(arguments, i, signing)) {
+            continue;
+        }
         if (arguments[i] == "--key" && i + 1 < arguments.size()) {
             key_file = arguments[++i];
-        } else if (dir.empty()) {
+        } else if (dir.empty() && !arguments[i].starts_with("--")) {
             dir = arguments[i];
-        } else if (out.empty()) {
+        } else if (out.empty() && !arguments[i].starts_with("--")) {
             out = arguments[i];
         } else {
-            return fail("pack: usage: pack DIR OUT.placard [--key NAME.key]", 2);
+            return fail(kUsage, 2);
         }
     }
-    if (dir.empty() || out.empty()) {
-        return fail("pack: usage: pack DIR OUT.placard [--key NAME.key]", 2);
+    if (dir.empty() || out.empty() || !signing.ok) {
+        return fail(kUsage, 2);
     }
-    auto entries = pack_bundle_folder(dir);
-    if (!entries) {
-        return fail(entries.error().message);
+    default_expiry(signing);
+    auto files = bundle_folder_files(dir);
+    if (!files) {
+        return fail(files.error().message);
     }
+    std::vector<TarEntry> entries;
     if (!key_file.empty()) {
         auto key = load_secret_key(key_file);
         if (!key) {
             return fail(key.error().message);
         }
-        sign_bundle(*entries, *key);
+        auto signed_files = sign_bundle_files(std::move(files.value()), *key, signing.terms);
+        if (!signed_files) {
+            return fail(signed_files.error().message);
+        }
+        entries = std::move(signed_files.value());
+    } else {
+        // Unsigned: still a manifest (screens with allow_unsigned = true check its hashes).
+        Manifest manifest;
+        manifest.site = signing.terms.site.empty() ? "unsigned" : signing.terms.site;
+        manifest.expires = signing.terms.expires;
+        for (const TarEntry& file : *files) {
+            manifest.files.push_back(
+                ManifestFile{file.path, sha256_hex(file.data), file.data.size()});
+        }
+        entries = std::move(files.value());
+        entries.insert(entries.begin(),
+                       TarEntry{std::string(kManifestEntry), manifest_text(std::move(manifest))});
     }
-    auto archive = write_tar(*entries);
+    auto archive = write_tar(entries);
     if (!archive) {
         return fail(archive.error().message);
     }
-    if (auto written = write_bytes(out, *archive); !written) {
+    if (auto written = write_file_atomically(out, *archive); !written) {
         return fail(written.error().message);
     }
-    std::printf("%s: %zu files, %s\n", out.c_str(), entries->size(),
+    std::printf("%s: %zu files, %s\n", out.c_str(), entries.size(),
                 key_file.empty() ? "not signed" : "signed");
     return 0;
 }
 
 int sign_command(const Arguments& arguments) {
-    if (arguments.size() != 2) {
-        return fail("sign: usage: sign BUNDLE NAME.key", 2);
+    constexpr const char* kUsage =
+        "sign: usage: sign BUNDLE NAME.key [--site SITE] [--valid-days N]";
+    std::string bundle, key_file;
+    SigningOptions signing;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (take_signing_option(arguments, i, signing)) {
+            continue;
+        }
+        if (bundle.empty() && !arguments[i].starts_with("--")) {
+            bundle = arguments[i];
+        } else if (key_file.empty() && !arguments[i].starts_with("--")) {
+            key_file = arguments[i];
+        } else {
+            return fail(kUsage, 2);
+        }
     }
-    auto key = load_secret_key(arguments[1]);
+    if (bundle.empty() || key_file.empty() || !signing.ok) {
+        return fail(kUsage, 2);
+    }
+    default_expiry(signing);
+    auto key = load_secret_key(key_file);
     if (!key) {
         return fail(key.error().message);
     }
-    auto bytes = read_file(arguments[0], 1024LL * 1024 * 1024);
+    auto bytes = read_file(bundle, 1024LL * 1024 * 1024);
     if (!bytes) {
         return fail(bytes.error().message);
     }
-    auto entries = read_tar(*bytes, arguments[0]);
+    auto entries = read_tar(*bytes, bundle);
     if (!entries) {
         return fail(entries.error().message);
     }
-    sign_bundle(*entries, *key);
-    auto archive = write_tar(*entries);
+    auto signed_files = sign_bundle_files(std::move(entries.value()), *key, signing.terms);
+    if (!signed_files) {
+        return fail(signed_files.error().message);
+    }
+    auto archive = write_tar(*signed_files);
     if (!archive) {
         return fail(archive.error().message);
     }
-    if (auto written = write_bytes(arguments[0], *archive); !written) {
+    if (auto written = write_file_atomically(bundle, *archive); !written) {
         return fail(written.error().message);
     }
-    std::printf("%s: signed by %s\n", arguments[0].c_str(),
-                public_key_hex(key->public_key).c_str());
+    std::printf("%s: signed by %s\n", bundle.c_str(), public_key_hex(key->public_key).c_str());
+    return 0;
+}
+
+int sign_feed_command(const Arguments& arguments) {
+    constexpr const char* kUsage =
+        "sign-feed: usage: sign-feed DIR --key NAME.key [--site SITE] [--valid-days N]";
+    std::string dir, key_file;
+    SigningOptions signing;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (take_signing_option(arguments, i, signing)) {
+            continue;
+        }
+        if (arguments[i] == "--key" && i + 1 < arguments.size()) {
+            key_file = arguments[++i];
+        } else if (dir.empty() && !arguments[i].starts_with("--")) {
+            dir = arguments[i];
+        } else {
+            return fail(kUsage, 2);
+        }
+    }
+    if (dir.empty() || key_file.empty() || !signing.ok) {
+        return fail(kUsage, 2);
+    }
+    default_expiry(signing);
+    auto key = load_secret_key(key_file);
+    if (!key) {
+        return fail(key.error().message);
+    }
+    auto files = bundle_folder_files(dir);
+    if (!files) {
+        return fail(files.error().message);
+    }
+    auto signed_files = sign_bundle_files(std::move(files.value()), *key, signing.terms);
+    if (!signed_files) {
+        return fail(signed_files.error().message);
+    }
+    // [MANIFEST, MANIFEST.sig, …]: the feed's signature file is the signature line, then the
+    // manifest, next to feed.json.
+    const std::string& manifest = (*signed_files)[0].data;
+    const std::string& signature = (*signed_files)[1].data;
+    const std::filesystem::path out = std::filesystem::path(dir) / "feed.json.sig";
+    if (auto written = write_file_atomically(out, signature + manifest); !written) {
+        return fail(written.error().message);
+    }
+    std::printf("%s: signed by %s (%zu files)\n", out.c_str(),
+                public_key_hex(key->public_key).c_str(), signed_files->size() - 2);
     return 0;
 }
 
@@ -185,7 +298,7 @@ int verify_command(const Arguments& arguments) {
         if (!config) {
             return fail(config.error().message);
         }
-        auto from_config = policy_from_config(*config, config_file);
+        auto from_config = trust_policy(*config);
         if (!from_config) {
             return fail(from_config.error().message);
         }
@@ -199,7 +312,7 @@ int verify_command(const Arguments& arguments) {
     if (!entries) {
         return fail(entries.error().message);
     }
-    auto files = verify_bundle(std::move(entries.value()), policy, bundle);
+    auto files = verify_bundle(std::move(entries.value()), policy, std::time(nullptr), bundle);
     if (!files) {
         return fail(files.error().message);
     }
@@ -225,11 +338,11 @@ int import_command(const Arguments& arguments) {
     if (!config) {
         return fail(config.error().message);
     }
-    auto policy = policy_from_config(*config, config_file);
+    auto policy = trust_policy(*config);
     if (!policy) {
         return fail(policy.error().message);
     }
-    auto store = ContentStore::open(config->store_dir);
+    auto store = ContentStore::for_writing(config->store_dir);
     if (!store) {
         return fail(store.error().message);
     }

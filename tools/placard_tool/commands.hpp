@@ -17,6 +17,8 @@ int status_command(const Arguments& arguments);
 int keygen_command(const Arguments& arguments);
 int pack_command(const Arguments& arguments);
 int sign_command(const Arguments& arguments);
+int sign_feed_command(const Arguments& arguments);
+int config_value_command(const Arguments& arguments);
 int verify_command(const Arguments& arguments);
 int import_command(const Arguments& arguments);
 int push_command(const Arguments& arguments);

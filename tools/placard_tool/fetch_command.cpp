@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/bundle_images.hpp"
+#include "app/bundle_intake.hpp"
 #include "app/device_config.hpp"
 #include "app/feed_poller.hpp"
 #include "app/log.hpp"
@@ -41,12 +42,17 @@ int fetch_command(const Arguments& arguments) {
         log_error("fetch: the configuration has no feed_url");
         return 1;
     }
-    auto store = ContentStore::open(config->store_dir);
+    auto store = ContentStore::for_writing(config->store_dir);
     if (!store) {
         log_error(store.error().message);
         return 1;
     }
-    FeedUpdater updater(*store, *config, check_bundle_images);
+    auto policy = trust_policy(*config);
+    if (!policy) {
+        log_error(policy.error().message);
+        return 1;
+    }
+    FeedUpdater updater(*store, *config, *policy, check_bundle_images);
     const UpdateOutcome outcome = updater.poll_once();
     log_update_outcome(outcome);
     return outcome.kind == UpdateOutcome::Kind::Refused ? 1 : 0;
@@ -62,20 +68,20 @@ int status_command(const Arguments& arguments) {
         log_error(config.error().message);
         return 1;
     }
-    auto store = ContentStore::open(config->store_dir);
-    if (!store) {
-        log_error(store.error().message);
-        return 1;
-    }
-    const UpdateStatus status = load_update_status(store->status_file());
-    const auto version = store->current_version();
-    std::printf("store:          %s\n", store->root().c_str());
+    // Reading only: `status` never creates, cleans or locks anything in the store.
+    const auto store = ContentStore::for_reading(config->store_dir);
+    const UpdateStatus status = load_update_status(store.status_file());
+    const auto version = store.current_version();
+    std::printf("store:          %s\n", store.root().c_str());
     std::printf("current:        %s\n",
                 version ? ("version " + std::to_string(*version)).c_str() : "none");
     std::printf("from:           %s\n", status.source.empty() ? "-" : status.source.c_str());
     std::printf("taken at:       %s\n", status.taken_at.empty() ? "-" : status.taken_at.c_str());
     std::printf("last poll:      %s\n",
                 status.last_poll_at.empty() ? "-" : status.last_poll_at.c_str());
+    if (const auto highest = store.highest_version()) {
+        std::printf("highest taken:  version %lld\n", static_cast<long long>(*highest));
+    }
     std::printf("last error:     %s\n",
                 status.last_error.empty() ? "none" : status.last_error.c_str());
     if (!status.last_error.empty()) {

@@ -23,10 +23,15 @@ constexpr const char* kUsage =
     "      the store's current version, where and when it came from, the last error\n"
     "  keygen NAME\n"
     "      make a signing key: NAME.key (secret) and NAME.pub (for trusted_key)\n"
-    "  pack DIR OUT.placard [--key NAME.key]\n"
-    "      put a bundle folder into one file, signed with the key\n"
-    "  sign BUNDLE NAME.key\n"
+    "  pack DIR OUT.placard --key NAME.key [--site SITE] [--valid-days N]\n"
+    "      put a bundle folder into one file, signed with the key for SITE (default: the\n"
+    "      feed's site.name) until N days from now (default 90)\n"
+    "  sign BUNDLE NAME.key [--site SITE] [--valid-days N]\n"
     "      sign (or re-sign) a bundle file\n"
+    "  sign-feed DIR --key NAME.key [--site SITE] [--valid-days N]\n"
+    "      sign a feed folder in place (writes DIR/feed.json.sig), ready for any web server\n"
+    "  config-value KEY [--config FILE]\n"
+    "      print the value of KEY as the device reads its configuration\n"
     "  verify BUNDLE (--key NAME.pub | --config FILE)\n"
     "      check a bundle's signature and manifest\n"
     "  import BUNDLE [--config FILE]\n"
@@ -70,6 +75,12 @@ int main(int argc, char** argv) {
     }
     if (command == "sign") {
         return placard::tool::sign_command(arguments);
+    }
+    if (command == "sign-feed") {
+        return placard::tool::sign_feed_command(arguments);
+    }
+    if (command == "config-value") {
+        return placard::tool::config_value_command(arguments);
     }
     if (command == "verify") {
         return placard::tool::verify_command(arguments);

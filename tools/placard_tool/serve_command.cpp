@@ -38,14 +38,21 @@ int serve_command(const Arguments& arguments) {
     sigaddset(&stop, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
-    auto store = ContentStore::open(config->store_dir);
+    auto store = ContentStore::for_writing(config->store_dir);
     if (!store) {
         log_error(store.error().message);
         return 1;
     }
+    auto policy = trust_policy(*config);
+    if (!policy) {
+        log_error(policy.error().message);
+        return 1;
+    }
+    // What writers killed mid-update left (their staging locks are free).
+    store->remove_abandoned_staging();
     std::optional<FeedPoller> poller;
     if (!config->feed_url.empty()) {
-        poller.emplace(FeedUpdater(*store, *config, check_bundle_images));
+        poller.emplace(FeedUpdater(*store, *config, *policy, check_bundle_images));
         log_info("polling " + config->feed_url);
     }
     auto intake = BundleIntake::create(*config);

@@ -6,6 +6,7 @@
 #include "app/log.hpp"
 #include "commands.hpp"
 #include "content/bundle_reader.hpp"
+#include "content/staged_update.hpp"
 
 namespace placard::tool {
 
@@ -18,9 +19,14 @@ int validate_command(const Arguments& arguments) {
     const fs::path path = arguments[0];
     BundleCheck check = read_bundle(path);
     if (check.ok()) {
-        // Decoding proves the images are what they claim and within the size limits.
+        // Everything the player will read, as a screen's importer checks it: the feed's hashes,
+        // layout.json, every image decoded within the limits and the pixel budget.
+        TrustPolicy no_signature;
+        no_signature.allow_unsigned = true;
+        std::error_code error;
         check.problems =
-            check_bundle_images(fs::is_directory(path) ? path : path.parent_path(), check.feed);
+            validate_staged_folder(fs::is_directory(path, error) ? path : path.parent_path(),
+                                   std::nullopt, no_signature, check_bundle_images, nullptr);
     }
     for (const std::string& problem : check.problems) {
         std::printf("%s\n", problem.c_str());

@@ -1,0 +1,62 @@
+// The one staged update every source goes through — feed poll, inbox, USB, upload,
+// `placard-tool import` (ARCHITECTURE.md, "Data flow"):
+//
+//   stage on disk (the source's part: unpack a bundle, download a feed and its media)
+//   → verify the signature (the source's part, with the one trust policy of signed_manifest)
+//   → validate everything the player will read: feed.json, every media file against the
+//     manifest and the feed's own sha256, layout.json, every image decoded within the pixel
+//     budget (the inspector) — finish_staged_update, here
+//   → under the store lock: version check, atomic switch, prune, status (ContentStore::commit)
+//
+// Whatever is refused leaves the screen's content as it is, and says where and what.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/content_store.hpp"
+#include "content/signed_manifest.hpp"
+#include "core/content_model.hpp"
+
+namespace placard {
+
+struct UpdateOutcome {
+    enum class Kind { Taken, Unchanged, Refused };
+    Kind kind = Kind::Unchanged;
+    std::int64_t version = -1;
+    std::string reason;  // For Refused: where and what.
+};
+
+// A deeper check of an assembled bundle than the content module can do alone (decoding the
+// images), given the bundle's folder and its feed as already parsed; returns the problems, one
+// "where: what" line each, empty when the bundle is good.
+using BundleInspector =
+    std::function<std::vector<std::string>(const std::filesystem::path&, const Feed&)>;
+
+struct StagedUpdate {
+    StagingArea staging;
+    std::optional<Manifest> manifest;  // Nothing for unsigned content (when allowed).
+    std::string origin;                // Prefixes messages: "news.placard", a feed's URL.
+    std::string source;                // What status.json says it came from.
+};
+
+// Validates the staged update and commits it; records the outcome in status.json.
+// `on_taken` adds a source's own fields to the status (a feed's ETag).
+UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate update,
+                                   const TrustPolicy& policy, const BundleInspector& inspect,
+                                   const std::function<void(UpdateStatus&)>& on_taken = {});
+
+// Validates a bundle folder the way finish_staged_update does, without a store: the problems,
+// empty when the player can show it.
+std::vector<std::string> validate_staged_folder(const std::filesystem::path& dir,
+                                                const std::optional<Manifest>& manifest,
+                                                const TrustPolicy& policy,
+                                                const BundleInspector& inspect, Feed* feed_out);
+
+// Records a refusal (an authenticated source's: never an anonymous request's) in status.json.
+UpdateOutcome record_refusal(const ContentStore& store, std::string reason);
+
+}  // namespace placard
