@@ -31,9 +31,9 @@ bool token_matches(const std::string& given, const std::string& expected) {
 }
 
 void answer(httplib::Response& response, int status, const std::string& text) {
+    // The body of a refused request was never read, so the connection cannot carry another:
+    // keep-alive is off (set_keep_alive_max_count(1)), httplib says "Connection: close".
     response.status = status;
-    // The body of a refused request was never read: the connection cannot carry another.
-    response.set_header("Connection", "close");
     response.set_content(text + "\n", "text/plain");
 }
 

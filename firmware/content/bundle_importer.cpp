@@ -1,7 +1,6 @@
 #include "content/bundle_importer.hpp"
 
 #include <fcntl.h>
-#include <sodium.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,6 +8,7 @@
 #include <fstream>
 
 #include "content/bundle_signature.hpp"
+#include "content/sha256.hpp"
 #include "core/utf8.hpp"
 
 namespace placard {
@@ -19,16 +19,6 @@ namespace {
 
 constexpr std::uint64_t kMaxManifestBytes = 1024 * 1024;
 constexpr std::uint64_t kMaxSignatureBytes = 4096;
-
-std::string hex_digest(const unsigned char* digest) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex(crypto_hash_sha256_BYTES * 2, '0');
-    for (std::size_t i = 0; i < crypto_hash_sha256_BYTES; ++i) {
-        hex[2 * i] = kHex[digest[i] >> 4];
-        hex[2 * i + 1] = kHex[digest[i] & 0xF];
-    }
-    return hex;
-}
 
 // A new file in the staging folder, its folders made first; never through a symlink.
 Result<int> create_staged_file(const fs::path& dir, const std::string& relative) {
@@ -136,20 +126,16 @@ Result<std::optional<Manifest>> unpack_signed_bundle(const fs::path& file, const
         if (!fd) {
             return make_error(where + ": " + fd.error().message);
         }
-        crypto_hash_sha256_state hash;
-        crypto_hash_sha256_init(&hash);
+        Sha256 hash;
         Status copied = reader.read_data([&](std::string_view piece) {
-            crypto_hash_sha256_update(&hash, reinterpret_cast<const unsigned char*>(piece.data()),
-                                      piece.size());
+            hash.update(piece);
             return write_all(*fd, piece, named);
         });
         ::close(*fd);
         if (!copied) {
             return copied.error();
         }
-        unsigned char digest[crypto_hash_sha256_BYTES];
-        crypto_hash_sha256_final(&hash, digest);
-        if (hex_digest(digest) != listed->sha256) {
+        if (hash.hex_digest() != listed->sha256) {
             return make_error(where + ": " + named + ": does not match the manifest");
         }
         next = reader.next();

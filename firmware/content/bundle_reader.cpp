@@ -1,6 +1,8 @@
 #include "content/bundle_reader.hpp"
 
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -36,6 +38,28 @@ Result<std::string> read_file(const fs::path& path, std::uintmax_t max_bytes) {
     }
     return contents.str();
 }
+
+namespace {
+
+// The first folder on the way to `relative` inside `dir` that is a symbolic link, if any: a
+// bundle's media/ linked to /etc would otherwise be read, packed and shown from outside it.
+std::optional<std::string> symlinked_folder(const fs::path& dir, const std::string& relative) {
+    fs::path walked;
+    const fs::path path(relative);
+    for (auto part = path.begin(); part != path.end(); ++part) {
+        if (std::next(part) == path.end()) {
+            break;  // The file itself is checked by the caller.
+        }
+        walked /= *part;
+        std::error_code error;
+        if (fs::is_symlink(fs::symlink_status(dir / walked, error))) {
+            return walked.string();
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 std::vector<std::string> media_paths(const Feed& feed) {
     std::vector<std::string> paths;
@@ -78,7 +102,10 @@ BundleCheck read_bundle(const fs::path& dir_or_feed, const BundleLimits& limits)
     for (const std::string& relative : media_paths(check.feed)) {
         const fs::path full = dir / relative;
         const auto link = fs::symlink_status(full, error);
-        if (error || !fs::exists(link)) {
+        if (const auto linked_folder = symlinked_folder(dir, relative)) {
+            check.problems.push_back(relative + ": " + *linked_folder +
+                                     " is a symbolic link (not allowed in a bundle)");
+        } else if (error || !fs::exists(link)) {
             check.problems.push_back(relative + ": no such file in the bundle");
         } else if (fs::is_symlink(link)) {
             check.problems.push_back(relative + ": is a symbolic link (not allowed in a bundle)");

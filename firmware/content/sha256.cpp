@@ -19,6 +19,21 @@ std::string to_hex(const unsigned char* digest) {
 
 }  // namespace
 
+Sha256::Sha256() {
+    crypto_hash_sha256_init(&state_);
+}
+
+void Sha256::update(std::string_view piece) {
+    crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(piece.data()),
+                              piece.size());
+}
+
+std::string Sha256::hex_digest() {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&state_, digest);
+    return to_hex(digest);
+}
+
 std::string sha256_hex(std::string_view bytes) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
@@ -30,20 +45,16 @@ Result<std::string> sha256_of_file(const std::filesystem::path& path) {
     if (!in) {
         return make_error(path.string() + ": cannot open");
     }
-    crypto_hash_sha256_state state;
-    crypto_hash_sha256_init(&state);
+    Sha256 hash;
     char buffer[65536];
     while (in) {
         in.read(buffer, sizeof buffer);
-        crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buffer),
-                                  static_cast<unsigned long long>(in.gcount()));
+        hash.update(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
     }
     if (in.bad()) {
         return make_error(path.string() + ": read error");
     }
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(&state, digest);
-    return to_hex(digest);
+    return hash.hex_digest();
 }
 
 }  // namespace placard

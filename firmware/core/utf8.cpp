@@ -120,8 +120,6 @@ std::string escape_for_message(std::string_view text) {
             std::snprintf(escaped, sizeof escaped, value < 0x80 ? "\\x%02x" : "\\u{%04x}",
                           static_cast<unsigned>(value));
             out += escaped;
-        } else if (value == '\\') {
-            out += "\\\\";
         } else {
             out.append(text.substr(pos, length));
         }

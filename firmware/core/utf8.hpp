@@ -19,7 +19,8 @@ bool is_valid(std::string_view text);
 std::string make_valid(std::string_view text);
 // `text` made safe to print in a one-line message: control characters (C0, DEL, C1, and the
 // line and paragraph separators U+2028/U+2029), and bytes that are not UTF-8, written as \xNN or
-// \u{NNNN}, a backslash as \\. A name from outside (an archive entry, a header, a URL) then
+// \u{NNNN}. (A backslash stays as it is, so that a message escaped twice — at its source and
+// at the log — reads the same.) A name from outside (an archive entry, a header, a URL) then
 // cannot forge a log line or move the terminal's cursor.
 std::string escape_for_message(std::string_view text);
 

@@ -5,7 +5,11 @@
 # path traversal, absolute paths, symlinks, hard links, device files, duplicate entries, an
 # archive that expands far beyond its size, a truncated archive, an image that declares
 # 50,000 × 50,000 pixels, invalid UTF-8, a missing or wrong signature, an untrusted key, a file
-# changed after signing, an older version.
+# changed after signing, an older version; and what the player could not show or afford: a
+# broken layout.json, a truncated JPEG, a 1×1 PNG with 4 MiB of image data, an image over the
+# per-image pixel limit, images over the bundle's pixel budget, a feed whose sha256 disagrees
+# with its file, a signature for another site, a name with an escape sequence. A media path
+# with a space is taken; pack refuses a media folder that is a symbolic link.
 set -uo pipefail
 tool=$1 placard=$2 diff=$3 demo=$4
 here=$(cd "$(dirname "$0")" && pwd)
@@ -97,6 +101,72 @@ end = len(data) - 1024
 open(sys.argv[2], "wb").write(bytes(data[:end]) + bytes(header) + b"\0" * 4096 + bytes(1024))
 PY
 
+# set_banner DIR FILE...: the feed's banners become FILE... (paths in DIR/media), hashes right.
+set_banner() {
+  /usr/bin/python3 - "$@" <<'PY'
+import hashlib, json, sys
+folder, files = sys.argv[1], sys.argv[2:]
+feed = json.load(open(folder + "/feed.json", encoding="utf-8"))
+template = feed["banners"][0]
+feed["banners"] = []
+for i, name in enumerate(files):
+    banner = dict(template, id="b%d" % i, image="media/" + name)
+    banner["sha256"] = hashlib.sha256(open(folder + "/media/" + name, "rb").read()).hexdigest()
+    feed["banners"].append(banner)
+json.dump(feed, open(folder + "/feed.json", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+}
+# png_of WIDTH HEIGHT OUT [IDAT_BYTES]: a grey PNG; with IDAT_BYTES, that much random image data.
+png_of() {
+  /usr/bin/python3 - "$@" <<'PY'
+import os, struct, sys, zlib
+w, h, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+if len(sys.argv) > 4:
+    data = zlib.compress(os.urandom(int(sys.argv[4])), 0)
+else:
+    row = b"\0" + b"\x80" * (w * 3)
+    data = zlib.compress(row * h, 9)
+open(out, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                      + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+PY
+}
+variant() { rm -rf "$1"; cp -r v2 "$1"; }
+variant badlayout && printf '{"zones": [1, 2' >badlayout/layout.json
+variant truncjpeg && convert v2/media/banner-1.png truncjpeg/media/t.jpg &&
+  head -c 3000 truncjpeg/media/t.jpg >truncjpeg/media/cut.jpg && set_banner truncjpeg cut.jpg
+variant idat && png_of 1 1 idat/media/dense.png 4194304 && set_banner idat dense.png
+variant toolarge && png_of 8192 8192 toolarge/media/big.png && set_banner toolarge big.png
+variant budget && for i in 1 2 3; do png_of 4800 4800 "budget/media/b$i.png"; done &&
+  set_banner budget b1.png b2.png b3.png
+variant shamismatch && /usr/bin/python3 - shamismatch <<'PY'
+import json, sys
+feed = json.load(open(sys.argv[1] + "/feed.json", encoding="utf-8"))
+feed["banners"][0]["sha256"] = "0" * 64
+json.dump(feed, open(sys.argv[1] + "/feed.json", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+for name in badlayout truncjpeg idat toolarge budget shamismatch; do
+  "$tool" pack "$name" "$name.placard" --key admin.key >/dev/null || fail "pack $name"
+done
+"$tool" pack v2 othersite.placard --key admin.key --site 另一个单位 >/dev/null
+/usr/bin/python3 - good2.placard escape.placard <<'PY'
+import io, sys, tarfile
+with tarfile.open(sys.argv[1]) as good, tarfile.open(sys.argv[2], "w", format=tarfile.USTAR_FORMAT) as out:
+    for member in good.getmembers():
+        out.addfile(member, good.extractfile(member))
+    info = tarfile.TarInfo("media/\x1b[2J\x1b]0;owned\x07.png"); info.size = 1
+    out.addfile(info, io.BytesIO(b"x"))
+PY
+# The admin's side: a media folder that is a link is not packed.
+variant linked && mv linked/media linked-media && ln -s "$work/linked-media" linked/media
+if "$tool" pack linked linked.placard --key admin.key 2>pack.err; then
+  fail "pack followed a symlinked media folder"
+else
+  grep -q "media is a symbolic link" pack.err && echo "ok: pack refuses a symlinked media folder" ||
+    fail "pack's reason: $(cat pack.err)"
+fi
+
 while read -r bundle reason; do
   if "$tool" import "$bundle" --config placard.conf 2>/dev/null; then
     fail "$bundle was taken"
@@ -123,9 +193,29 @@ wrongsig.placard signature does not match
 stranger.placard does not trust
 changed.placard does not match the manifest
 older.placard not newer than the highest version taken, 1
+badlayout.placard layout.json
+truncjpeg.placard cannot decode JPEG
+idat.placard more compressed image data than a 1×1 image can hold
+toolarge.placard more than the limit of 33554432 pixels
+budget.placard more than the budget of
+shamismatch.placard feed.json says
+othersite.placard signed for the site
+escape.placard not a relative path inside the bundle
 LIST
+# Names from the archive are escaped in what the status says (no raw escape sequence).
+"$tool" import escape.placard --config placard.conf 2>/dev/null
+"$tool" status --config placard.conf >status.txt
+if grep -q $'\x1b' status.txt store/status.json; then fail "a raw escape character reached the status"; else
+  grep -q 'x1b' status.txt && echo "ok: an escape sequence in a name is shown escaped" || fail "no escaped name: $(cat status.txt)"; fi
 
 "$tool" import good2.placard --config placard.conf 2>/dev/null || fail "the good version 2 was refused"
 "$tool" status --config placard.conf | grep -q "current: *version 2" || fail "version 2 is not current"
 echo "ok: the next good bundle is taken"
+# A media path with a space: packed, verified and taken.
+"$here/make_feed.py" "$demo" v3 3 >/dev/null && mv v3/media/banner-1.png "v3/media/banner 1.png" &&
+  set_banner v3 "banner 1.png"
+"$tool" pack v3 space.placard --key admin.key >/dev/null || fail "pack with a space in a path"
+"$tool" verify space.placard --key admin.pub >/dev/null || fail "verify with a space in a path"
+"$tool" import space.placard --config placard.conf 2>/dev/null || fail "a path with a space was refused"
+echo "ok: a media path with a space is packed, verified and taken"
 [ $failures -eq 0 ] || { echo "$failures check(s) failed" >&2; exit 1; }

@@ -47,34 +47,42 @@ Result<SigningKey> load_secret_key(const std::string& path) {
     return parse_secret_key(*text, path);
 }
 
-// What a signature says beyond the files: --site SITE and --valid-days N (default 90).
-struct SigningOptions {
+constexpr long kDefaultValidDays = 90;
+
+// The arguments of the signing commands: POSITIONAL… [--key NAME.key] [--site SITE]
+// [--valid-days N] (default 90 days). `ok` is false for anything else, or a count of
+// positional arguments other than `positional_count`.
+struct SigningArguments {
+    std::vector<std::string> positional;
+    std::string key_file;
     SigningTerms terms;
     bool ok = true;
 };
 
-constexpr long kDefaultValidDays = 90;
-
-// Takes --site and --valid-days out of `arguments` (at i), if that is what is there.
-bool take_signing_option(const Arguments& arguments, std::size_t& i, SigningOptions& options) {
-    if (arguments[i] == "--site" && i + 1 < arguments.size()) {
-        options.terms.site = arguments[++i];
-        return true;
+SigningArguments read_signing_arguments(const Arguments& arguments, std::size_t positional_count) {
+    SigningArguments read;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const bool has_value = i + 1 < arguments.size();
+        if (arguments[i] == "--site" && has_value) {
+            read.terms.site = arguments[++i];
+        } else if (arguments[i] == "--valid-days" && has_value) {
+            char* end = nullptr;
+            const long days = std::strtol(arguments[++i].c_str(), &end, 10);
+            read.ok = read.ok && *end == '\0' && days >= 1 && days <= 3660;
+            read.terms.expires = std::time(nullptr) + days * 86400;
+        } else if (arguments[i] == "--key" && has_value) {
+            read.key_file = arguments[++i];
+        } else if (!arguments[i].starts_with("--")) {
+            read.positional.push_back(arguments[i]);
+        } else {
+            read.ok = false;
+        }
     }
-    if (arguments[i] == "--valid-days" && i + 1 < arguments.size()) {
-        char* end = nullptr;
-        const long days = std::strtol(arguments[++i].c_str(), &end, 10);
-        options.ok = options.ok && *end == '\0' && days >= 1 && days <= 3660;
-        options.terms.expires = std::time(nullptr) + days * 86400;
-        return true;
+    read.ok = read.ok && read.positional.size() == positional_count;
+    if (read.terms.expires == 0) {
+        read.terms.expires = std::time(nullptr) + kDefaultValidDays * 86400;
     }
-    return false;
-}
-
-void default_expiry(SigningOptions& options) {
-    if (options.terms.expires == 0) {
-        options.terms.expires = std::time(nullptr) + kDefaultValidDays * 86400;
-    }
+    return read;
 }
 
 int fail(const std::string& message, int code = 1) {
@@ -110,26 +118,12 @@ int keygen_command(const Arguments& arguments) {
 int pack_command(const Arguments& arguments) {
     constexpr const char* kUsage =
         "pack: usage: pack DIR OUT.placard --key NAME.key [--site SITE] [--valid-days N]";
-    std::string dir, out, key_file;
-    SigningOptions signing;
-    for (std::size_t i = 0; i < arguments.size(); ++i) {
-        if (take_signing_option(arguments, i, signing)) {
-            continue;
-        }
-        if (arguments[i] == "--key" && i + 1 < arguments.size()) {
-            key_file = arguments[++i];
-        } else if (dir.empty() && !arguments[i].starts_with("--")) {
-            dir = arguments[i];
-        } else if (out.empty() && !arguments[i].starts_with("--")) {
-            out = arguments[i];
-        } else {
-            return fail(kUsage, 2);
-        }
-    }
-    if (dir.empty() || out.empty() || !signing.ok) {
+    const SigningArguments signing = read_signing_arguments(arguments, 2);
+    if (!signing.ok) {
         return fail(kUsage, 2);
     }
-    default_expiry(signing);
+    const std::string &dir = signing.positional[0], &out = signing.positional[1],
+                      &key_file = signing.key_file;
     auto files = bundle_folder_files(dir);
     if (!files) {
         return fail(files.error().message);
@@ -173,24 +167,11 @@ int pack_command(const Arguments& arguments) {
 int sign_command(const Arguments& arguments) {
     constexpr const char* kUsage =
         "sign: usage: sign BUNDLE NAME.key [--site SITE] [--valid-days N]";
-    std::string bundle, key_file;
-    SigningOptions signing;
-    for (std::size_t i = 0; i < arguments.size(); ++i) {
-        if (take_signing_option(arguments, i, signing)) {
-            continue;
-        }
-        if (bundle.empty() && !arguments[i].starts_with("--")) {
-            bundle = arguments[i];
-        } else if (key_file.empty() && !arguments[i].starts_with("--")) {
-            key_file = arguments[i];
-        } else {
-            return fail(kUsage, 2);
-        }
-    }
-    if (bundle.empty() || key_file.empty() || !signing.ok) {
+    const SigningArguments signing = read_signing_arguments(arguments, 2);
+    if (!signing.ok || !signing.key_file.empty()) {
         return fail(kUsage, 2);
     }
-    default_expiry(signing);
+    const std::string &bundle = signing.positional[0], &key_file = signing.positional[1];
     auto key = load_secret_key(key_file);
     if (!key) {
         return fail(key.error().message);
@@ -221,24 +202,11 @@ int sign_command(const Arguments& arguments) {
 int sign_feed_command(const Arguments& arguments) {
     constexpr const char* kUsage =
         "sign-feed: usage: sign-feed DIR --key NAME.key [--site SITE] [--valid-days N]";
-    std::string dir, key_file;
-    SigningOptions signing;
-    for (std::size_t i = 0; i < arguments.size(); ++i) {
-        if (take_signing_option(arguments, i, signing)) {
-            continue;
-        }
-        if (arguments[i] == "--key" && i + 1 < arguments.size()) {
-            key_file = arguments[++i];
-        } else if (dir.empty() && !arguments[i].starts_with("--")) {
-            dir = arguments[i];
-        } else {
-            return fail(kUsage, 2);
-        }
-    }
-    if (dir.empty() || key_file.empty() || !signing.ok) {
+    const SigningArguments signing = read_signing_arguments(arguments, 1);
+    if (!signing.ok || signing.key_file.empty()) {
         return fail(kUsage, 2);
     }
-    default_expiry(signing);
+    const std::string &dir = signing.positional[0], &key_file = signing.key_file;
     auto key = load_secret_key(key_file);
     if (!key) {
         return fail(key.error().message);
