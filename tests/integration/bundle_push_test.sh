@@ -69,6 +69,14 @@ if [ $notice_seen = 1 ]; then echo "ok: the screen confirms the import"; else
   echo "FAIL: no confirmation on screen: $(tr -d ' \n' <notice.txt)" >&2; failures=$((failures + 1)); fi
 wait_for "showing content version 2" 30 && echo "ok: the inbox bundle is on screen" || failures=$((failures + 1))
 [ ! -e inbox/v2.placard ] || { echo "FAIL: the inbox keeps the taken bundle" >&2; failures=$((failures + 1)); }
+# A refused push is not lost: it waits in inbox/refused/ for the admin to look at.
+"$tool" pack v3 unsigned.placard >/dev/null
+cp unsigned.placard inbox/.u.part && mv inbox/.u.part inbox/unsigned.placard
+wait_for "bundle refused" 20 || failures=$((failures + 1))
+for _ in $(seq 100); do [ -e inbox/refused/unsigned.placard ] && break; sleep 0.1; done
+[ -e inbox/refused/unsigned.placard ] && [ ! -e inbox/unsigned.placard ] &&
+  echo "ok: a refused inbox bundle is kept in inbox/refused/" ||
+  { echo "FAIL: the refused bundle: $(ls -R inbox)" >&2; failures=$((failures + 1)); }
 
 url=http://127.0.0.1:$port/bundle
 if "$tool" push "$url" v3.placard --token wrong-token-wrong-token 2>push.err; then
