@@ -100,7 +100,8 @@ Result<std::optional<Manifest>> unpack_signed_bundle(const fs::path& file, const
     if (signature) {
         signature_view = *signature;
     }
-    auto manifest = verify_manifest(*manifest_bytes, signature_view, policy, now, where);
+    auto manifest = verify_manifest(*manifest_bytes, signature_view, policy, now,
+                                    SignedKind::Bundle, where);
     if (!manifest) {
         return manifest.error();
     }

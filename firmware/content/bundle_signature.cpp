@@ -19,12 +19,17 @@ Result<std::vector<TarEntry>> bundle_folder_files(const std::filesystem::path& d
         paths.push_back(media);
     }
     std::error_code error;
-    if (std::filesystem::exists(dir / "layout.json", error)) {
+    if (std::filesystem::exists(std::filesystem::symlink_status(dir / "layout.json", error))) {
         paths.push_back("layout.json");
     }
     std::sort(paths.begin(), paths.end());
     std::vector<TarEntry> files;
     for (const std::string& path : paths) {
+        // Only what is in the folder: a link could put any file of the signer's (a secret
+        // key) into a signed bundle.
+        if (std::filesystem::is_symlink(std::filesystem::symlink_status(dir / path, error))) {
+            return make_error(path + ": is a symbolic link (not allowed in a bundle)");
+        }
         auto data = read_file(dir / path, 64 * 1024 * 1024);
         if (!data) {
             return data.error();
@@ -43,6 +48,7 @@ Result<std::vector<TarEntry>> sign_bundle_files(std::vector<TarEntry> files, con
                                }),
                 files.end());
     Manifest manifest;
+    manifest.kind = terms.kind;
     manifest.site = terms.site;
     manifest.expires = terms.expires;
     for (const TarEntry& file : files) {
@@ -83,7 +89,8 @@ Result<std::vector<TarEntry>> verify_bundle(std::vector<TarEntry> entries,
     if (signature_entry != entries.end()) {
         signature = signature_entry->data;
     }
-    auto manifest = verify_manifest(manifest_entry->data, signature, policy, now, where);
+    auto manifest =
+        verify_manifest(manifest_entry->data, signature, policy, now, SignedKind::Bundle, where);
     if (!manifest) {
         return manifest.error();
     }

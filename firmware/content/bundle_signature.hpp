@@ -24,6 +24,7 @@ inline constexpr std::string_view kManifestEntry = "MANIFEST";
 inline constexpr std::string_view kSignatureEntry = "MANIFEST.sig";
 
 struct SigningTerms {
+    SignedKind kind = SignedKind::Bundle;  // A feed.json.sig is signed as a feed.
     std::string site;         // Empty: the feed's site.name.
     std::time_t expires = 0;  // When the signature stops being good.
 };

@@ -1,6 +1,7 @@
 #include "content/content_store.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -133,6 +134,17 @@ fs::path resolve_link(const fs::path& root, const char* name) {
         return {};
     }
     return resolved;
+}
+
+// Whether the process whose id begins `text` ("1234-…") still runs; a name that does not
+// start with a process id counts as alive (left alone).
+bool process_is_alive(const std::string& text) {
+    int pid = 0;
+    const auto parsed = std::from_chars(text.data(), text.data() + text.size(), pid);
+    if (parsed.ec != std::errc() || pid <= 0) {
+        return true;
+    }
+    return ::kill(pid, 0) == 0 || errno != ESRCH;
 }
 
 }  // namespace
@@ -303,20 +315,22 @@ Result<StagingArea> ContentStore::begin_staging() const {
     const std::string name = "update-" + unique_suffix();
     const fs::path dir = root_ / "staging" / name;
     const fs::path lock_file = root_ / "staging" / (name + ".lock");
+    // The lock file is locked before it has its name: a cleaner that sees the name always finds
+    // it held (made under a hidden name, locked, then renamed; a lock survives a rename).
+    const fs::path hidden = root_ / "staging" / ("." + name + ".lock");
     const int fd =
-        ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+        ::open(hidden.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) {
-        return make_error(lock_file.string() + ": cannot create (" + errno_text() + ")");
+        return make_error(hidden.string() + ": cannot create (" + errno_text() + ")");
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0 || std::rename(hidden.c_str(), lock_file.c_str()) != 0) {
+        const std::string reason = errno_text();
+        ::close(fd);
+        std::error_code ignored;
+        fs::remove(hidden, ignored);
+        return make_error(lock_file.string() + ": cannot lock the staging folder (" + reason + ")");
     }
     StagingArea staging(dir, lock_file, fd);
-    // Between open and flock a cleaner could take the free lock and remove the file: make sure
-    // the locked file is still the one at that name, or start again.
-    struct stat locked {};
-    struct stat named {};
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0 || ::fstat(fd, &locked) != 0 ||
-        ::stat(lock_file.c_str(), &named) != 0 || locked.st_ino != named.st_ino) {
-        return make_error(lock_file.string() + ": cannot lock the staging folder");
-    }
     std::error_code error;
     fs::create_directories(dir / "media", error);
     if (error) {
@@ -333,6 +347,14 @@ void ContentStore::remove_abandoned_staging() const {
         entries.push_back(entry.path());
     }
     for (const fs::path& entry : entries) {
+        const std::string name = entry.filename().string();
+        if (name.starts_with(".")) {
+            // A lock file being made (".update-PID-….lock"): its writer's, unless that is gone.
+            if (!process_is_alive(name.substr(8))) {
+                fs::remove(entry, error);
+            }
+            continue;
+        }
         if (entry.extension() == ".lock") {
             continue;
         }
@@ -363,12 +385,20 @@ void ContentStore::remove_abandoned_staging() const {
             ::close(fd);
         }
     }
-    // Leftover temporary symlinks of a switch cut short.
+    // Temporary files and symlinks of writers killed mid-write ("status.json.tmp-PID-…",
+    // "current.new-PID-…").
+    std::vector<fs::path> leftovers;
     for (const auto& entry : fs::directory_iterator(root_, error)) {
         const std::string name = entry.path().filename().string();
-        if (name.starts_with("current.new") || name.starts_with("previous.new")) {
-            fs::remove(entry.path(), error);
+        for (const std::string_view marker : {".tmp-", ".new-"}) {
+            if (const auto at = name.find(marker);
+                at != std::string::npos && !process_is_alive(name.substr(at + marker.size()))) {
+                leftovers.push_back(entry.path());
+            }
         }
+    }
+    for (const fs::path& leftover : leftovers) {
+        fs::remove(leftover, error);
     }
 }
 
@@ -446,6 +476,7 @@ Status ContentStore::record(const std::function<void(UpdateStatus&)>& change) co
     }
     UpdateStatus status = load_update_status(status_file());
     change(status);
+    remove_abandoned_staging();  // Every lock holder cleans up, refusals too.
     return save_update_status(status_file(), status);
 }
 

@@ -130,7 +130,8 @@ UpdateOutcome FeedUpdater::poll_once() {
             return refuse(parts.error().message);
         }
         auto verified = verify_manifest(parts->manifest, parts->signature, policy_,
-                                        std::time(nullptr), signature_request.url);
+                                        std::time(nullptr), SignedKind::Feed,
+                                        signature_request.url);
         if (!verified) {
             return refuse(verified.error().message);
         }

@@ -110,6 +110,7 @@ std::string manifest_text(Manifest manifest) {
     std::sort(manifest.files.begin(), manifest.files.end(),
               [](const ManifestFile& a, const ManifestFile& b) { return a.path < b.path; });
     std::string text = std::string(kHeader) + "\n";
+    text += std::string("kind ") + (manifest.kind == SignedKind::Feed ? "feed" : "bundle") + "\n";
     text += "site " + manifest.site + "\n";
     text += "expires " + format_utc_time(manifest.expires) + "\n";
     for (const ManifestFile& file : manifest.files) {
@@ -127,7 +128,7 @@ Result<Manifest> parse_manifest(std::string_view text, std::string_view origin) 
     Manifest manifest;
     std::set<std::string, std::less<>> seen;
     std::size_t line_number = 0;
-    bool has_site = false, has_expiry = false;
+    bool has_site = false, has_expiry = false, has_kind = false;
     while (!text.empty()) {
         const auto end = text.find('\n');
         if (end == std::string_view::npos) {
@@ -146,6 +147,14 @@ Result<Manifest> parse_manifest(std::string_view text, std::string_view origin) 
                 return make_error(where + "unknown format \"" + utf8::escape_for_message(line) +
                                   "\"");
             }
+            continue;
+        }
+        if (line == "kind bundle" || line == "kind feed") {
+            if (has_kind) {
+                return bad_line(line, "one kind");
+            }
+            manifest.kind = line == "kind feed" ? SignedKind::Feed : SignedKind::Bundle;
+            has_kind = true;
             continue;
         }
         if (line.starts_with("site ")) {
@@ -195,8 +204,8 @@ Result<Manifest> parse_manifest(std::string_view text, std::string_view origin) 
     if (line_number == 0) {
         return make_error(where + "empty");
     }
-    if (!has_site || !has_expiry) {
-        return make_error(where + "names no " + (has_site ? "expiry" : "site"));
+    if (!has_site || !has_expiry || !has_kind) {
+        return make_error(where + "names no " + (!has_kind ? "kind" : has_site ? "expiry" : "site"));
     }
     return manifest;
 }
@@ -213,7 +222,7 @@ std::string signature_line(std::string_view manifest, const SigningKey& key) {
 
 Result<Manifest> verify_manifest(std::string_view manifest,
                                  std::optional<std::string_view> signature,
-                                 const TrustPolicy& policy, std::time_t now,
+                                 const TrustPolicy& policy, std::time_t now, SignedKind kind,
                                  std::string_view origin) {
     initialise_sodium();
     const std::string where(origin);
@@ -246,6 +255,11 @@ Result<Manifest> verify_manifest(std::string_view manifest,
     if (!parsed) {
         return parsed;
     }
+    if (parsed->kind != kind) {
+        return make_error(where + (kind == SignedKind::Feed
+                                       ? ": signed as a bundle, not as a feed"
+                                       : ": signed as a feed (feed.json.sig), not as a bundle"));
+    }
     if (signature && parsed->expires <= now) {
         return make_error(where + ": the signature expired at " + format_utc_time(parsed->expires) +
                           ": sign it again");
@@ -253,13 +267,13 @@ Result<Manifest> verify_manifest(std::string_view manifest,
     return parsed;
 }
 
-Status check_manifest_site(const Manifest& manifest, const TrustPolicy& policy,
-                           std::string_view feed_site, std::string_view origin) {
-    const std::string_view expected = policy.site.empty() ? feed_site : policy.site;
-    if (manifest.site != expected) {
+Status check_manifest_site(const Manifest& manifest, std::string_view expected_site,
+                           std::string_view origin) {
+    if (manifest.site != expected_site) {
         return make_error(std::string(origin) + ": signed for the site \"" +
                           utf8::escape_for_message(manifest.site) + "\", and this screen is \"" +
-                          utf8::escape_for_message(expected) + "\"");
+                          utf8::escape_for_message(expected_site) +
+                          "\" (a screen changes sites only with site = … in placard.conf)");
     }
     return Done{};
 }

@@ -4,6 +4,7 @@
 // manifest). One format, one verification, one trust policy (ARCHITECTURE.md, "Data flow").
 //
 //     placard-manifest 2
+//     kind bundle                                     (or "feed": what the signer made)
 //     site 中共通渭县委组织部
 //     expires 2027-02-25T09:00:00Z
 //     <sha256-hex> <size> feed.json
@@ -11,7 +12,8 @@
 //
 // The signature ("ed25519 PUBLIC-KEY-HEX SIGNATURE-HEX") covers the manifest's exact bytes.
 // Binding the site and an expiry into what is signed means a bundle signed for one office
-// cannot be replayed on another office's screens, nor an old one forever.
+// cannot be replayed on another office's screens, nor an old one forever; binding the kind
+// means a feed's public signature file cannot be repackaged as a bundle (or the reverse).
 #pragma once
 
 #include <array>
@@ -32,7 +34,10 @@ struct ManifestFile {
     std::uint64_t size = 0;
 };
 
+enum class SignedKind { Bundle, Feed };
+
 struct Manifest {
+    SignedKind kind = SignedKind::Bundle;
     std::string site;
     std::time_t expires = 0;  // Seconds since the epoch (UTC).
     std::vector<ManifestFile> files;
@@ -47,8 +52,8 @@ struct SigningKey {
 struct TrustPolicy {
     std::vector<std::array<unsigned char, 32>> trusted_keys;
     bool allow_unsigned = false;  // Only when the configuration says so explicitly.
-    // The site this screen belongs to (configuration `site`); empty: the site the content
-    // names itself (the feed's site.name), checked once the feed is read.
+    // The site this screen belongs to (configuration `site`); empty: the site of the content
+    // the screen has (or, for its very first content, the site the content names itself).
     std::string site;
 };
 
@@ -68,15 +73,15 @@ Result<Manifest> parse_manifest(std::string_view text, std::string_view origin);
 std::string signature_line(std::string_view manifest, const SigningKey& key);
 
 // Checks `signature` (absent: unsigned) over `manifest` against the policy and the expiry at
-// `now`, then parses it. An unsigned manifest passes only when the policy allows unsigned
+// `now`, then parses it and checks that it was signed as `kind`. An unsigned manifest passes only when the policy allows unsigned
 // content. The site is checked by check_manifest_site once the content's own site is known.
 Result<Manifest> verify_manifest(std::string_view manifest,
                                  std::optional<std::string_view> signature,
-                                 const TrustPolicy& policy, std::time_t now,
+                                 const TrustPolicy& policy, std::time_t now, SignedKind kind,
                                  std::string_view origin);
-// The site binding: the screen's configured site, or else the site the feed names.
-Status check_manifest_site(const Manifest& manifest, const TrustPolicy& policy,
-                           std::string_view feed_site, std::string_view origin);
+// The site binding: the manifest must name `expected_site`.
+Status check_manifest_site(const Manifest& manifest, std::string_view expected_site,
+                           std::string_view origin);
 
 // A feed's signature file (feed.json.sig, served next to feed.json): the signature line, then
 // the manifest it signs.

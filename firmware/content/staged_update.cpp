@@ -53,6 +53,7 @@ void check_files(const fs::path& dir, const Feed& feed, const std::optional<Mani
 std::vector<std::string> validate_staged_folder(const fs::path& dir,
                                                 const std::optional<Manifest>& manifest,
                                                 const TrustPolicy& policy,
+                                                std::string_view screen_site,
                                                 const BundleInspector& inspect, Feed* feed_out) {
     BundleCheck check = read_bundle(dir);
     std::vector<std::string> problems = check.problems;
@@ -60,8 +61,10 @@ std::vector<std::string> validate_staged_folder(const fs::path& dir,
         return problems;
     }
     if (manifest) {
-        if (auto site = check_manifest_site(*manifest, policy, check.feed.site.name, "signature");
-            !site) {
+        const std::string_view expected = !policy.site.empty()  ? std::string_view(policy.site)
+                                          : !screen_site.empty() ? screen_site
+                                                                 : check.feed.site.name;
+        if (auto site = check_manifest_site(*manifest, expected, "signature"); !site) {
             return {site.error().message};
         }
     }
@@ -105,8 +108,14 @@ UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate updat
                                    const TrustPolicy& policy, const BundleInspector& inspect,
                                    const std::function<void(UpdateStatus&)>& on_taken) {
     Feed feed;
-    const auto problems =
-        validate_staged_folder(update.staging.dir(), update.manifest, policy, inspect, &feed);
+    // A screen stays with its site unless its configuration names one: the site of what it
+    // shows is the one new content must be signed for (trust on first use).
+    std::string screen_site;
+    if (const auto current = store.current(); !current.empty() && policy.site.empty()) {
+        screen_site = read_bundle(current).feed.site.name;
+    }
+    const auto problems = validate_staged_folder(update.staging.dir(), update.manifest, policy,
+                                                 screen_site, inspect, &feed);
     if (!problems.empty()) {
         std::string reason = update.origin + ": " + problems.front();
         if (problems.size() > 1) {

@@ -50,10 +50,13 @@ UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate updat
                                    const std::function<void(UpdateStatus&)>& on_taken = {});
 
 // Validates a bundle folder the way finish_staged_update does, without a store: the problems,
-// empty when the player can show it.
+// empty when the player can show it. The signature must name the policy's site, else
+// `screen_site` (the site of what the screen shows), else, for a screen's first content, the
+// site the feed names.
 std::vector<std::string> validate_staged_folder(const std::filesystem::path& dir,
                                                 const std::optional<Manifest>& manifest,
                                                 const TrustPolicy& policy,
+                                                std::string_view screen_site,
                                                 const BundleInspector& inspect, Feed* feed_out);
 
 // Records a refusal (an authenticated source's: never an anonymous request's) in status.json.

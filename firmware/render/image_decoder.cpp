@@ -57,14 +57,23 @@ Status check_png_data_size(const std::string& path, std::FILE* file) {
     const std::uint64_t width = big_endian_32(bytes + 8), height = big_endian_32(bytes + 12);
     const std::uint64_t raw = height * (1 + width * 8) * 2;  // ×2: Adam7's passes add rows.
     const std::uint64_t bound = raw + raw / 65535 * 5 + 64 * 1024;
-    std::uint64_t data = 0;
+    std::uint64_t data = 0, other = 0;
+    constexpr std::uint64_t kMaxOtherChunkBytes = 1024 * 1024;
     long position = 8;
     while (true) {
         if (std::fseek(file, position, SEEK_SET) != 0 || std::fread(bytes, 1, 8, file) != 8) {
             break;  // libpng says what is wrong with a file that ends early.
         }
         const std::uint32_t length = big_endian_32(bytes);
-        if (std::memcmp(bytes + 4, "IDAT", 4) == 0) {
+        if (std::memcmp(bytes + 4, "IDAT", 4) != 0) {
+            // Text, profiles and the like: libpng inflates compressed text too, and a file of
+            // thousands of zTXt chunks costs a minute at every start (PNG spec §11.3).
+            other += length;
+            if (other > kMaxOtherChunkBytes) {
+                return make_error(path + ": more than " + std::to_string(kMaxOtherChunkBytes) +
+                                  " bytes of text and other chunks besides the image");
+            }
+        } else {
             data += length;
             if (data > bound) {
                 return make_error(path + ": more compressed image data than a " +
@@ -115,6 +124,11 @@ Result<Image> decode_png(const std::string& path, std::FILE* file, const ImageLi
         return make_error(path + ": cannot decode PNG (" + reader.message + ")");
     }
     png_init_io(reader.png, file);
+    // Text and colour-profile chunks are never shown: skip them unread rather than inflate
+    // them (libpng treats chunks listed here as unknown, and discards them).
+    static constexpr png_byte kIgnored[] = "zTXt\0iTXt\0tEXt\0iCCP\0sPLT";
+    png_set_keep_unknown_chunks(reader.png, PNG_HANDLE_CHUNK_NEVER, kIgnored, 5);
+    png_set_chunk_malloc_max(reader.png, 8 * 1024 * 1024);
     png_read_info(reader.png, reader.info);
     const auto width = static_cast<long>(png_get_image_width(reader.png, reader.info));
     const auto height = static_cast<long>(png_get_image_height(reader.png, reader.info));
@@ -164,6 +178,19 @@ void jpeg_message(j_common_ptr jpeg, int level) {
     }
 }
 
+// A progressive JPEG may hold any number of scans, each a pass over the whole image: a file of
+// thousands of small valid scans decodes for minutes. Real encoders write about ten.
+constexpr int kMaxJpegScans = 64;
+void limit_jpeg_scans(j_common_ptr common) {
+    auto* jpeg = reinterpret_cast<j_decompress_ptr>(common);
+    if (jpeg->input_scan_number > kMaxJpegScans) {
+        auto* reader = reinterpret_cast<JpegReader*>(jpeg->client_data);
+        std::snprintf(reader->message, sizeof reader->message, "more than %d scans",
+                      kMaxJpegScans);
+        std::longjmp(reader->jump, 1);
+    }
+}
+
 Result<Image> decode_jpeg(const std::string& path, std::FILE* file, const ImageLimits& limits) {
     JpegReader reader;
     reader.jpeg.err = jpeg_std_error(&reader.errors);
@@ -173,9 +200,20 @@ Result<Image> decode_jpeg(const std::string& path, std::FILE* file, const ImageL
     Image image;
     Status within = Done{};
     if (setjmp(reader.jump)) {
-        return make_error(path + ": cannot decode JPEG (" + reader.message + ")");
+        // libjpeg-turbo says "Backing store not supported" when max_memory_to_use is reached.
+        const bool too_big = std::strstr(reader.message, "Backing store") != nullptr;
+        return make_error(path + ": cannot decode JPEG (" +
+                          (too_big ? std::string("it needs more than 192 MiB to decode")
+                                   : std::string(reader.message)) +
+                          ")");
     }
     jpeg_create_decompress(&reader.jpeg);
+    jpeg_progress_mgr progress{};
+    progress.progress_monitor = limit_jpeg_scans;
+    reader.jpeg.progress = &progress;
+    // libjpeg's own working memory (a progressive image keeps all its coefficients): beyond
+    // this it fails instead of growing (no backing store in libjpeg-turbo).
+    reader.jpeg.mem->max_memory_to_use = 192L * 1024 * 1024;
     jpeg_stdio_src(&reader.jpeg, file);
     jpeg_read_header(&reader.jpeg, TRUE);
     within = check_limits(path, reader.jpeg.image_width, reader.jpeg.image_height, limits);

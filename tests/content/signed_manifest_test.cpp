@@ -34,7 +34,8 @@ TEST(SignedManifest, AGoodSignatureFromATrustedKeyVerifies) {
     const SigningKey key = generate_signing_key();
     const std::string text = manifest_text(sample_manifest());
     auto verified = verify_manifest(text, signature_line(text, key), trusting(key),
-                                    *parse_utc_time("2029-01-01T00:00:00Z"), "x.placard");
+                                    *parse_utc_time("2029-01-01T00:00:00Z"), SignedKind::Bundle,
+                                    "x.placard");
     ASSERT_TRUE(verified) << verified.error().message;
 }
 
@@ -43,7 +44,7 @@ TEST(SignedManifest, AChangedByteBreaksTheSignature) {
     std::string text = manifest_text(sample_manifest());
     const std::string signature = signature_line(text, key);
     text[text.find("99")] = '8';
-    auto verified = verify_manifest(text, signature, trusting(key), 0, "x.placard");
+    auto verified = verify_manifest(text, signature, trusting(key), 0, SignedKind::Bundle, "x.placard");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("does not match"), std::string::npos);
 }
@@ -51,7 +52,8 @@ TEST(SignedManifest, AChangedByteBreaksTheSignature) {
 TEST(SignedManifest, AnUntrustedKeyIsRefused) {
     const SigningKey key = generate_signing_key(), other = generate_signing_key();
     const std::string text = manifest_text(sample_manifest());
-    auto verified = verify_manifest(text, signature_line(text, other), trusting(key), 0, "x");
+    auto verified = verify_manifest(text, signature_line(text, other), trusting(key), 0,
+                                    SignedKind::Bundle, "x");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("does not trust"), std::string::npos);
 }
@@ -60,7 +62,8 @@ TEST(SignedManifest, AnExpiredSignatureIsRefused) {
     const SigningKey key = generate_signing_key();
     const std::string text = manifest_text(sample_manifest());
     auto verified = verify_manifest(text, signature_line(text, key), trusting(key),
-                                    *parse_utc_time("2030-01-01T00:00:01Z"), "x.placard");
+                                    *parse_utc_time("2030-01-01T00:00:01Z"), SignedKind::Bundle,
+                                    "x.placard");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("expired"), std::string::npos);
 }
@@ -68,18 +71,28 @@ TEST(SignedManifest, AnExpiredSignatureIsRefused) {
 TEST(SignedManifest, UnsignedIsRefusedUnlessAllowed) {
     const std::string text = manifest_text(sample_manifest());
     TrustPolicy policy;
-    EXPECT_FALSE(verify_manifest(text, std::nullopt, policy, 0, "x"));
+    EXPECT_FALSE(verify_manifest(text, std::nullopt, policy, 0, SignedKind::Bundle, "x"));
     policy.allow_unsigned = true;
-    EXPECT_TRUE(verify_manifest(text, std::nullopt, policy, 0, "x"));
+    EXPECT_TRUE(verify_manifest(text, std::nullopt, policy, 0, SignedKind::Bundle, "x"));
 }
 
 TEST(SignedManifest, TheSiteIsBound) {
     const Manifest manifest = sample_manifest();
-    TrustPolicy policy;
-    EXPECT_TRUE(check_manifest_site(manifest, policy, "中共通渭县委组织部", "x"));
-    EXPECT_FALSE(check_manifest_site(manifest, policy, "另一个单位", "x"));
-    policy.site = "另一个单位";
-    EXPECT_FALSE(check_manifest_site(manifest, policy, "中共通渭县委组织部", "x"));
+    EXPECT_TRUE(check_manifest_site(manifest, "中共通渭县委组织部", "x"));
+    EXPECT_FALSE(check_manifest_site(manifest, "另一个单位", "x"));
+}
+
+TEST(SignedManifest, AFeedSignatureIsNotABundleSignature) {
+    const SigningKey key = generate_signing_key();
+    Manifest feed = sample_manifest();
+    feed.kind = SignedKind::Feed;
+    const std::string text = manifest_text(feed);
+    EXPECT_TRUE(verify_manifest(text, signature_line(text, key), trusting(key), 0,
+                                SignedKind::Feed, "feed.json.sig"));
+    auto as_bundle = verify_manifest(text, signature_line(text, key), trusting(key), 0,
+                                     SignedKind::Bundle, "x.placard");
+    ASSERT_FALSE(as_bundle);
+    EXPECT_NE(as_bundle.error().message.find("not as a bundle"), std::string::npos);
 }
 
 TEST(SignedManifest, TheFirstFormatWithoutSiteOrExpiryIsRefusedWithAReason) {
@@ -89,7 +102,7 @@ TEST(SignedManifest, TheFirstFormatWithoutSiteOrExpiryIsRefusedWithAReason) {
 }
 
 TEST(SignedManifest, BadLinesAreRefused) {
-    const std::string head = "placard-manifest 2\nsite s\nexpires 2030-01-01T00:00:00Z\n";
+    const std::string head = "placard-manifest 2\nkind bundle\nsite s\nexpires 2030-01-01T00:00:00Z\n";
     for (const std::string& line : {kHash + " 3 ../etc/passwd", kHash + " 3 /abs",
                                     kHash + " x feed.json", std::string(63, 'a') + " 3 feed.json",
                                     kHash + " 3 a\x01"

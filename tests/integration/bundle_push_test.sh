@@ -50,6 +50,10 @@ wait_for() {  # wait_for PATTERN SECONDS
 }
 failures=0
 wait_for "accepting bundle uploads" 10 || exit 1
+# The player must be up before the drop: a notice is about an import it sees happen (one
+# committed while the player starts is simply what it starts with). Under ASan a start takes
+# seconds.
+wait_for "first frame presented" 60 || exit 1
 
 # USB and admins copy into the inbox: a temporary name, then a rename, as the USB import does.
 cp v2.placard inbox/.v2.part && mv inbox/.v2.part inbox/v2.placard

@@ -146,7 +146,46 @@ feed = json.load(open(sys.argv[1] + "/feed.json", encoding="utf-8"))
 feed["banners"][0]["sha256"] = "0" * 64
 json.dump(feed, open(sys.argv[1] + "/feed.json", "w", encoding="utf-8"), ensure_ascii=False)
 PY
-for name in badlayout truncjpeg idat toolarge budget shamismatch; do
+# Thousands of compressed text chunks in a small PNG (inflated by libpng at every start).
+variant ztxt && /usr/bin/python3 - ztxt/media/banner-1.png <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+png = open(sys.argv[1], "rb").read()
+text = chunk(b"zTXt", b"Comment\0\0" + zlib.compress(b"\0" * 100000, 9))
+open(sys.argv[1], "wb").write(png[:33] + text * 20000 + png[33:])
+PY
+set_banner ztxt banner-1.png
+# Content for another office (its feed names it, its signature too): this screen shows ours.
+variant foreign && /usr/bin/python3 - foreign <<'PY'
+import json, sys
+feed = json.load(open(sys.argv[1] + "/feed.json", encoding="utf-8"))
+feed["site"]["name"] = "另一个单位"
+json.dump(feed, open(sys.argv[1] + "/feed.json", "w", encoding="utf-8"), ensure_ascii=False)
+PY
+# A feed's public signature repackaged as a bundle, by someone without the key.
+variant published && "$tool" sign-feed published --key admin.key >/dev/null
+/usr/bin/python3 - published feedbundle.placard <<'PY'
+import io, os, sys, tarfile
+folder, out = sys.argv[1], sys.argv[2]
+sig = open(folder + "/feed.json.sig", "rb").read()
+line, manifest = sig.split(b"\n", 1)
+with tarfile.open(out, "w", format=tarfile.USTAR_FORMAT) as tar:
+    def add(name, data):
+        info = tarfile.TarInfo(name); info.size = len(data); tar.addfile(info, io.BytesIO(data))
+    add("MANIFEST", manifest); add("MANIFEST.sig", line + b"\n")
+    for entry in manifest.decode().splitlines()[4:]:
+        path = entry.split(" ", 2)[2]
+        add(path, open(os.path.join(folder, path), "rb").read())
+PY
+# pack never follows a link out of the folder (here: to the secret key).
+variant keyleak && ln -s "$work/admin.key" keyleak/layout.json
+if "$tool" pack keyleak keyleak.placard --key admin.key 2>pack.err; then
+  fail "pack followed a symlinked layout.json (the secret key is in the bundle)"
+else
+  echo "ok: pack refuses a symlinked layout.json: $(cat pack.err)"
+fi
+for name in badlayout truncjpeg idat toolarge budget shamismatch ztxt foreign; do
   "$tool" pack "$name" "$name.placard" --key admin.key >/dev/null || fail "pack $name"
 done
 "$tool" pack v2 othersite.placard --key admin.key --site 另一个单位 >/dev/null
@@ -201,6 +240,9 @@ budget.placard more than the budget of
 shamismatch.placard feed.json says
 othersite.placard signed for the site
 escape.placard not a relative path inside the bundle
+ztxt.placard bytes of text and other chunks
+foreign.placard signed for the site \"另一个单位\", and this screen is
+feedbundle.placard signed as a feed
 LIST
 # Names from the archive are escaped in what the status says (no raw escape sequence).
 "$tool" import escape.placard --config placard.conf 2>/dev/null

@@ -207,6 +207,8 @@ int sign_feed_command(const Arguments& arguments) {
         return fail(kUsage, 2);
     }
     const std::string &dir = signing.positional[0], &key_file = signing.key_file;
+    SigningTerms terms = signing.terms;
+    terms.kind = SignedKind::Feed;
     auto key = load_secret_key(key_file);
     if (!key) {
         return fail(key.error().message);
@@ -215,7 +217,7 @@ int sign_feed_command(const Arguments& arguments) {
     if (!files) {
         return fail(files.error().message);
     }
-    auto signed_files = sign_bundle_files(std::move(files.value()), *key, signing.terms);
+    auto signed_files = sign_bundle_files(std::move(files.value()), *key, terms);
     if (!signed_files) {
         return fail(signed_files.error().message);
     }

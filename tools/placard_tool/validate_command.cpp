@@ -26,7 +26,7 @@ int validate_command(const Arguments& arguments) {
         std::error_code error;
         check.problems =
             validate_staged_folder(fs::is_directory(path, error) ? path : path.parent_path(),
-                                   std::nullopt, no_signature, check_bundle_images, nullptr);
+                                   std::nullopt, no_signature, "", check_bundle_images, nullptr);
     }
     for (const std::string& problem : check.problems) {
         std::printf("%s\n", problem.c_str());
