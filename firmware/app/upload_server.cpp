@@ -1,8 +1,13 @@
 #include "app/upload_server.hpp"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
-#include <httplib.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <sodium.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -10,8 +15,8 @@
 #include <chrono>
 #include <cstring>
 
+#include "app/http_request_head.hpp"
 #include "app/log.hpp"
-#include "content/content_store.hpp"
 
 namespace placard {
 
@@ -19,10 +24,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Whole-request limits: no request, however slow, holds a worker longer than this, and no
-// read waits longer than the per-read time-out.
-constexpr auto kRequestDeadline = std::chrono::seconds(300);
-constexpr int kReadTimeoutSeconds = 5;
+using Clock = std::chrono::steady_clock;
+
+constexpr int kMaxConnections = 8;
+constexpr int kMaxConnectionsPerPeer = 2;
+constexpr std::size_t kMaxHeadBytes = 16 * 1024;
+constexpr auto kHeadDeadline = std::chrono::seconds(10);
+constexpr auto kBodyDeadline = std::chrono::seconds(300);
+constexpr int kReadTimeoutMs = 5000;
 
 // Compares in constant time, so that the time of a refusal tells nothing about the token.
 bool token_matches(const std::string& given, const std::string& expected) {
@@ -30,48 +39,145 @@ bool token_matches(const std::string& given, const std::string& expected) {
            sodium_memcmp(given.data(), expected.data(), expected.size()) == 0;
 }
 
-void answer(httplib::Response& response, int status, const std::string& text) {
-    // The body of a refused request was never read, so the connection cannot carry another:
-    // keep-alive is off (set_keep_alive_max_count(1)), httplib says "Connection: close".
-    response.status = status;
-    response.set_content(text + "\n", "text/plain");
+const char* reason_phrase(int status) {
+    switch (status) {
+        case 100:
+            return "Continue";
+        case 200:
+            return "OK";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 404:
+            return "Not Found";
+        case 408:
+            return "Request Timeout";
+        case 411:
+            return "Length Required";
+        case 413:
+            return "Content Too Large";
+        case 415:
+            return "Unsupported Media Type";
+        case 422:
+            return "Unprocessable Content";
+        case 431:
+            return "Request Header Fields Too Large";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return "Insufficient Storage";
+    }
 }
 
-// Checks a request on its headers alone, before a byte of its body is read: the token first
-// (nothing unauthenticated costs memory or disk), then a body the endpoint can stream to disk
-// with a known end — a Content-Length within the limit, not chunked, not compressed. Returns
-// 0 when the body may be read, else the HTTP status to answer with.
-int check_headers(const httplib::Request& request, const std::string& token, std::size_t max_bytes,
-                  std::string& reason) {
-    if (!token_matches(request.get_header_value("Authorization"), "Bearer " + token)) {
+bool send_all(int fd, std::string_view data) {
+    while (!data.empty()) {
+        const ssize_t sent = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL);
+        if (sent < 0 && errno == EINTR) {
+            continue;
+        }
+        if (sent <= 0) {
+            return false;
+        }
+        data.remove_prefix(static_cast<std::size_t>(sent));
+    }
+    return true;
+}
+
+void answer(int fd, int status, const std::string& text) {
+    const std::string body = text + "\n";
+    send_all(fd, "HTTP/1.1 " + std::to_string(status) + " " + reason_phrase(status) +
+                     "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
+                     std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+}
+
+// Waits until `fd` can be read, at most the per-read time-out and never past `deadline`;
+// false on time-out or when the server stops.
+bool wait_readable(int fd, int wake, Clock::time_point deadline) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0) {
+        return false;
+    }
+    pollfd fds[2] = {{fd, POLLIN, 0}, {wake, POLLIN, 0}};
+    const int ready = ::poll(fds, 2, static_cast<int>(std::min<long long>(left, kReadTimeoutMs)));
+    return ready > 0 && (fds[1].revents & POLLIN) == 0 &&
+           (fds[0].revents & (POLLIN | POLLHUP)) != 0;
+}
+
+// After refusing a request whose body was not read: stop sending, then read and drop what the
+// client still sends for a moment, so that closing does not reset the connection before the
+// client has read the answer (a "lingering close"). A fixed buffer: nothing is kept.
+void close_gracefully(int fd, int wake) {
+    ::shutdown(fd, SHUT_WR);
+    char sink[4096];
+    const auto until = Clock::now() + std::chrono::seconds(2);
+    std::size_t drained = 0;
+    while (drained < 4 * 1024 * 1024 && wait_readable(fd, wake, until)) {
+        const ssize_t got = ::recv(fd, sink, sizeof sink, 0);
+        if (got <= 0) {
+            break;
+        }
+        drained += static_cast<std::size_t>(got);
+    }
+    ::close(fd);
+}
+
+// Decides on the head alone whether the body may be read: the token first (nothing
+// unauthenticated costs memory or disk), then a body with a known end within the limit.
+// 0 when it may, else the status to answer, with `reason`.
+int check_head(const HttpRequestHead& head, const std::string& token, std::size_t max_bytes,
+               std::uint64_t& length, std::string& reason) {
+    if (head.method != "POST" || head.target != "/bundle") {
+        reason = "only POST /bundle is served here";
+        return 404;
+    }
+    auto authorization = head.field("authorization");
+    if (!authorization || !*authorization || !token_matches(**authorization, "Bearer " + token)) {
         reason = "missing or wrong token";
         return 401;
     }
-    if (request.has_header("Transfer-Encoding")) {
+    if (head.has("transfer-encoding")) {
         reason = "chunked bodies are not taken: send a Content-Length";
         return 411;
     }
-    if (request.has_header("Content-Encoding")) {
+    if (head.has("content-encoding")) {
         reason = "compressed bodies are not taken";
         return 415;
     }
-    if (!request.has_header("Content-Length")) {
+    auto declared = head.field("content-length");
+    if (!declared) {
+        reason = declared.error().message;
+        return 400;
+    }
+    if (!*declared) {
         reason = "no Content-Length";
         return 411;
     }
-    const std::string length_text = request.get_header_value("Content-Length");
-    char* end = nullptr;
-    errno = 0;
-    const unsigned long long length = std::strtoull(length_text.c_str(), &end, 10);
-    if (length_text.empty() || *end != '\0' || errno != 0 || length_text[0] == '-') {
+    const std::string& text = **declared;
+    if (text.empty() || text.size() > 19 ||
+        text.find_first_not_of("0123456789") != std::string::npos) {
         reason = "unreadable Content-Length";
         return 400;
     }
+    length = std::stoull(text);
     if (length > max_bytes) {
         reason = "larger than the limit of " + std::to_string(max_bytes) + " bytes";
         return 413;
     }
     return 0;
+}
+
+std::string peer_address(const sockaddr_storage& address) {
+    char text[INET6_ADDRSTRLEN] = "?";
+    if (address.ss_family == AF_INET) {
+        inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in&>(address).sin_addr, text,
+                  sizeof text);
+    } else if (address.ss_family == AF_INET6) {
+        inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6&>(address).sin6_addr, text,
+                  sizeof text);
+    }
+    return text;
 }
 
 }  // namespace
@@ -84,133 +190,220 @@ Result<std::unique_ptr<UploadServer>> UploadServer::start(const std::string& lis
         return make_error("upload_token: at least 16 characters are needed");
     }
     const auto colon = listen.rfind(':');
-    int port = 0;
-    try {
-        port = colon == std::string::npos ? 0 : std::stoi(listen.substr(colon + 1));
-    } catch (...) {
-        port = 0;
+    std::string host = colon == std::string::npos ? "" : listen.substr(0, colon);
+    const std::string port = colon == std::string::npos ? "" : listen.substr(colon + 1);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
     }
-    if (port <= 0 || port > 65535) {
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    addrinfo* addresses = nullptr;
+    if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos ||
+        ::getaddrinfo(host.empty() ? nullptr : host.c_str(), port.c_str(), &hints, &addresses) !=
+            0) {
         return make_error("upload_listen: \"" + listen + "\" is not HOST:PORT");
     }
-    const std::string host = listen.substr(0, colon);
+    std::unique_ptr<UploadServer> server(
+        new UploadServer(token, max_bytes, std::move(spool), intake));
+    for (const addrinfo* address = addresses; address != nullptr; address = address->ai_next) {
+        const int fd = ::socket(address->ai_family, address->ai_socktype | SOCK_CLOEXEC, 0);
+        const int one = 1;
+        if (fd >= 0 && ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0 &&
+            ::bind(fd, address->ai_addr, address->ai_addrlen) == 0 && ::listen(fd, 16) == 0) {
+            server->listen_fd_ = fd;
+            break;
+        }
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+    ::freeaddrinfo(addresses);
+    if (server->listen_fd_ < 0) {
+        return make_error("upload_listen: cannot listen on " + listen + " (" +
+                          std::strerror(errno) + ")");
+    }
+    server->wake_fd_ = ::eventfd(0, EFD_CLOEXEC);
     std::error_code error;
-    fs::create_directories(spool, error);
+    fs::create_directories(server->spool_, error);
     // Spooled uploads of a service that died are of no use to anyone.
-    for (const auto& entry : fs::directory_iterator(spool, error)) {
+    for (const auto& entry : fs::directory_iterator(server->spool_, error)) {
         fs::remove(entry.path(), error);
     }
-    std::unique_ptr<UploadServer> upload(new UploadServer());
-    upload->server_ = std::make_unique<httplib::Server>();
-    httplib::Server& server = *upload->server_;
-    server.set_payload_max_length(max_bytes);
-    server.set_read_timeout(kReadTimeoutSeconds, 0);
-    server.set_write_timeout(kReadTimeoutSeconds, 0);
-    server.set_keep_alive_max_count(1);
-    // Refusals are decided on the headers, before the client sends its body (RFC 9110 §10.1.1:
-    // a client that sent Expect: 100-continue waits for this answer).
-    server.set_expect_100_continue_handler(
-        [&intake, token, max_bytes](const httplib::Request& request, httplib::Response& response) {
-            std::string reason;
-            if (const int status = check_headers(request, token, max_bytes, reason); status != 0) {
-                intake.refuse_unauthenticated(reason + " from " + request.remote_addr);
-                answer(response, status, reason);
-                return status;
-            }
-            return 100;
-        });
-    server.set_pre_routing_handler(
-        [&intake, token, max_bytes](const httplib::Request& request, httplib::Response& response) {
-            std::string reason;
-            if (request.path != "/bundle" || request.method != "POST") {
-                answer(response, 404, "only POST /bundle is served here");
-                return httplib::Server::HandlerResponse::Handled;
-            }
-            if (const int status = check_headers(request, token, max_bytes, reason); status != 0) {
-                intake.refuse_unauthenticated(reason + " from " + request.remote_addr);
-                answer(response, status, reason);
-                return httplib::Server::HandlerResponse::Handled;
-            }
-            return httplib::Server::HandlerResponse::Unhandled;
-        });
-    server.Post("/bundle", [&intake, spool, max_bytes](const httplib::Request& request,
-                                                       httplib::Response& response,
-                                                       const httplib::ContentReader& read_body) {
-        static std::atomic<unsigned> counter{0};
-        const fs::path file = spool / ("upload-" + std::to_string(::getpid()) + "-" +
-                                       std::to_string(++counter) + ".placard");
-        const int fd =
-            ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (fd < 0) {
-            answer(response, 507,
-                   "cannot store the upload (" + std::string(std::strerror(errno)) + ")");
-            return;
-        }
-        // Streamed to disk as it arrives, counted, within the request's deadline.
-        const auto deadline = std::chrono::steady_clock::now() + kRequestDeadline;
-        std::uint64_t received = 0;
-        bool write_failed = false, too_slow = false;
-        const bool complete = read_body([&](const char* data, std::size_t length) {
-            received += length;
-            if (received > max_bytes) {
-                return false;
-            }
-            if (std::chrono::steady_clock::now() > deadline) {
-                too_slow = true;
-                return false;
-            }
-            while (length > 0) {
-                const ssize_t written = ::write(fd, data, length);
-                if (written < 0 && errno == EINTR) {
-                    continue;
-                }
-                if (written <= 0) {
-                    write_failed = true;
-                    return false;
-                }
-                data += written;
-                length -= static_cast<std::size_t>(written);
-            }
-            return true;
-        });
-        ::close(fd);
-        const std::string declared = request.get_header_value("Content-Length");
-        if (!complete || write_failed || std::to_string(received) != declared) {
-            std::error_code ignored;
-            fs::remove(file, ignored);
-            answer(response, write_failed ? 507 : 400,
-                   write_failed ? "cannot store the upload (disk full?)"
-                   : too_slow   ? "the upload took too long"
-                                : "the body ended before its Content-Length");
-            return;
-        }
-        const UpdateOutcome outcome = intake.take(file);
-        std::error_code ignored;
-        fs::remove(file, ignored);
-        if (outcome.kind == UpdateOutcome::Kind::Taken) {
-            response.status = 200;
-            response.set_content("took version " + std::to_string(outcome.version) + "\n",
-                                 "text/plain");
-        } else {
-            response.status = 422;
-            response.set_content("refused: " + outcome.reason + "\n", "text/plain");
-        }
-    });
-    if (!server.bind_to_port(host, port)) {
-        return make_error("upload_listen: cannot listen on " + listen);
-    }
-    upload->thread_ = std::thread([&server] { server.listen_after_bind(); });
+    server->acceptor_ = std::thread([raw = server.get()] { raw->accept_loop(); });
     log_info("accepting bundle uploads on " + listen);
-    return upload;
+    return server;
 }
 
 UploadServer::~UploadServer() {
-    if (server_) {
-        server_->stop();
+    const std::uint64_t one = 1;
+    if (wake_fd_ >= 0 && ::write(wake_fd_, &one, sizeof one) < 0) {
+        // Nothing more to do: the threads then end at their next time-out.
     }
-    if (thread_.joinable()) {
-        thread_.join();
+    if (acceptor_.joinable()) {
+        acceptor_.join();
     }
+    std::unique_lock lock(mutex_);
+    idle_.wait(lock, [this] { return connections_ == 0; });
+    if (listen_fd_ >= 0) {
+        ::close(listen_fd_);
+    }
+    if (wake_fd_ >= 0) {
+        ::close(wake_fd_);
+    }
+}
+
+void UploadServer::accept_loop() {
+    while (true) {
+        pollfd fds[2] = {{listen_fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
+        if (::poll(fds, 2, -1) < 0 && errno != EINTR) {
+            return;
+        }
+        if (fds[1].revents & POLLIN) {
+            return;
+        }
+        if (!(fds[0].revents & POLLIN)) {
+            continue;
+        }
+        sockaddr_storage address{};
+        socklen_t size = sizeof address;
+        const int connection =
+            ::accept4(listen_fd_, reinterpret_cast<sockaddr*>(&address), &size, SOCK_CLOEXEC);
+        if (connection < 0) {
+            continue;  // EMFILE and the like: the next connection may do.
+        }
+        const std::string peer = peer_address(address);
+        {
+            std::lock_guard lock(mutex_);
+            if (connections_ >= kMaxConnections || per_peer_[peer] >= kMaxConnectionsPerPeer) {
+                // Answered at once, without reading: a crowd of idle connections cannot grow the
+                // service or hold a push out for longer than their heads' deadline.
+                answer(connection, 503, "too many connections, try again");
+                ::close(connection);
+                continue;
+            }
+            ++connections_;
+            ++per_peer_[peer];
+        }
+        std::thread([this, connection, peer] {
+            serve(connection, peer);
+            std::lock_guard lock(mutex_);
+            --connections_;
+            if (--per_peer_[peer] == 0) {
+                per_peer_.erase(peer);
+            }
+            idle_.notify_all();
+        }).detach();
+    }
+}
+
+void UploadServer::serve(int connection, const std::string& peer) {
+    // The head, bounded in bytes and time.
+    std::string buffer;
+    const auto head_deadline = Clock::now() + kHeadDeadline;
+    std::size_t head_end = std::string::npos;
+    char piece[4096];
+    while (head_end == std::string::npos) {
+        if (buffer.size() > kMaxHeadBytes) {
+            intake_.refuse_unauthenticated("a request head over 16 KiB from " + peer);
+            answer(connection, 431, "the request head is too large");
+            close_gracefully(connection, wake_fd_);
+            return;
+        }
+        if (!wait_readable(connection, wake_fd_, head_deadline)) {
+            ::close(connection);  // Too slow, or the server stops: no answer owed.
+            return;
+        }
+        const ssize_t got = ::recv(connection, piece, sizeof piece, 0);
+        if (got <= 0) {
+            ::close(connection);
+            return;
+        }
+        buffer.append(piece, static_cast<std::size_t>(got));
+        head_end = buffer.find("\r\n\r\n");
+        if (head_end == std::string::npos && buffer.find("\n\n") != std::string::npos) {
+            head_end = buffer.find("\n\n");
+        }
+    }
+    const std::size_t body_start =
+        head_end + (buffer.compare(head_end, 4, "\r\n\r\n") == 0 ? 4 : 2);
+    auto head = parse_request_head(std::string_view(buffer).substr(0, head_end));
+    std::uint64_t length = 0;
+    std::string reason;
+    int status = head ? check_head(*head, token_, max_bytes_, length, reason) : 400;
+    if (!head) {
+        reason = head.error().message;
+    }
+    if (status != 0) {
+        intake_.refuse_unauthenticated(reason + " from " + peer);
+        answer(connection, status, reason);
+        close_gracefully(connection, wake_fd_);
+        return;
+    }
+    // RFC 9110 §10.1.1: a client that asked waits for this before it sends the body.
+    if (auto expect = head->field("expect"); expect && *expect) {
+        send_all(connection, "HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    static std::atomic<unsigned> counter{0};
+    const fs::path file = spool_ / ("upload-" + std::to_string(::getpid()) + "-" +
+                                    std::to_string(++counter) + ".placard");
+    const int out =
+        ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (out < 0) {
+        answer(connection, 507,
+               "cannot store the upload (" + std::string(std::strerror(errno)) + ")");
+        close_gracefully(connection, wake_fd_);
+        return;
+    }
+    // The body streams to disk as it arrives, counted, within its deadline.
+    const auto body_deadline = Clock::now() + kBodyDeadline;
+    std::uint64_t received = 0;
+    bool write_failed = false;
+    const auto store = [&](const char* data, std::size_t size) {
+        size = static_cast<std::size_t>(std::min<std::uint64_t>(size, length - received));
+        received += size;
+        while (size > 0 && !write_failed) {
+            const ssize_t written = ::write(out, data, size);
+            if (written < 0 && errno == EINTR) {
+                continue;
+            }
+            write_failed = written <= 0;
+            if (!write_failed) {
+                data += written;
+                size -= static_cast<std::size_t>(written);
+            }
+        }
+    };
+    store(buffer.data() + body_start, buffer.size() - body_start);
+    buffer = std::string();
+    while (received < length && !write_failed &&
+           wait_readable(connection, wake_fd_, body_deadline)) {
+        const ssize_t got = ::recv(connection, piece, sizeof piece, 0);
+        if (got <= 0) {
+            break;
+        }
+        store(piece, static_cast<std::size_t>(got));
+    }
+    ::close(out);
+    if (received != length || write_failed) {
+        std::error_code ignored;
+        fs::remove(file, ignored);
+        answer(connection, write_failed ? 507 : 400,
+               write_failed ? "cannot store the upload (disk full?)"
+                            : "the body ended before its Content-Length");
+        ::close(connection);
+        return;
+    }
+    const UpdateOutcome outcome = intake_.take(file);
+    std::error_code ignored;
+    fs::remove(file, ignored);
+    if (outcome.kind == UpdateOutcome::Kind::Taken) {
+        answer(connection, 200, "took version " + std::to_string(outcome.version));
+    } else {
+        answer(connection, 422, "refused: " + outcome.reason);
+    }
+    ::close(connection);
 }
 
 }  // namespace placard

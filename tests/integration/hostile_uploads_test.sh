@@ -68,7 +68,7 @@ import socket, sys
 port, token = int(sys.argv[1]), sys.argv[2]
 def ask(request):
     s = socket.create_connection(("127.0.0.1", port), timeout=30)
-    s.sendall(request)  # No shutdown: httplib answers nothing to a peer it sees closing.
+    s.sendall(request)
     answer = b""
     while True:
         piece = s.recv(4096)
@@ -81,6 +81,46 @@ print("short", ask(b"POST /bundle HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
 PY
 grep -q "^no-length HTTP/1.1 411" raw.txt && echo "ok: no Content-Length: 411" || fail "no Content-Length: $(grep no-length raw.txt)"
 grep -q "^short HTTP/1.1 400" raw.txt && echo "ok: a body short of its length: 400" || fail "short body: $(grep short raw.txt)"
+
+# A request line that never ends (200 MB, no newline), and 16 connections that send a header
+# line every 2 s: the head is bounded in bytes (431) and in time (10 s), connections are capped
+# (8, and 2 from one address: the rest are answered 503 at once).
+/usr/bin/python3 - "$port" >flood.txt <<'PY'
+import socket, sys, threading, time
+port = int(sys.argv[1])
+def endless():
+    s = socket.create_connection(("127.0.0.1", port), timeout=30)
+    try:
+        s.sendall(b"POST /bundle")
+        for _ in range(200 * 16):
+            s.sendall(b"x" * 65536)
+    except OSError:
+        pass
+    try:
+        print("endless", s.recv(200).split(b"\r\n", 1)[0].decode(errors="replace"))
+    except OSError as e:
+        print("endless", "closed")
+answers = []
+def slow():
+    s = socket.create_connection(("127.0.0.1", port), timeout=30)
+    try:
+        s.sendall(b"POST /bundle HTTP/1.1\r\n")
+        for i in range(15):
+            s.sendall(b"X-Slow-%d: y\r\n" % i)
+            time.sleep(2)
+        answers.append("no answer")
+    except OSError:
+        answers.append("closed")
+endless()  # Alone first: with the slow ones beside it, it may meet the cap (503) instead.
+threads = [threading.Thread(target=slow) for _ in range(16)]
+for t in threads: t.start()
+for t in threads: t.join()
+print("slow", " ".join(sorted(set(answers))))
+PY
+grep -q "^endless HTTP/1.1 431\|^endless closed" flood.txt && echo "ok: an endless request line: $(grep endless flood.txt)" ||
+  fail "endless request line: $(cat flood.txt)"
+grep -q "^slow closed$" flood.txt && echo "ok: slow connections are closed (503 beyond the cap, at 10 s otherwise)" ||
+  fail "slow connections: $(cat flood.txt)"
 
 after=$(kib VmHWM)
 growth=$((after - before))
