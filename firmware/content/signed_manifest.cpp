@@ -205,7 +205,10 @@ Result<Manifest> parse_manifest(std::string_view text, std::string_view origin) 
         return make_error(where + "empty");
     }
     if (!has_site || !has_expiry || !has_kind) {
-        return make_error(where + "names no " + (!has_kind ? "kind" : has_site ? "expiry" : "site"));
+        return make_error(where + "names no " +
+                          (!has_kind  ? "kind"
+                           : has_site ? "expiry"
+                                      : "site"));
     }
     return manifest;
 }
@@ -259,6 +262,14 @@ Result<Manifest> verify_manifest(std::string_view manifest,
         return make_error(where + (kind == SignedKind::Feed
                                        ? ": signed as a bundle, not as a feed"
                                        : ": signed as a feed (feed.json.sig), not as a bundle"));
+    }
+    // Signatures good for more than ten years are refused: the tools never make them, and a
+    // key that leaked should not have made content that stays good forever.
+    constexpr std::time_t kLongestValidity = 3660L * 24 * 3600;
+    if (signature && now > 0 && parsed->expires - now > kLongestValidity) {
+        return make_error(where + ": the signature is good until " +
+                          format_utc_time(parsed->expires) +
+                          ", more than ten years ahead: sign it again with --valid-days");
     }
     if (signature && parsed->expires <= now) {
         return make_error(where + ": the signature expired at " + format_utc_time(parsed->expires) +

@@ -33,9 +33,9 @@ TEST(SignedManifest, APathWithASpaceSurvivesWritingAndReading) {
 TEST(SignedManifest, AGoodSignatureFromATrustedKeyVerifies) {
     const SigningKey key = generate_signing_key();
     const std::string text = manifest_text(sample_manifest());
-    auto verified = verify_manifest(text, signature_line(text, key), trusting(key),
-                                    *parse_utc_time("2029-01-01T00:00:00Z"), SignedKind::Bundle,
-                                    "x.placard");
+    auto verified =
+        verify_manifest(text, signature_line(text, key), trusting(key),
+                        *parse_utc_time("2029-01-01T00:00:00Z"), SignedKind::Bundle, "x.placard");
     ASSERT_TRUE(verified) << verified.error().message;
 }
 
@@ -44,7 +44,8 @@ TEST(SignedManifest, AChangedByteBreaksTheSignature) {
     std::string text = manifest_text(sample_manifest());
     const std::string signature = signature_line(text, key);
     text[text.find("99")] = '8';
-    auto verified = verify_manifest(text, signature, trusting(key), 0, SignedKind::Bundle, "x.placard");
+    auto verified =
+        verify_manifest(text, signature, trusting(key), 0, SignedKind::Bundle, "x.placard");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("does not match"), std::string::npos);
 }
@@ -61,11 +62,23 @@ TEST(SignedManifest, AnUntrustedKeyIsRefused) {
 TEST(SignedManifest, AnExpiredSignatureIsRefused) {
     const SigningKey key = generate_signing_key();
     const std::string text = manifest_text(sample_manifest());
-    auto verified = verify_manifest(text, signature_line(text, key), trusting(key),
-                                    *parse_utc_time("2030-01-01T00:00:01Z"), SignedKind::Bundle,
-                                    "x.placard");
+    auto verified =
+        verify_manifest(text, signature_line(text, key), trusting(key),
+                        *parse_utc_time("2030-01-01T00:00:01Z"), SignedKind::Bundle, "x.placard");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("expired"), std::string::npos);
+}
+
+TEST(SignedManifest, AnExpiryMoreThanTenYearsAheadIsRefused) {
+    const SigningKey key = generate_signing_key();
+    Manifest manifest = sample_manifest();
+    manifest.expires = *parse_utc_time("9999-12-31T00:00:00Z");
+    const std::string text = manifest_text(manifest);
+    auto verified =
+        verify_manifest(text, signature_line(text, key), trusting(key),
+                        *parse_utc_time("2026-11-27T00:00:00Z"), SignedKind::Bundle, "x.placard");
+    ASSERT_FALSE(verified);
+    EXPECT_NE(verified.error().message.find("ten years"), std::string::npos);
 }
 
 TEST(SignedManifest, UnsignedIsRefusedUnlessAllowed) {
@@ -87,8 +100,8 @@ TEST(SignedManifest, AFeedSignatureIsNotABundleSignature) {
     Manifest feed = sample_manifest();
     feed.kind = SignedKind::Feed;
     const std::string text = manifest_text(feed);
-    EXPECT_TRUE(verify_manifest(text, signature_line(text, key), trusting(key), 0,
-                                SignedKind::Feed, "feed.json.sig"));
+    EXPECT_TRUE(verify_manifest(text, signature_line(text, key), trusting(key), 0, SignedKind::Feed,
+                                "feed.json.sig"));
     auto as_bundle = verify_manifest(text, signature_line(text, key), trusting(key), 0,
                                      SignedKind::Bundle, "x.placard");
     ASSERT_FALSE(as_bundle);
@@ -102,7 +115,8 @@ TEST(SignedManifest, TheFirstFormatWithoutSiteOrExpiryIsRefusedWithAReason) {
 }
 
 TEST(SignedManifest, BadLinesAreRefused) {
-    const std::string head = "placard-manifest 2\nkind bundle\nsite s\nexpires 2030-01-01T00:00:00Z\n";
+    const std::string head =
+        "placard-manifest 2\nkind bundle\nsite s\nexpires 2030-01-01T00:00:00Z\n";
     for (const std::string& line : {kHash + " 3 ../etc/passwd", kHash + " 3 /abs",
                                     kHash + " x feed.json", std::string(63, 'a') + " 3 feed.json",
                                     kHash + " 3 a\x01"

@@ -253,6 +253,14 @@ if grep -q $'\x1b' status.txt store/status.json; then fail "a raw escape charact
 "$tool" import good2.placard --config placard.conf 2>/dev/null || fail "the good version 2 was refused"
 "$tool" status --config placard.conf | grep -q "current: *version 2" || fail "version 2 is not current"
 echo "ok: the next good bundle is taken"
+# verify says what a screen would: the site, MANIFEST first, the content.
+if "$tool" verify othersite.placard --config placard.conf 2>verify.err; then
+  fail "verify passed a bundle signed for another site"
+else
+  grep -q "signed for the site" verify.err && echo "ok: verify refuses another site's bundle" ||
+    fail "verify's reason: $(cat verify.err)"
+fi
+"$tool" verify good2.placard --config placard.conf >/dev/null || fail "verify refused the good bundle"
 # A media path with a space: packed, verified and taken.
 "$here/make_feed.py" "$demo" v3 3 >/dev/null && mv v3/media/banner-1.png "v3/media/banner 1.png" &&
   set_banner v3 "banner 1.png"

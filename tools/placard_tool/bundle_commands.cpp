@@ -7,6 +7,7 @@
 //   placard-tool verify BUNDLE (--key NAME.pub | --config FILE)
 //   placard-tool import BUNDLE [--config FILE]    into the device's store, as the inbox does
 //   placard-tool push URL BUNDLE [--token TOKEN]  to a device's upload endpoint
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -26,6 +27,7 @@
 #include "content/content_store.hpp"
 #include "content/http_client.hpp"
 #include "content/sha256.hpp"
+#include "content/staged_update.hpp"
 
 namespace placard::tool {
 namespace {
@@ -274,19 +276,32 @@ int verify_command(const Arguments& arguments) {
         }
         policy = *from_config;
     }
-    auto bytes = read_file(bundle, 1024LL * 1024 * 1024);
-    if (!bytes) {
-        return fail(bytes.error().message);
+    // As a screen reads it: streamed from the file into a folder of its own, the signature,
+    // the manifest (MANIFEST first), then everything the player would read, the site included.
+    char folder_template[] = "/tmp/placard-verify-XXXXXX";
+    const char* folder = ::mkdtemp(folder_template);
+    if (folder == nullptr) {
+        return fail("verify: cannot make a temporary folder");
     }
-    auto entries = read_tar(*bytes, bundle);
-    if (!entries) {
-        return fail(entries.error().message);
+    const std::filesystem::path unpacked(folder);
+    BundleImportLimits limits;
+    limits.max_bundle_bytes = 1024LL * 1024 * 1024;
+    auto manifest =
+        unpack_signed_bundle(bundle, unpacked, policy, std::time(nullptr), limits, bundle);
+    std::vector<std::string> problems;
+    if (!manifest) {
+        problems.push_back(manifest.error().message);
+    } else {
+        problems =
+            validate_staged_folder(unpacked, *manifest, policy, "", check_bundle_images, nullptr);
     }
-    auto files = verify_bundle(std::move(entries.value()), policy, std::time(nullptr), bundle);
-    if (!files) {
-        return fail(files.error().message);
+    std::error_code ignored;
+    std::filesystem::remove_all(unpacked, ignored);
+    if (!problems.empty()) {
+        return fail(problems.front());
     }
-    std::printf("%s: signature and manifest good (%zu files)\n", bundle.c_str(), files->size());
+    std::printf("%s: signature, manifest and content good (%zu files)\n", bundle.c_str(),
+                *manifest ? (*manifest)->files.size() : std::size_t{0});
     return 0;
 }
 
