@@ -15,6 +15,7 @@
 #include "app/import_notices.hpp"
 #include "app/install_paths.hpp"
 #include "app/log.hpp"
+#include "app/player_status.hpp"
 #include "app/snapshot.hpp"
 #include "app/systemd_notify.hpp"
 #include "app/touch_controller.hpp"
@@ -190,12 +191,15 @@ int run_player(const PlayerOptions& options) {
     }
     // Check the content before touching the display, so that a bad folder is reported the same
     // way with or without a screen.
-    std::string dir;
+    std::string dir, fallback_reason;
     for (const std::string& candidate : candidates) {
         BundleCheck check = read_bundle(candidate);
         if (check.ok()) {
             dir = candidate;
             break;
+        }
+        if (fallback_reason.empty() && !check.problems.empty()) {
+            fallback_reason = "the current version cannot be shown: " + check.problems.front();
         }
         for (const auto& problem : check.problems) {
             log_error(problem);
@@ -212,6 +216,8 @@ int run_player(const PlayerOptions& options) {
     }
     if (store_has_content && dir != candidates.front()) {
         log_warning("showing " + dir + " instead of the current version, which cannot be shown");
+    } else {
+        fallback_reason.clear();
     }
     auto fonts = open_configured_fonts();
     if (!fonts) {
@@ -233,6 +239,10 @@ int run_player(const PlayerOptions& options) {
         return 1;
     }
     std::shared_ptr<const Snapshot> snapshot = std::move(first.value());
+    if (store) {
+        write_player_status(config->player_status,
+                            PlayerStatus{snapshot->feed.version, dir, fallback_reason});
+    }
     // Watching the store while the screen still shows the fallback: any first version will do.
     const bool showing_store = watched.empty() || store_has_content;
     ContentWatcher watcher(watched.empty() ? dir : watched, **fonts, width, height,
@@ -342,6 +352,11 @@ int run_player(const PlayerOptions& options) {
                 state = painter.state_at(*snapshot->home, t, now, touch.navigation().banner_shift);
                 redraw_all = true;
                 log_info("showing content version " + std::to_string(snapshot->feed.version));
+                if (store) {
+                    write_player_status(
+                        config->player_status,
+                        PlayerStatus{snapshot->feed.version, snapshot->stamp.target.string(), {}});
+                }
             }
         }
         bool notice_changed = false;

@@ -82,6 +82,9 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
             } else if (key == "upload_listen") {
                 config.upload_listen = std::string(value);
                 good = value.find(':') != std::string_view::npos;
+            } else if (key == "player_status") {
+                config.player_status = std::string(value);
+                good = value.starts_with("/");
             } else if (key == "store") {
                 config.store_dir = std::string(value);
                 good = value.starts_with("/");

@@ -40,6 +40,8 @@ struct PlayerConfig {
     std::string upload_listen = "127.0.0.1:8787";
     // Where content versions are kept; the player shows its current version.
     std::string store_dir = "/var/lib/placard/store";
+    // Where the player says what it shows (for `placard-tool status`); it never writes the store.
+    std::string player_status = "/run/placard-player/status.json";
 };
 
 // `origin` names the file in messages ("placard.conf:4: ...").

@@ -20,6 +20,7 @@ cat >placard.conf <<CONF
 store = $work/store
 inbox = $work/inbox
 trusted_key = $(cat admin.pub)
+player_status = $work/player-status.json
 CONF
 for v in 1 2; do
   "$here/make_feed.py" "$demo" "v$v" "$v" --ticker "第${v}版" >/dev/null
@@ -45,6 +46,9 @@ grep -q "first frame presented" player.log || for _ in $(seq 300); do
 kill -0 "$player" 2>/dev/null && grep -q "first frame presented" player.log &&
   echo "ok: the previous version is on screen" || fail "the player did not show the previous version: $(cat player.log)"
 grep -q "$(readlink -f store/previous)" player.log || fail "the log does not name the previous version"
+"$tool" status --config placard.conf >status.txt
+grep -q "on screen: *version 1 (an older version: the current version cannot be shown" status.txt &&
+  echo "ok: status says so: $(grep 'on screen' status.txt)" || fail "status: $(cat status.txt)"
 kill "$player"; wait "$player" 2>/dev/null; player=
 
 # Nothing to show at all: one line, exit 1 — not the demo.

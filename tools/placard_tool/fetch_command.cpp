@@ -8,6 +8,7 @@
 #include "app/device_config.hpp"
 #include "app/feed_poller.hpp"
 #include "app/log.hpp"
+#include "app/player_status.hpp"
 #include "commands.hpp"
 
 namespace placard::tool {
@@ -81,6 +82,12 @@ int status_command(const Arguments& arguments) {
                 status.last_poll_at.empty() ? "-" : status.last_poll_at.c_str());
     if (const auto highest = store.highest_version()) {
         std::printf("highest taken:  version %lld\n", static_cast<long long>(*highest));
+    }
+    if (PlayerStatus screen; read_player_status(config->player_status, screen)) {
+        std::printf("on screen:      version %lld%s\n", static_cast<long long>(screen.version),
+                    screen.fallback_reason.empty()
+                        ? ""
+                        : (" (an older version: " + screen.fallback_reason + ")").c_str());
     }
     std::printf("last error:     %s\n",
                 status.last_error.empty() ? "none" : status.last_error.c_str());

@@ -1,0 +1,24 @@
+// What the player shows, told to the admin: a small JSON file of the player's own (it never
+// writes the store), read by `placard-tool status`. Written when the player starts and when it
+// takes a new version — in particular when it shows an older version because the current one
+// cannot be shown (ARCHITECTURE.md, "Store": "says so in the log and the status").
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace placard {
+
+struct PlayerStatus {
+    std::int64_t version = -1;
+    std::string folder;           // The version folder on screen.
+    std::string fallback_reason;  // Empty when it shows the store's current version.
+};
+
+// Best effort: a status that cannot be written is logged once, never stops the player.
+void write_player_status(const std::filesystem::path& file, const PlayerStatus& status);
+// Nothing when there is no (readable) file.
+bool read_player_status(const std::filesystem::path& file, PlayerStatus& status);
+
+}  // namespace placard
