@@ -47,20 +47,23 @@ InboxWatcher::~InboxWatcher() {
     close(wake_);
 }
 
-void InboxWatcher::take(const fs::path& file) {
+bool InboxWatcher::take(const fs::path& file) {
     const std::string name = file.filename().string();
     // Hidden names are copies in progress (the USB import writes .NAME.part, then renames).
     if (file.extension() != ".placard" || name.starts_with(".")) {
-        return;
+        return true;
     }
     std::error_code error;
     if (!fs::is_regular_file(fs::symlink_status(file, error))) {
-        return;
+        return true;
     }
     const UpdateOutcome outcome = intake_.take(file);
     if (outcome.kind == UpdateOutcome::Kind::Taken) {
         fs::remove(file, error);
-        return;
+        return true;
+    }
+    if (outcome.transient) {
+        return false;  // The device's fault (a full disk): the bundle waits to be tried again.
     }
     // A refused push is kept for the admin to look at (inbox/refused/, the newest few), not
     // lost.
@@ -81,33 +84,46 @@ void InboxWatcher::take(const fs::path& file) {
             fs::remove(kept[i].second, error);
         }
     }
+    return true;
 }
 
-void InboxWatcher::run() {
-    // Bundles dropped while the player was not running.
+void InboxWatcher::take_all_waiting() {
     std::error_code error;
     std::vector<fs::path> waiting;
     for (const auto& entry : fs::directory_iterator(inbox_, error)) {
         waiting.push_back(entry.path());
     }
     std::sort(waiting.begin(), waiting.end());
+    bool all_done = true;
     for (const fs::path& file : waiting) {
-        take(file);
+        all_done = take(file) && all_done;
     }
+    retry_pending_ = !all_done;
+}
+
+void InboxWatcher::run() {
+    // Bundles dropped while the service was not running.
+    take_all_waiting();
     alignas(inotify_event) char buffer[4096];
     while (true) {
         pollfd fds[2] = {{inotify_, POLLIN, 0}, {wake_, POLLIN, 0}};
-        if (poll(fds, 2, -1) < 0 && errno != EINTR) {
+        // Bundles left by a transient refusal are tried again every 30 s.
+        const int ready = poll(fds, 2, retry_pending_ ? 30'000 : -1);
+        if (ready < 0 && errno != EINTR) {
             return;
         }
         if (fds[1].revents & POLLIN) {
             return;
         }
+        if (ready == 0) {
+            take_all_waiting();
+            continue;
+        }
         const ssize_t length = read(inotify_, buffer, sizeof buffer);
         for (ssize_t offset = 0; offset < length;) {
             const auto* event = reinterpret_cast<const inotify_event*>(buffer + offset);
-            if (event->len > 0) {
-                take(inbox_ / event->name);
+            if (event->len > 0 && !take(inbox_ / event->name)) {
+                retry_pending_ = true;
             }
             offset += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
         }

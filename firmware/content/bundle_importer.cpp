@@ -100,8 +100,8 @@ Result<std::optional<Manifest>> unpack_signed_bundle(const fs::path& file, const
     if (signature) {
         signature_view = *signature;
     }
-    auto manifest = verify_manifest(*manifest_bytes, signature_view, policy, now,
-                                    SignedKind::Bundle, where);
+    auto manifest =
+        verify_manifest(*manifest_bytes, signature_view, policy, now, SignedKind::Bundle, where);
     if (!manifest) {
         return manifest.error();
     }
@@ -157,9 +157,20 @@ UpdateOutcome import_bundle_file(const fs::path& file, const ContentStore& store
                                  const TrustPolicy& policy, const BundleInspector& inspect,
                                  const BundleImportLimits& limits) {
     const std::string origin = utf8::escape_for_message(file.filename().string());
+    // Room for the bundle unpacked, with some to spare: a full disk is this device's fault, not
+    // the bundle's, and worth trying again later.
+    std::error_code error;
+    const auto bytes = std::filesystem::file_size(file, error);
+    const auto space = std::filesystem::space(store.root(), error);
+    if (!error && space.available < bytes + 16 * 1024 * 1024) {
+        return record_refusal(store,
+                              origin + ": not enough room in the store (" +
+                                  std::to_string(space.available) + " bytes free)",
+                              true);
+    }
     auto staging = store.begin_staging();
     if (!staging) {
-        return record_refusal(store, staging.error().message);
+        return record_refusal(store, staging.error().message, true);
     }
     auto manifest =
         unpack_signed_bundle(file, staging->dir(), policy, std::time(nullptr), limits, origin);

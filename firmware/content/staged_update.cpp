@@ -61,7 +61,7 @@ std::vector<std::string> validate_staged_folder(const fs::path& dir,
         return problems;
     }
     if (manifest) {
-        const std::string_view expected = !policy.site.empty()  ? std::string_view(policy.site)
+        const std::string_view expected = !policy.site.empty()   ? std::string_view(policy.site)
                                           : !screen_site.empty() ? screen_site
                                                                  : check.feed.site.name;
         if (auto site = check_manifest_site(*manifest, expected, "signature"); !site) {
@@ -95,13 +95,13 @@ std::vector<std::string> validate_staged_folder(const fs::path& dir,
     return problems;
 }
 
-UpdateOutcome record_refusal(const ContentStore& store, std::string reason) {
+UpdateOutcome record_refusal(const ContentStore& store, std::string reason, bool transient) {
     (void)store.record([&](UpdateStatus& status) {
         status.last_error = reason;
         status.last_error_at = now_rfc3339();
         status.consecutive_failures += 1;
     });
-    return UpdateOutcome{UpdateOutcome::Kind::Refused, -1, std::move(reason)};
+    return UpdateOutcome{UpdateOutcome::Kind::Refused, -1, std::move(reason), transient};
 }
 
 UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate update,
@@ -134,7 +134,8 @@ UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate updat
         }
     });
     if (refused) {
-        return record_refusal(store, update.origin + ": " + refused->reason);
+        return record_refusal(store, update.origin + ": " + refused->reason,
+                              refused->why == CommitRefusal::Failed);
     }
     return UpdateOutcome{UpdateOutcome::Kind::Taken, feed.version, {}};
 }

@@ -28,6 +28,9 @@ struct UpdateOutcome {
     Kind kind = Kind::Unchanged;
     std::int64_t version = -1;
     std::string reason;  // For Refused: where and what.
+    // A refusal for a fault of this device (no room on the disk, no staging folder, a failed
+    // commit), not of the content: the same content may be taken when tried again.
+    bool transient = false;
 };
 
 // A deeper check of an assembled bundle than the content module can do alone (decoding the
@@ -60,6 +63,6 @@ std::vector<std::string> validate_staged_folder(const std::filesystem::path& dir
                                                 const BundleInspector& inspect, Feed* feed_out);
 
 // Records a refusal (an authenticated source's: never an anonymous request's) in status.json.
-UpdateOutcome record_refusal(const ContentStore& store, std::string reason);
+UpdateOutcome record_refusal(const ContentStore& store, std::string reason, bool transient = false);
 
 }  // namespace placard
