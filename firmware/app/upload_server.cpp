@@ -276,7 +276,9 @@ void UploadServer::accept_loop() {
         const std::string peer = peer_address(address);
         {
             std::lock_guard lock(mutex_);
-            if (connections_ >= kMaxConnections || per_peer_[peer] >= kMaxConnectionsPerPeer) {
+            const auto from_peer = per_peer_.find(peer);  // No entry for a peer turned away.
+            if (connections_ >= kMaxConnections ||
+                (from_peer != per_peer_.end() && from_peer->second >= kMaxConnectionsPerPeer)) {
                 // Answered at once, without reading: a crowd of idle connections cannot grow the
                 // service or hold a push out for longer than their heads' deadline.
                 answer(connection, 503, "too many connections, try again");
