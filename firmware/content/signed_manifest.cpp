@@ -323,7 +323,13 @@ std::optional<std::time_t> parse_utc_time(std::string_view text) {
     utc.tm_hour = hour;
     utc.tm_min = minute;
     utc.tm_sec = second;
-    return timegm(&utc);
+    const std::time_t time = timegm(&utc);
+    // timegm moves an impossible date (February 30) on, and a time past what time_t holds
+    // (2038 on a 32-bit board) fails: either way it does not read back as written.
+    if (format_utc_time(time) != text) {
+        return std::nullopt;
+    }
+    return time;
 }
 
 std::string format_utc_time(std::time_t time) {

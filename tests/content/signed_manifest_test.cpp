@@ -72,7 +72,8 @@ TEST(SignedManifest, AnExpiredSignatureIsRefused) {
 TEST(SignedManifest, AnExpiryMoreThanTenYearsAheadIsRefused) {
     const SigningKey key = generate_signing_key();
     Manifest manifest = sample_manifest();
-    manifest.expires = *parse_utc_time("9999-12-31T00:00:00Z");
+    // Eleven years ahead, and still within a 32-bit time_t (armhf's, before 2038).
+    manifest.expires = *parse_utc_time("2037-12-31T00:00:00Z");
     const std::string text = manifest_text(manifest);
     auto verified =
         verify_manifest(text, signature_line(text, key), trusting(key),
@@ -134,6 +135,7 @@ TEST(SignedManifest, UtcTimesReadAndWriteTheSame) {
     EXPECT_EQ(format_utc_time(*time), "2027-02-25T09:00:00Z");
     EXPECT_FALSE(parse_utc_time("2027-02-25 09:00:00"));
     EXPECT_FALSE(parse_utc_time("2027-13-25T09:00:00Z"));
+    EXPECT_FALSE(parse_utc_time("2027-02-30T09:00:00Z"));  // No such day.
 }
 
 }  // namespace
