@@ -150,6 +150,8 @@ while [ $SECONDS -lt $end ]; do  # the service killed now and then, as a power c
 done
 wait "${pids[@]}" 2>/dev/null
 pids=()
+# A last poll, so that the newest feed is not merely pending.
+sleep 6
 kill "$service"; wait "$service" 2>/dev/null; service=
 final=$(current_version)
 highest_said=$(cat serve.log push.log import.log | grep -o "took version [0-9]*" |
