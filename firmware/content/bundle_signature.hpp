@@ -25,8 +25,8 @@ inline constexpr std::string_view kSignatureEntry = "MANIFEST.sig";
 
 struct SigningTerms {
     SignedKind kind = SignedKind::Bundle;  // A feed.json.sig is signed as a feed.
-    std::string site;         // Empty: the feed's site.name.
-    std::time_t expires = 0;  // When the signature stops being good.
+    std::string site;                      // Empty: the feed's site.name.
+    std::time_t expires = 0;               // When the signature stops being good.
 };
 
 // The files of a bundle folder (feed.json, layout.json if there is one, and what the feed

@@ -318,12 +318,12 @@ Result<StagingArea> ContentStore::begin_staging() const {
     // The lock file is locked before it has its name: a cleaner that sees the name always finds
     // it held (made under a hidden name, locked, then renamed; a lock survives a rename).
     const fs::path hidden = root_ / "staging" / ("." + name + ".lock");
-    const int fd =
-        ::open(hidden.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    const int fd = ::open(hidden.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) {
         return make_error(hidden.string() + ": cannot create (" + errno_text() + ")");
     }
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0 || std::rename(hidden.c_str(), lock_file.c_str()) != 0) {
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0 ||
+        std::rename(hidden.c_str(), lock_file.c_str()) != 0) {
         const std::string reason = errno_text();
         ::close(fd);
         std::error_code ignored;

@@ -129,9 +129,9 @@ UpdateOutcome FeedUpdater::poll_once() {
         if (!parts) {
             return refuse(parts.error().message);
         }
-        auto verified = verify_manifest(parts->manifest, parts->signature, policy_,
-                                        std::time(nullptr), SignedKind::Feed,
-                                        signature_request.url);
+        auto verified =
+            verify_manifest(parts->manifest, parts->signature, policy_, std::time(nullptr),
+                            SignedKind::Feed, signature_request.url);
         if (!verified) {
             return refuse(verified.error().message);
         }

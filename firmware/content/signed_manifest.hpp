@@ -73,8 +73,9 @@ Result<Manifest> parse_manifest(std::string_view text, std::string_view origin);
 std::string signature_line(std::string_view manifest, const SigningKey& key);
 
 // Checks `signature` (absent: unsigned) over `manifest` against the policy and the expiry at
-// `now`, then parses it and checks that it was signed as `kind`. An unsigned manifest passes only when the policy allows unsigned
-// content. The site is checked by check_manifest_site once the content's own site is known.
+// `now`, then parses it and checks that it was signed as `kind`. An unsigned manifest passes only
+// when the policy allows unsigned content. The site is checked by check_manifest_site once the
+// content's own site is known.
 Result<Manifest> verify_manifest(std::string_view manifest,
                                  std::optional<std::string_view> signature,
                                  const TrustPolicy& policy, std::time_t now, SignedKind kind,

@@ -185,8 +185,7 @@ void limit_jpeg_scans(j_common_ptr common) {
     auto* jpeg = reinterpret_cast<j_decompress_ptr>(common);
     if (jpeg->input_scan_number > kMaxJpegScans) {
         auto* reader = reinterpret_cast<JpegReader*>(jpeg->client_data);
-        std::snprintf(reader->message, sizeof reader->message, "more than %d scans",
-                      kMaxJpegScans);
+        std::snprintf(reader->message, sizeof reader->message, "more than %d scans", kMaxJpegScans);
         std::longjmp(reader->jump, 1);
     }
 }

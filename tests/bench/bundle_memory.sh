@@ -8,8 +8,9 @@ set -euo pipefail
 tool=$1 demo=$2 mib=${3:-192}
 here=$(cd "$(dirname "$0")/../integration" && pwd)
 source "$here/nginx_fixture.sh"   # for free_port
+source "$here/exit_trap.sh"
 work=$(mktemp -d)
-trap '[ -n "${service:-}" ] && kill "$service" 2>/dev/null; rm -rf "$work"' EXIT
+on_main_exit '[ -z "${service:-}" ] || kill "$service" 2>/dev/null; rm -rf "$work"'
 cd "$work"
 "$tool" keygen admin >/dev/null
 images=$(( mib / 12 ))

@@ -8,6 +8,7 @@
 set -uo pipefail
 placard=$1 tool=$2 demo=$3
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
 source "$here/nginx_fixture.sh"   # for free_port
 source "$here/xvfb_fixture.sh"
 work=$(mktemp -d)
@@ -16,7 +17,7 @@ cleanup() {
   [ -n "${service:-}" ] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null
   stop_xvfb; rm -rf "$work"
 }
-trap cleanup EXIT
+on_main_exit cleanup
 cd "$work"
 start_xvfb 1280x720 || exit 1
 "$tool" keygen admin >/dev/null

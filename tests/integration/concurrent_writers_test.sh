@@ -16,6 +16,7 @@
 set -uo pipefail
 tool=$1 placard=$2 demo=$3 seconds=${4:-60}
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
 source "$here/nginx_fixture.sh"
 work=$(mktemp -d); chmod 755 "$work"
 pids=()
@@ -23,7 +24,7 @@ cleanup() {
   for pid in "${pids[@]}" ${service:-}; do kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
   stop_nginx; rm -rf "$work"
 }
-trap cleanup EXIT
+on_main_exit cleanup
 unset DISPLAY
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -150,8 +151,6 @@ while [ $SECONDS -lt $end ]; do  # the service killed now and then, as a power c
 done
 wait "${pids[@]}" 2>/dev/null
 pids=()
-# A last poll, so that the newest feed is not merely pending.
-sleep 6
 kill "$service"; wait "$service" 2>/dev/null; service=
 final=$(current_version)
 highest_said=$(cat serve.log push.log import.log | grep -o "took version [0-9]*" |
@@ -177,5 +176,5 @@ reader_races=$(grep -c "no such file" reader.log 2>/dev/null || true)
 grep -v "no such file\|a player start failed" reader.log 2>/dev/null | grep -q . &&
   fail "a player start failed: $(head -3 reader.log)"
 echo "player starts that lost a race with pruning: ${reader_races:-0}"
+[ $failures -eq 0 ] || exit 1
 echo "ok: after ${seconds} s of every writer at once: current $final is whole and the highest taken"
-[ $failures -eq 0 ]

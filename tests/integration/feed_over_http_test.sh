@@ -11,9 +11,10 @@
 set -uo pipefail
 tool=$1 placard=$2 diff=$3 demo=$4
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
 source "$here/nginx_fixture.sh"
 work=$(mktemp -d); chmod 755 "$work"
-trap 'stop_nginx; rm -rf "$work"' EXIT
+on_main_exit 'stop_nginx; rm -rf "$work"'
 unset DISPLAY
 start_nginx "$work" || exit 1
 www=$work/www

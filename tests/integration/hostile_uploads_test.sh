@@ -10,10 +10,11 @@
 set -uo pipefail
 tool=$1 demo=$2
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
 source "$here/nginx_fixture.sh"   # for free_port
 work=$(mktemp -d)
 cleanup() { [ -n "${service:-}" ] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+on_main_exit cleanup
 cd "$work"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }

@@ -7,10 +7,11 @@
 set -uo pipefail
 placard=$1 tool=$2 demo=$3
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
 source "$here/xvfb_fixture.sh"
 work=$(mktemp -d)
 cleanup() { [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null; stop_xvfb; rm -rf "$work"; }
-trap cleanup EXIT
+on_main_exit cleanup
 cd "$work"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }

@@ -7,6 +7,7 @@
 set -uo pipefail
 placard=$1 tool=$2 demo=$3
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
 source "$here/nginx_fixture.sh"
 source "$here/xvfb_fixture.sh"
 work=$(mktemp -d); chmod 755 "$work"
@@ -15,7 +16,7 @@ cleanup() {
   [ -n "${service:-}" ] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null
   stop_xvfb; stop_nginx; rm -rf "$work"
 }
-trap cleanup EXIT
+on_main_exit cleanup
 start_nginx "$work" || exit 1
 start_xvfb 1280x720 || exit 1
 

@@ -6,9 +6,10 @@
 set -uo pipefail
 tool=$1 demo=$2 rounds=${3:-12}
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
 source "$here/nginx_fixture.sh"
 work=$(mktemp -d); chmod 755 "$work"
-trap 'stop_nginx; rm -rf "$work"' EXIT
+on_main_exit 'stop_nginx; rm -rf "$work"'
 start_nginx "$work" || exit 1
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }

@@ -7,6 +7,7 @@
 set -uo pipefail
 placard=$1 demo=$2
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
 source "$here/xvfb_fixture.sh"
 for command in xdotool tesseract import; do
   command -v "$command" >/dev/null || { echo "$command is not installed (tools/test installs it)" >&2; exit 1; }
@@ -16,7 +17,7 @@ cleanup() {
   [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
   stop_xvfb; rm -rf "$work"
 }
-trap cleanup EXIT
+on_main_exit cleanup
 start_xvfb 1920x1080 || exit 1
 # systemd's notify socket, played by a small listener: the player must say READY=1 after its
 # first frame and keep sending WATCHDOG=1 from its loop.

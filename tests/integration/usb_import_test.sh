@@ -12,9 +12,10 @@
 set -uo pipefail
 system=$1 tool=$2 demo=$3
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
 work=$(mktemp -d)
 loop=
-trap '[ -z "$loop" ] || losetup -d "$loop"; rm -rf "$work"' EXIT
+on_main_exit '[ -z "$loop" ] || losetup -d "$loop"; rm -rf "$work"'
 import=$system/placard-usb-import
 # Without a configuration file the script needs no placard-tool: these runs name the inbox.
 no_config=$work/no-such.conf
