@@ -15,6 +15,7 @@
 #include "app/import_notices.hpp"
 #include "app/install_paths.hpp"
 #include "app/log.hpp"
+#include "app/player_frame.hpp"
 #include "app/player_status.hpp"
 #include "app/snapshot.hpp"
 #include "app/systemd_notify.hpp"
@@ -108,30 +109,37 @@ int render_screenshot(const PlayerOptions& options) {
         return 1;
     }
     const WallTime wall_start = virtual_start((*snapshot)->feed);
-    const HomeScreenLayout& home = *(*snapshot)->home;
-    GlyphCache glyphs;
-    HomeScreenPainter painter(glyphs);
-    TouchController controller(**fonts, config->idle_timeout_s);
-    controller.set_content(*snapshot, 0);
+    PlayerFrame player(**fonts, *snapshot, config->idle_timeout_s);
     const double at = *options.at_s;
-    // Replay the script through the same recognizer and navigator as live input, a frame
-    // (1/60 s) at a time, so that inertia and idle timeouts come out as on a screen.
-    if (!events.empty()) {
-        const double until = std::min(at, events.back().t + config->idle_timeout_s + 5);
-        std::size_t next = 0;
-        for (double t = events.front().t; t <= until; t += kFrameSeconds) {
-            const FrameState state = painter.state_at(home, t, wall_start.plus_seconds(t),
-                                                      controller.navigation().banner_shift);
-            while (next < events.size() && events[next].t <= t) {
-                controller.pointer(events[next++], state);
-            }
-            controller.tick(t);
+    // The frames a screen runs, on a virtual clock that ticks like a display's vsync (60 Hz):
+    // a frame at every tick where the picture changes by itself (PlayerFrame says when) or
+    // input has arrived, up to the tick at `at`. Input goes through the same recognizer and
+    // navigator as live input, so inertia, idle timeouts, crossfades and damage come out as on
+    // a screen.
+    const auto tick_at_or_after = [](double seconds) {
+        return static_cast<long long>(std::ceil(seconds / kFrameSeconds - 1e-6));
+    };
+    const long long last_tick = std::llround(at / kFrameSeconds);
+    const std::span<const PointerEvent> input(events);
+    std::size_t next_event = 0;
+    for (long long tick = 0;;) {
+        const double t = static_cast<double>(tick) * kFrameSeconds;
+        const std::size_t first_event = next_event;
+        while (next_event < input.size() && input[next_event].t <= t + 1e-9) {
+            ++next_event;
         }
+        const FrameOutcome outcome =
+            player.frame(t, wall_start.plus_seconds(t),
+                         input.subspan(first_event, next_event - first_event), canvas);
+        if (tick >= last_tick) {
+            break;
+        }
+        long long next = tick_at_or_after(outcome.next_change);
+        if (next_event < input.size()) {
+            next = std::min(next, tick_at_or_after(input[next_event].t));
+        }
+        tick = std::clamp(next, tick + 1, last_tick);
     }
-    controller.tick(at);
-    const WallTime now = wall_start.plus_seconds(at);
-    const FrameState state = painter.state_at(home, at, now, controller.navigation().banner_shift);
-    controller.draw(canvas, painter, state, now, Rect{0, 0, canvas.width(), canvas.height()});
     if (auto written = display.write_png(options.screenshot); !written) {
         log_error(written.error().message);
         return 1;
@@ -257,43 +265,25 @@ int run_player(const PlayerOptions& options) {
     }
 
     SteadyClock clock;
-    GlyphCache glyphs;
-    HomeScreenPainter painter(glyphs);
-    TouchController touch(**fonts, config->idle_timeout_s);
-    touch.set_content(snapshot, 0);
-    unsigned long shown_generation = touch.view_generation();
+    PlayerFrame player(**fonts, snapshot, config->idle_timeout_s);
     FrameStats stats;
-    const Rect whole{0, 0, width, height};
-    DamageList damage;
-    FrameState shown;
-    bool redraw_all = true;
-    double next_change = 0;  // Draw at once.
+    std::vector<PointerEvent> input;
+    input.reserve(64);
     bool first_frame = true;
     bool running = true;
-    double input_at = -1;  // When the newest input arrived, for touch-to-photon.
+    double input_at = -1;  // When the oldest input not yet shown arrived, for touch-to-photon.
     double next_watchdog = 0;
     double next_notice_check = 0;
-    // Screen changes (opening an article, going back, the idle return to the attract loop)
-    // crossfade from a copy of the last frame of the old screen.
-    constexpr double kScreenFadeSeconds = 0.35;
-    Image previous_frame;
-    double fade_start = -1;
-    std::string shown_screen = touch.screen_key();
-    // A brief notice over the foot of the screen: an import taken or refused.
-    LaidOutParagraph notice;
-    double notice_until = -1;
-    const float unit = snapshot->home->geometry.unit;
-    const Rect notice_area{0, height - static_cast<int>(96 * unit), width,
-                           static_cast<int>(96 * unit)};
-    auto notice_fonts = (*fonts)->chain(FontRole::Bold, std::max(12, static_cast<int>(30 * unit)));
     while (running) {
-        const double t_events = clock.seconds();
-        const FrameState before_input = painter.state_at(
-            *snapshot->home, t_events, clock.wall_time(), touch.navigation().banner_shift);
+        // SDL is the input and display adapter: its events become pointer events in canvas
+        // coordinates; the frame itself is PlayerFrame's, the same one --screenshot runs.
+        input.clear();
         const auto pointer = [&](PointerEvent::Kind kind, double panel_x, double panel_y) {
             const auto [x, y] = screen.to_logical(panel_x, panel_y);
-            touch.pointer(PointerEvent{kind, clock.seconds(), x, y}, before_input);
-            input_at = clock.seconds();
+            input.push_back(PointerEvent{kind, clock.seconds(), x, y});
+            if (input_at < 0) {
+                input_at = clock.seconds();
+            }
         };
         SDL_Event event;
         while (SDL_PollEvent(&event)) {
@@ -304,7 +294,9 @@ int run_player(const PlayerOptions& options) {
                     running = false;
                     break;
                 case SDL_WINDOWEVENT:
-                    redraw_all = redraw_all || event.window.event == SDL_WINDOWEVENT_EXPOSED;
+                    if (event.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                        player.invalidate_all();
+                    }
                     break;
                 // Touchscreens and mice drive the same recognizer. Touches also arrive as
                 // synthetic mouse events (which == SDL_TOUCH_MOUSEID): those are skipped.
@@ -340,127 +332,43 @@ int run_player(const PlayerOptions& options) {
             break;
         }
         const double t = clock.seconds();
-        const WallTime now = clock.wall_time();
-        touch.tick(t);
-        FrameState state =
-            painter.state_at(*snapshot->home, t, now, touch.navigation().banner_shift);
-        // Swap content at a safe point: between frames and never mid-transition.
-        if (!painter.in_transition(state) && !touch.animating()) {
-            if (auto fresh = watcher.take()) {
-                snapshot = std::move(fresh);
-                touch.set_content(snapshot, t);
-                state = painter.state_at(*snapshot->home, t, now, touch.navigation().banner_shift);
-                redraw_all = true;
-                log_info("showing content version " + std::to_string(snapshot->feed.version));
-                if (store) {
-                    write_player_status(
-                        config->player_status,
-                        PlayerStatus{snapshot->feed.version, snapshot->stamp.target.string(), {}});
-                }
-            }
+        if (auto fresh = watcher.take()) {
+            player.offer_content(std::move(fresh));
         }
-        bool notice_changed = false;
         if (import_notices && t >= next_notice_check) {
             next_notice_check = t + 0.25;
-            if (std::string text = import_notices->poll(); !text.empty() && notice_fonts) {
-                ParagraphStyle style;
-                style.fonts = *notice_fonts;
-                style.measure = static_cast<float>(width);
-                style.align = Align::Center;
-                style.max_lines = 1;
-                notice = layout_paragraph(text, style);
-                notice_until = t + 6;
-                notice_changed = true;
+            if (std::string text = import_notices->poll(); !text.empty()) {
+                player.offer_notice(std::move(text));
             }
         }
-        if (notice_until >= 0 && t >= notice_until) {
-            notice_until = -1;
-            notice_changed = true;
-        }
-        if (touch.screen_key() != shown_screen) {
-            shown_screen = touch.screen_key();
-            Canvas current = screen.canvas();
-            previous_frame.width = current.width();
-            previous_frame.height = current.height();
-            previous_frame.pixels.resize(static_cast<std::size_t>(current.width()) *
-                                         current.height());
-            for (int row = 0; row < current.height(); ++row) {
-                std::memcpy(
-                    previous_frame.pixels.data() + static_cast<std::size_t>(row) * current.width(),
-                    current.pixels() + static_cast<std::ptrdiff_t>(row) * current.stride(),
-                    static_cast<std::size_t>(current.width()) * 4);
+        const auto frame_start = std::chrono::steady_clock::now();
+        Canvas canvas = screen.canvas();
+        const FrameOutcome outcome = player.frame(t, clock.wall_time(), input, canvas);
+        if (outcome.swapped_to_version >= 0) {
+            log_info("showing content version " + std::to_string(outcome.swapped_to_version));
+            if (store) {
+                write_player_status(
+                    config->player_status,
+                    PlayerStatus{
+                        outcome.swapped_to_version, player.snapshot().stamp.target.string(), {}});
             }
-            previous_frame.opaque = false;  // Drawn with an opacity.
-            fade_start = t;
         }
-        const bool fading = fade_start >= 0 && t - fade_start < kScreenFadeSeconds;
-        if (fade_start >= 0 && !fading) {
-            fade_start = -1;
-            redraw_all = true;  // The last fade frame: the new screen alone.
-        }
-        const bool view_changed = touch.view_generation() != shown_generation;
-        if (redraw_all || fading || view_changed || notice_changed || t >= next_change) {
-            const auto frame_start = std::chrono::steady_clock::now();
-            damage.clear();
-            if (redraw_all || fading) {
-                damage.add(whole);
-            } else {
-                if (view_changed) {
-                    damage.add(touch.changed_area());
-                }
-                if (notice_changed) {
-                    damage.add(notice_area);
-                }
-                if (touch.on_home()) {
-                    painter.damage_between(*snapshot->home, shown, state, damage);
-                } else if (shown.minute != state.minute) {
-                    damage.add(snapshot->home->geometry.header);
-                }
+        if (!outcome.damage.empty()) {
+            if (auto presented = screen.present(outcome.damage); !presented) {
+                log_error(presented.error().message);
             }
-            if (!damage.empty()) {
-                Canvas canvas = screen.canvas();
-                for (const Rect& area : damage.rects()) {
-                    touch.draw(canvas, painter, state, now, area);
-                    if (fading) {
-                        const double progress = (t - fade_start) / kScreenFadeSeconds;
-                        canvas.set_clip(area);
-                        canvas.draw_image(previous_frame, 0, 0,
-                                          static_cast<int>(std::lround(255 * (1 - progress))));
-                        canvas.reset_clip();
-                    }
-                    if (notice_until >= 0 && !notice_area.intersect(area).empty()) {
-                        canvas.set_clip(area);
-                        canvas.fill(notice_area, 0xE0202020);
-                        draw_paragraph(
-                            canvas, glyphs, notice, 0,
-                            static_cast<float>(notice_area.y) +
-                                (static_cast<float>(notice_area.height) - notice.height) / 2,
-                            0xFFFFFFFF);
-                        canvas.reset_clip();
-                    }
-                }
-                if (auto presented = screen.present(damage.rects()); !presented) {
-                    log_error(presented.error().message);
-                }
-                stats.record(milliseconds_since(frame_start), damage.area());
-                if (input_at >= 0) {
-                    stats.record_input_latency((clock.seconds() - input_at) * 1000);
-                    input_at = -1;
-                }
-                if (first_frame) {
-                    first_frame = false;
-                    log_info("first frame presented " +
-                             std::to_string(static_cast<int>(milliseconds_since(start))) +
-                             " ms after start");
-                    notify_systemd("READY=1");
-                }
+            stats.record(milliseconds_since(frame_start), outcome.damaged_pixels);
+            if (input_at >= 0) {
+                stats.record_input_latency((clock.seconds() - input_at) * 1000);
+                input_at = -1;
             }
-            shown = state;
-            shown_generation = touch.view_generation();
-            redraw_all = false;
-            next_change = touch.on_home()     ? painter.next_change_after(*snapshot->home, t, now)
-                          : touch.animating() ? t + kFrameSeconds
-                                              : t + 0.25;
+            if (first_frame) {
+                first_frame = false;
+                log_info("first frame presented " +
+                         std::to_string(static_cast<int>(milliseconds_since(start))) +
+                         " ms after start");
+                notify_systemd("READY=1");
+            }
         }
         // The loop is alive: systemd's watchdog restarts the player if this stops coming.
         if (t >= next_watchdog) {
@@ -468,8 +376,8 @@ int run_player(const PlayerOptions& options) {
             next_watchdog = t + 2;
         }
         // Sleep until the picture changes, waking for input and at least every quarter second
-        // to look for new content.
-        const double wait_s = std::clamp(next_change - clock.seconds(), 0.0, 0.25);
+        // to look for new content and notices.
+        const double wait_s = std::clamp(outcome.next_change - clock.seconds(), 0.0, 0.25);
         if (wait_s > 0) {
             SDL_WaitEventTimeout(nullptr, static_cast<int>(std::lround(wait_s * 1000)));
         }
