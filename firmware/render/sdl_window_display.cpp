@@ -13,10 +13,23 @@ Result<std::unique_ptr<SdlWindowDisplay>> SdlWindowDisplay::open(int width, int 
         return make_error(std::string("display: cannot start SDL video (") + SDL_GetError() +
                           "); use --screenshot to render without a display");
     }
+    // Without X11, Wayland or KMS (a shell over SSH), SDL falls back to a driver that shows
+    // nothing: the player would run unseen, using a quarter of a core, until killed. Only a real
+    // display, or a driver asked for by name in SDL_VIDEODRIVER, is accepted.
+    const char* driver = SDL_GetCurrentVideoDriver();
+    const char* asked_for = SDL_getenv("SDL_VIDEODRIVER");
+    if (driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0) &&
+        !(asked_for && std::strcmp(asked_for, driver) == 0)) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return make_error(
+            "display: none found (no X11, Wayland or KMS display; SDL offered only its invisible "
+            "\"" +
+            std::string(driver) +
+            "\" driver); use --screenshot to render without a display, or set SDL_VIDEODRIVER");
+    }
     // On X11 the window surface would otherwise be a GL texture drawn by llvmpipe, which costs
     // ten times the CPU of XShm (ARCHITECTURE.md, "Rendering"). KMSDRM has no native
     // framebuffer and needs the texture path, so the hint is set for X11 only.
-    const char* driver = SDL_GetCurrentVideoDriver();
     if (driver && std::strcmp(driver, "x11") == 0) {
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
