@@ -92,6 +92,8 @@ struct HomeScreenLayout {
     std::vector<char32_t> missing;  // Characters no font has, in any text of the screen.
     const FontChain* clock_fonts = nullptr;
     const FontChain* date_fonts = nullptr;
+    Rect title_row;         // The header's row with the logo, site name, date and clock.
+    bool show_date = true;  // False when the site name leaves the date no room.
 };
 
 // Decoded (unscaled) images, by their bundle-relative path.

@@ -167,6 +167,67 @@ HomeScreenGeometry HomeScreenGeometry::from(const ScreenLayout& layout, int widt
     return g;
 }
 
+// The header: logo, site name, channel tiles, date and clock.
+void lay_out_header(HomeScreenLayout& layout, const Feed& feed, const DecodedImages& images,
+                    const HomeScreenFonts& fonts, TextSetter& setter) {
+    const HomeScreenGeometry& g = layout.geometry;
+    // Channel tiles: touch targets at least 9 mm tall on a 55" panel (56 px at 1080p) and never
+    // under 48 px. A header zone tall enough for two rows of them (portrait layouts) puts the
+    // tiles on a row of their own under the site name, date and clock; otherwise they follow
+    // the site name on the one row.
+    const int tile_height = std::max(
+        g.min_target, std::min(g.header.height - px(16 * g.unit), std::max(48, px(60 * g.unit))));
+    const int tile_row_height = tile_height + px(24 * g.unit);
+    const bool two_rows = g.header.height >= 2 * tile_row_height;
+    Rect& title_row = layout.title_row;
+    title_row = g.header;
+    if (two_rows) {
+        title_row.height = g.header.height - tile_row_height;
+    }
+    const int header_inner = title_row.height - px(20 * g.unit);
+    if (const auto logo = images.find(feed.site.logo); logo != images.end() && header_inner > 0) {
+        layout.logo = scale_to_fit(logo->second, header_inner * 4, header_inner);
+        mark_opacity(layout.logo);
+    }
+    layout.site_name = setter.line(fonts.title, feed.site.name, static_cast<float>(g.width) * 0.6f);
+    const float name_end =
+        g.margin +
+        (layout.logo.width > 0 ? static_cast<float>(layout.logo.width) + 20 * g.unit : 0) +
+        first_line_width(layout.site_name);
+    // The date and clock sit at the right of the title row, measured at their widest (the
+    // clock at "00:00", the date with two-digit month and day): tiles on the same row end
+    // before them (the portrait reference once had the tiles drawn over both).
+    const float full_width = static_cast<float>(g.width);
+    LocalTime widest;
+    widest.date = CivilDate{2026, 12, 28};
+    widest.weekday = 3;
+    const float clock_start =
+        full_width - g.margin - first_line_width(setter.line(fonts.clock, "00:00", full_width));
+    const float date_start =
+        clock_start - 28 * g.unit -
+        first_line_width(setter.line(fonts.date, format_chinese_date(widest), full_width));
+    const float clock_gap = 32 * g.unit;
+    float tile_x = two_rows ? g.margin : name_end + 48 * g.unit;
+    const float tiles_end = two_rows ? full_width - g.margin : date_start - clock_gap;
+    // The date yields when the site name leaves it no room (a long name on a narrow screen).
+    layout.show_date = date_start - clock_gap >= name_end;
+    const int tile_y =
+        two_rows ? title_row.bottom() + (tile_row_height - tile_height) / 2 - px(4 * g.unit)
+                 : g.header.y + (g.header.height - tile_height) / 2 - px(2 * g.unit);
+    for (const Channel& channel : feed.channels) {
+        ChannelTile tile;
+        tile.channel = channel.id;
+        tile.label = setter.line(fonts.caption, channel.title, full_width);
+        const float tile_width = first_line_width(tile.label) + 48 * g.unit;
+        if (tile_x + tile_width > tiles_end || g.header.empty()) {
+            break;  // No room for more in the header.
+        }
+        tile.area = Rect{px(tile_x), tile_y, px(tile_width), tile_height};
+        tile_x += tile_width + 16 * g.unit;
+        layout.tiles.push_back(std::move(tile));
+    }
+}
+
 Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& feed,
                                                                   const DecodedImages& images,
                                                                   const ScreenLayout& screen,
@@ -183,39 +244,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     layout->clock_fonts = fonts->clock;
     layout->date_fonts = fonts->date;
 
-    const int header_inner = g.header.height - px(20 * g.unit);
-    if (const auto logo = images.find(feed.site.logo); logo != images.end() && header_inner > 0) {
-        layout->logo = scale_to_fit(logo->second, header_inner * 4, header_inner);
-        mark_opacity(layout->logo);
-    }
-    layout->site_name =
-        setter.line(fonts->title, feed.site.name, static_cast<float>(g.width) * 0.6f);
-
-    // Channel tiles in the header, after the site name: touch targets at least 9 mm tall on a
-    // 55" panel (56 px at 1080p) and never under 48 px.
-    const float name_end =
-        g.margin +
-        (layout->logo.width > 0 ? static_cast<float>(layout->logo.width) + 20 * g.unit : 0) +
-        (layout->site_name.lines.empty() ? 0 : layout->site_name.lines[0].width);
-    float tile_x = name_end + 48 * g.unit;
-    const int tile_height = std::max(
-        g.min_target, std::min(g.header.height - px(16 * g.unit), std::max(48, px(60 * g.unit))));
-    const float tiles_end = static_cast<float>(g.width) * (g.width > g.height ? 0.62f : 0.98f);
-    for (const Channel& channel : feed.channels) {
-        ChannelTile tile;
-        tile.channel = channel.id;
-        tile.label = setter.line(fonts->caption, channel.title, static_cast<float>(g.width));
-        const float tile_width =
-            (tile.label.lines.empty() ? 0 : tile.label.lines[0].width) + 48 * g.unit;
-        if (tile_x + tile_width > tiles_end || g.header.empty()) {
-            break;  // No room for more in the header.
-        }
-        tile.area =
-            Rect{px(tile_x), g.header.y + (g.header.height - tile_height) / 2 - px(2 * g.unit),
-                 px(tile_width), tile_height};
-        tile_x += tile_width + 16 * g.unit;
-        layout->tiles.push_back(std::move(tile));
-    }
+    lay_out_header(*layout, feed, images, *fonts, setter);
 
     std::vector<const Banner*> side;
     for (const Banner& banner : feed.banners) {

@@ -87,10 +87,6 @@ Rotation page_rotation(const HomeScreenLayout& layout, double t) {
         [](int) { return kExcerptSeconds; }, kExcerptSlideSeconds, t);
 }
 
-float first_line_width(const LaidOutParagraph& paragraph) {
-    return paragraph.lines.empty() ? 0 : paragraph.lines[0].width;
-}
-
 }  // namespace
 
 FrameState HomeScreenPainter::state_at(const HomeScreenLayout& layout, double t, WallTime now,
@@ -167,7 +163,8 @@ void HomeScreenPainter::draw_header(Canvas& canvas, const HomeScreenLayout& layo
     }
     const float u = g.unit;
     canvas.fill(g.header, kHeaderBackground);
-    const float middle = static_cast<float>(g.header.y) + static_cast<float>(g.header.height) / 2;
+    const Rect& row = layout.title_row;
+    const float middle = static_cast<float>(row.y) + static_cast<float>(row.height) / 2;
     float x = g.margin;
     if (layout.logo.width > 0) {
         canvas.draw_image(layout.logo, px(x),
@@ -188,8 +185,10 @@ void HomeScreenPainter::draw_header(Canvas& canvas, const HomeScreenLayout& layo
     }
     const float clock_x = static_cast<float>(g.width) - g.margin - first_line_width(clock_text_);
     draw_paragraph(canvas, cache_, clock_text_, clock_x, middle - clock_text_.height / 2, kInk);
-    draw_paragraph(canvas, cache_, date_text_, clock_x - 28 * u - first_line_width(date_text_),
-                   middle - date_text_.height / 2, kMetaGray);
+    if (layout.show_date) {
+        draw_paragraph(canvas, cache_, date_text_, clock_x - 28 * u - first_line_width(date_text_),
+                       middle - date_text_.height / 2, kMetaGray);
+    }
     canvas.fill(Rect{g.header.x, g.header.bottom() - px(4 * u), g.header.width, px(4 * u)},
                 kPartyRed);
 }

@@ -53,5 +53,9 @@ struct HomeScreenFonts {
 
 // A one-line paragraph, for headings and labels.
 ParagraphStyle one_line_style(const FontChain* fonts, float measure, Align align = Align::Start);
+// The width of a one-line paragraph (0 when it is empty).
+inline float first_line_width(const LaidOutParagraph& paragraph) {
+    return paragraph.lines.empty() ? 0 : paragraph.lines[0].width;
+}
 
 }  // namespace placard
