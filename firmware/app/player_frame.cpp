@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "render/reading_screens.hpp"
 #include "render/text_painter.hpp"
 #include "text/paragraph_layout.hpp"
 
@@ -120,7 +121,7 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     if (redraw_all_ || fading) {
         damage_.add(Rect{0, 0, canvas.width(), canvas.height()});
     } else {
-        if (view_changed) {
+        if (view_changed && !move_scrolled_pixels(canvas)) {
             damage_.add(touch_.changed_area());
         }
         if (notice_changed_) {
@@ -135,6 +136,9 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     draw(canvas, state, now, fading ? (t - fade_start_) / kScreenFadeSeconds : -1);
     shown_ = state;
     shown_generation_ = touch_.view_generation();
+    touch_.acknowledge_view();
+    drawn_scroll_ = touch_.scroll_px();
+    drawn_screen_ = touch_.screen_key();
     redraw_all_ = false;
     notice_changed_ = false;
     next_change_ = touch_.on_home()     ? painter_.next_change_after(home, t, now)
@@ -151,6 +155,37 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     outcome.damaged_pixels = damage_.area();
     outcome.next_change = next_change_;
     return outcome;
+}
+
+// A scroll of the reading screen, and nothing else, since the last frame: the pixels already
+// drawn move by the scrolled distance and only the rows that come into view (and the scroll
+// bar, fixed over the moving text) are added to the damage. Returns false when the change is
+// not a plain scroll, or the notice lies over the text: then the changed area is repainted.
+bool PlayerFrame::move_scrolled_pixels(Canvas& canvas) {
+    const ReadingScreenLayout* reading = touch_.reading();
+    if (!reading || !touch_.only_scrolled() || touch_.screen_key() != drawn_screen_) {
+        return false;
+    }
+    const Rect& viewport = reading->viewport;
+    const HomeScreenGeometry& geometry = snapshot_->home->geometry;
+    if (notice_until_ >= 0 && !notice_area(geometry).intersect(viewport).empty()) {
+        return false;
+    }
+    const int moved = touch_.scroll_px() - drawn_scroll_;
+    if (moved == 0 || std::abs(moved) >= viewport.height) {
+        damage_.add(viewport);
+        return true;
+    }
+    canvas.move_rows(viewport, -moved);
+    // The strip beside the scroll bar's column, left and right of it, and the column whole
+    // (the damage list would merge overlapping rectangles into the whole viewport).
+    const Rect bar = scroll_bar_area(*reading, geometry);
+    const int strip_y = moved > 0 ? viewport.bottom() - moved : viewport.y;
+    const int strip_height = std::abs(moved);
+    damage_.add(Rect{viewport.x, strip_y, bar.x - viewport.x, strip_height});
+    damage_.add(Rect{bar.right(), strip_y, viewport.right() - bar.right(), strip_height});
+    damage_.add(bar);
+    return true;
 }
 
 // Repaints the damage: the screen, the old screen fading out over it (fade_progress in [0, 1),

@@ -63,7 +63,8 @@ class PlayerFrame {
   private:
     void lay_out_notice(double t);
     void remember_screen(Canvas& canvas, double t);
-    void draw(Canvas& canvas, const FrameState& state, WallTime now, double t);
+    bool move_scrolled_pixels(Canvas& canvas);
+    void draw(Canvas& canvas, const FrameState& state, WallTime now, double fade_progress);
 
     FontLibrary& fonts_;
     std::shared_ptr<const Snapshot> snapshot_;
@@ -75,6 +76,8 @@ class PlayerFrame {
     FrameState shown_;
     unsigned long shown_generation_ = 0;
     std::string shown_screen_;
+    std::string drawn_screen_;  // The screen and scroll offset the canvas holds.
+    int drawn_scroll_ = 0;
     bool redraw_all_ = true;
     double next_change_ = 0;  // Draw at once.
     // The crossfade between screens: a copy of the old screen's last frame, faded out.

@@ -22,9 +22,21 @@ void TouchController::set_content(std::shared_ptr<const Snapshot> snapshot, doub
     touch_view(Rect{0, 0, snapshot_->home->geometry.width, snapshot_->home->geometry.height});
 }
 
-void TouchController::touch_view(const Rect& area) {
+void TouchController::touch_view(const Rect& area, bool scroll) {
+    only_scrolled_ = scroll && (only_scrolled_ || changed_area_.empty());
+    changed_area_ = changed_area_.empty() ? area : DamageList::bounding(changed_area_, area);
     ++generation_;
-    changed_area_ = area;
+}
+
+Rect TouchController::screen_area(const TouchTarget& target) const {
+    if (reading_ && !on_home() && target.scrolls) {
+        return reading_->viewport;
+    }
+    return target.area;
+}
+
+int TouchController::scroll_px() const {
+    return static_cast<int>(std::lround(navigator_.state().scroll));
 }
 
 // Builds the reading screen the navigator is on, when it changed.
@@ -111,24 +123,26 @@ void TouchController::pointer(const PointerEvent& event, const FrameState& home_
 }
 
 void TouchController::apply(const Gesture& gesture, const FrameState& home_state, double t) {
-    const Rect whole{0, 0, snapshot_->home->geometry.width, snapshot_->home->geometry.height};
     switch (gesture.kind) {
         case Gesture::Kind::Press:
+            // A press tints its target only: only the target is repainted.
             if (const TouchTarget* target = hit(gesture.x, gesture.y, home_state)) {
                 pressed_ = std::make_unique<TouchTarget>(*target);
-                touch_view(whole);
+                touch_view(screen_area(*pressed_));
             }
             return;
         case Gesture::Kind::Cancel:
             if (pressed_) {
+                touch_view(screen_area(*pressed_));
                 pressed_.reset();
-                touch_view(whole);
             }
             return;
         case Gesture::Kind::Tap: {
             const TouchTarget* target = hit(gesture.x, gesture.y, home_state);
-            pressed_.reset();
-            touch_view(whole);
+            if (pressed_) {
+                touch_view(screen_area(*pressed_));
+                pressed_.reset();
+            }
             if (!target) {
                 return;
             }
@@ -198,7 +212,7 @@ void TouchController::tick(double t) {
     }
     if (reading_ && std::abs(navigator_.state().scroll - shown_scroll_) >= 0.5) {
         shown_scroll_ = navigator_.state().scroll;
-        touch_view(reading_->viewport);
+        touch_view(reading_->viewport, true);
     }
 }
 
@@ -216,8 +230,7 @@ void TouchController::draw(Canvas& canvas, HomeScreenPainter& painter, const Fra
         return;
     }
     draw_reading_screen(canvas, painter.glyph_cache(), painter, home, *reading_,
-                        static_cast<float>(std::round(navigator_.state().scroll)), pressed_.get(),
-                        now, area);
+                        static_cast<float>(scroll_px()), pressed_.get(), now, area);
 }
 
 std::vector<PointerEvent> TouchController::pointer_events(const std::vector<InputEvent>& script) {

@@ -32,8 +32,20 @@ class TouchController {
     bool animating() const { return navigator_.moving(); }
     // Changes whenever what the reading screen shows changes (screen, scroll, pressed target).
     unsigned long view_generation() const { return generation_; }
-    // The area that changed since the last generation: the viewport for a scroll, else all.
+    // The area that changed since the view was last drawn (acknowledge_view): a pressed
+    // target, the viewport for a scroll, the whole screen for a screen change.
     Rect changed_area() const { return changed_area_; }
+    // Whether the only change since the view was last drawn is a scroll of the reading screen.
+    bool only_scrolled() const { return only_scrolled_; }
+    // The scroll offset the reading screen is drawn at, in whole pixels.
+    int scroll_px() const;
+    // The reading screen shown, or null on the home screen.
+    const ReadingScreenLayout* reading() const { return on_home() ? nullptr : reading_.get(); }
+    // The view was drawn: changes are gathered afresh from here.
+    void acknowledge_view() {
+        changed_area_ = Rect{};
+        only_scrolled_ = false;
+    }
 
     void draw(Canvas& canvas, HomeScreenPainter& painter, const FrameState& home_state,
               WallTime now, const Rect& area);
@@ -46,7 +58,9 @@ class TouchController {
     void apply(const Gesture& gesture, const FrameState& home_state, double t);
     const TouchTarget* hit(double x, double y, const FrameState& home_state) const;
     void follow_navigation(double t);
-    void touch_view(const Rect& area);
+    void touch_view(const Rect& area, bool scroll = false);
+    // Where a target is on screen: a target that scrolls with the text, the viewport.
+    Rect screen_area(const TouchTarget& target) const;
 
     FontLibrary& fonts_;
     std::shared_ptr<const Snapshot> snapshot_;
@@ -59,6 +73,7 @@ class TouchController {
     double shown_scroll_ = 0;
     unsigned long generation_ = 0;
     Rect changed_area_;
+    bool only_scrolled_ = false;
     std::vector<Gesture> gestures_;  // Reused: no allocation per event.
 };
 

@@ -1,5 +1,6 @@
 #include "render/canvas.hpp"
 
+#include <cstdlib>
 #include <cstring>
 
 namespace placard {
@@ -86,6 +87,27 @@ void Canvas::draw_image(const Image& image, int x, int y, int opacity) {
             } else if (weight != 0) {
                 line[column] = mix(line[column], pixel, weight);
             }
+        }
+    }
+}
+
+void Canvas::move_rows(const Rect& area, int dy) {
+    const Rect inside = area.intersect(Rect{0, 0, width_, height_});
+    if (inside.empty() || dy == 0 || std::abs(dy) >= inside.height) {
+        return;
+    }
+    const auto row = [&](int y) {
+        return pixels_ + static_cast<std::ptrdiff_t>(y) * stride_ + inside.x;
+    };
+    const std::size_t bytes = static_cast<std::size_t>(inside.width) * 4;
+    // Copy in the direction that never reads a row already overwritten.
+    if (dy < 0) {
+        for (int y = inside.y; y < inside.bottom() + dy; ++y) {
+            std::memcpy(row(y), row(y - dy), bytes);
+        }
+    } else {
+        for (int y = inside.bottom() - 1; y >= inside.y + dy; --y) {
+            std::memcpy(row(y), row(y - dy), bytes);
         }
     }
 }

@@ -67,6 +67,9 @@ class Canvas {
     // Draws the mix of two opaque images of the same size, `weight`/255 of `to`: a crossfade
     // frame in one pass.
     void draw_crossfade(const Image& from, const Image& to, int x, int y, int weight);
+    // Moves the pixels inside `area` by `dy` rows (down when positive), as a scroll does; the
+    // rows that come into view keep what they had, for the caller to repaint. Not clipped.
+    void move_rows(const Rect& area, int dy);
 
   private:
     std::uint32_t* pixels_;

@@ -278,6 +278,11 @@ Result<std::unique_ptr<ReadingScreenLayout>> build_channel_screen(const Feed& fe
     return layout;
 }
 
+Rect scroll_bar_area(const ReadingScreenLayout& screen, const HomeScreenGeometry& home) {
+    return Rect{screen.viewport.right() - px(14 * home.unit), screen.viewport.y, px(6 * home.unit),
+                screen.viewport.height};
+}
+
 void draw_reading_screen(Canvas& canvas, GlyphCache& cache, HomeScreenPainter& header,
                          const HomeScreenLayout& home, const ReadingScreenLayout& screen,
                          float scroll, const TouchTarget* pressed, WallTime now, const Rect& area) {
@@ -314,7 +319,7 @@ void draw_reading_screen(Canvas& canvas, GlyphCache& cache, HomeScreenPainter& h
         }
         // Where the visitor is: a thin bar at the right, the thumb's share the visible share.
         if (screen.content_height > static_cast<float>(screen.viewport.height)) {
-            const int track_x = screen.viewport.right() - px(14 * g.unit);
+            const int track_x = scroll_bar_area(screen, g).x;
             const int track_height = screen.viewport.height - px(16 * g.unit);
             const float shown = static_cast<float>(screen.viewport.height) / screen.content_height;
             const float position = std::clamp(scroll / screen.content_height, 0.0f, 1.0f - shown);

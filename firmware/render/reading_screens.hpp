@@ -55,6 +55,10 @@ Result<std::unique_ptr<ReadingScreenLayout>> build_channel_screen(const Feed& fe
                                                                   const HomeScreenGeometry& home,
                                                                   FontLibrary& fonts);
 
+// The column of the viewport where the scroll bar is drawn (fixed on screen while the text
+// under it moves): what a scroll must repaint besides the rows that come into view.
+Rect scroll_bar_area(const ReadingScreenLayout& screen, const HomeScreenGeometry& home);
+
 // Draws `area` of a reading screen scrolled to `scroll`, with `pressed` (or null) shown pressed.
 void draw_reading_screen(Canvas& canvas, GlyphCache& cache, HomeScreenPainter& header,
                          const HomeScreenLayout& home, const ReadingScreenLayout& screen,
