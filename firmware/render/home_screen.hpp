@@ -18,6 +18,7 @@
 #include "core/clock.hpp"
 #include "core/content_model.hpp"
 #include "core/result.hpp"
+#include "core/rotation.hpp"
 #include "core/screen_layout.hpp"
 #include "render/canvas.hpp"
 #include "render/damage_list.hpp"
@@ -48,8 +49,6 @@ struct BannerSlide {
     Image image;          // Scaled to cover the banner zone.
     std::string article;  // What a tap opens, or empty.
     LaidOutParagraph caption;
-    double duration_s = 8;
-    std::optional<WallTime> from, until;
 };
 
 struct SideBanner {
@@ -82,6 +81,8 @@ struct HomeScreenLayout {
     Image logo;  // Empty when the site has none.
     LaidOutParagraph site_name;
     std::vector<BannerSlide> banners;
+    std::vector<ScheduledItem> banner_schedule;  // One per banner: duration and dates.
+    std::vector<ScheduledItem> page_schedule;    // One per excerpt page.
     std::vector<SideBanner> side_banners;
     std::vector<ExcerptPage> pages;
     std::vector<std::string> page_articles;  // The article of each page.

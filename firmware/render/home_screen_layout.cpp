@@ -265,11 +265,11 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
         slide.caption =
             setter.line(fonts->caption, banner.caption,
                         static_cast<float>(g.banner.width) - 2 * g.margin - 200 * g.unit);
-        slide.duration_s = banner.duration_s > 0 ? banner.duration_s : kDefaultBannerSeconds;
         slide.article = banner.article;
-        slide.from = banner.from;
-        slide.until = banner.until;
         layout->banners.push_back(std::move(slide));
+        layout->banner_schedule.push_back(
+            ScheduledItem{banner.duration_s > 0 ? banner.duration_s : kDefaultBannerSeconds,
+                          banner.from, banner.until});
     }
     // The side slot shows up to two banners, each fitted into its half: side by side when the
     // slot is wide (portrait), one above the other when it is tall (landscape).
@@ -291,6 +291,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     if (!g.excerpt.empty()) {
         for (const Article& article : feed.articles) {
             layout->pages.push_back(lay_out_excerpt(setter, article, g.excerpt, g.unit, *fonts));
+            layout->page_schedule.push_back(ScheduledItem{kExcerptSeconds, {}, {}});
             layout->page_articles.push_back(article.id);
         }
     }

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/rotation.hpp"
 #include "render/home_screen.hpp"
 #include "render/home_screen_style.hpp"
 #include "render/text_painter.hpp"
@@ -18,73 +19,12 @@ double ease_in_out(double x) {
     return x < 0.5 ? 4 * x * x * x : 1 - std::pow(-2 * x + 2, 3) / 2;
 }
 
-bool banner_active(const BannerSlide& slide, WallTime now) {
-    return (!slide.from || !(now < *slide.from)) && (!slide.until || now < *slide.until);
+Rotation banner_rotation(const HomeScreenLayout& layout, double t, WallTime now, int shift = 0) {
+    return rotation_at(layout.banner_schedule, kBannerFadeSeconds, t, now, shift);
 }
 
-struct Rotation {
-    int current = -1, next = -1;
-    double progress = 0;  // 0..1 through the transition to `next`.
-    double next_event = std::numeric_limits<double>::infinity();
-};
-
-// Cycles through the items 0..count-1 for which `included` holds, each shown for its duration
-// and ending in a transition of `transition_s`. Allocates nothing: it runs every frame.
-template <typename Included, typename DurationOf>
-Rotation rotate(int count, Included included, DurationOf duration_of, double transition_s,
-                double t) {
-    Rotation rotation;
-    double cycle = 0;
-    int first = -1, members = 0;
-    for (int i = 0; i < count; ++i) {
-        if (included(i)) {
-            cycle += duration_of(i);
-            first = first < 0 ? i : first;
-            ++members;
-        }
-    }
-    rotation.current = first;
-    if (members < 2) {
-        return rotation;
-    }
-    double start = std::floor(t / cycle) * cycle;
-    for (int i = 0; i < count; ++i) {
-        if (!included(i)) {
-            continue;
-        }
-        const double end = start + duration_of(i);
-        if (t < end) {
-            rotation.current = i;
-            const double transition_start = end - transition_s;
-            if (t >= transition_start) {
-                int next = (i + 1) % count;
-                while (!included(next)) {
-                    next = (next + 1) % count;
-                }
-                rotation.next = next;
-                rotation.progress = std::clamp((t - transition_start) / transition_s, 0.0, 1.0);
-                rotation.next_event = t + kFrameSeconds;
-            } else {
-                rotation.next_event = transition_start;
-            }
-            return rotation;
-        }
-        start = end;
-    }
-    return rotation;
-}
-
-Rotation banner_rotation(const HomeScreenLayout& layout, double t, WallTime now) {
-    return rotate(
-        static_cast<int>(layout.banners.size()),
-        [&](int i) { return banner_active(layout.banners[i], now); },
-        [&](int i) { return layout.banners[i].duration_s; }, kBannerFadeSeconds, t);
-}
-
-Rotation page_rotation(const HomeScreenLayout& layout, double t) {
-    return rotate(
-        static_cast<int>(layout.pages.size()), [](int) { return true; },
-        [](int) { return kExcerptSeconds; }, kExcerptSlideSeconds, t);
+Rotation page_rotation(const HomeScreenLayout& layout, double t, WallTime now) {
+    return rotation_at(layout.page_schedule, kExcerptSlideSeconds, t, now);
 }
 
 }  // namespace
@@ -93,19 +33,12 @@ FrameState HomeScreenPainter::state_at(const HomeScreenLayout& layout, double t,
                                        int banner_shift) const {
     FrameState state;
     state.minute = (now.unix_seconds + now.utc_offset_minutes * 60) / 60;
-    const Rotation banner = banner_rotation(layout, t, now);
+    // Swipes step through the banners shown now, never onto one outside its dates.
+    const Rotation banner = banner_rotation(layout, t, now, banner_shift);
     state.banner = banner.current;
     state.next_banner = banner.next;
-    const int count = static_cast<int>(layout.banners.size());
-    if (banner_shift != 0 && count > 0) {
-        const auto shifted = [&](int index) {
-            return index < 0 ? index : ((index + banner_shift) % count + count) % count;
-        };
-        state.banner = shifted(state.banner);
-        state.next_banner = shifted(state.next_banner);
-    }
     state.banner_alpha = banner.next >= 0 ? px(banner.progress * 255) : 0;
-    const Rotation page = page_rotation(layout, t);
+    const Rotation page = page_rotation(layout, t, now);
     state.page = std::max(page.current, 0);
     state.next_page = page.next;
     state.page_offset =
@@ -141,7 +74,7 @@ double HomeScreenPainter::next_change_after(const HomeScreenLayout& layout, doub
     const LocalTime local = to_local(now);
     double next = t + (60 - local.second);
     next = std::min(next, banner_rotation(layout, t, now).next_event);
-    next = std::min(next, page_rotation(layout, t).next_event);
+    next = std::min(next, page_rotation(layout, t, now).next_event);
     if (layout.ticker_period > 0) {
         next = std::min(next, t + kFrameSeconds);
     }

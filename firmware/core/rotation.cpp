@@ -1,0 +1,66 @@
+#include "core/rotation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace placard {
+namespace {
+
+// One frame at 60 Hz: a transition changes the picture every frame.
+constexpr double kFrame = 1.0 / 60.0;
+
+// The active item `steps` active items on from `index` (backwards when negative).
+int step_active(std::span<const ScheduledItem> items, int index, int steps, WallTime now) {
+    const int count = static_cast<int>(items.size());
+    const int direction = steps < 0 ? -1 : 1;
+    for (int taken = 0; taken != steps; taken += direction) {
+        do {
+            index = ((index + direction) % count + count) % count;
+        } while (!items[static_cast<std::size_t>(index)].active_at(now));
+    }
+    return index;
+}
+
+}  // namespace
+
+Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, double t,
+                     WallTime now, int shift) {
+    Rotation rotation;
+    double cycle = 0;
+    int first = -1, members = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].active_at(now)) {
+            cycle += items[i].duration_s;
+            first = first < 0 ? static_cast<int>(i) : first;
+            ++members;
+        }
+    }
+    rotation.current = first;
+    if (members < 2 || cycle <= 0) {
+        return rotation;
+    }
+    double start = std::floor(t / cycle) * cycle;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].active_at(now)) {
+            continue;
+        }
+        const double end = start + items[i].duration_s;
+        if (t < end) {
+            const int index = static_cast<int>(i);
+            rotation.current = step_active(items, index, shift, now);
+            const double transition_start = end - transition_s;
+            if (t >= transition_start) {
+                rotation.next = step_active(items, rotation.current, 1, now);
+                rotation.progress = std::clamp((t - transition_start) / transition_s, 0.0, 1.0);
+                rotation.next_event = t + kFrame;
+            } else {
+                rotation.next_event = transition_start;
+            }
+            return rotation;
+        }
+        start = end;
+    }
+    return rotation;
+}
+
+}  // namespace placard

@@ -1,0 +1,40 @@
+// The home screen's schedule (issue 13): which banner and which excerpt page show at t, as a
+// pure function of the items' durations and date ranges, the time, and the visitor's swipes.
+// The painter draws what this says; the navigator only counts swipes. Dayparting and urgent
+// notices land here next.
+#pragma once
+
+#include <limits>
+#include <optional>
+#include <span>
+
+#include "core/wall_time.hpp"
+
+namespace placard {
+
+struct ScheduledItem {
+    double duration_s = 8;
+    // Shown from `from` (inclusive) until `until` (exclusive); either may be open.
+    std::optional<WallTime> from, until;
+
+    bool active_at(WallTime now) const {
+        return (!from || !(now < *from)) && (!until || now < *until);
+    }
+};
+
+struct Rotation {
+    int current = -1;     // The item shown; -1 when none is active.
+    int next = -1;        // The item it is changing to, during a transition; else -1.
+    double progress = 0;  // 0..1 through the transition to `next`.
+    // When the rotation next changes by itself (seconds on the frame clock).
+    double next_event = std::numeric_limits<double>::infinity();
+};
+
+// Cycles through the items active at `now`, each shown for its duration and ending in a
+// transition of `transition_s` into the next active one. `shift` steps the result that many
+// active items on (a swipe to the left is +1, to the right -1): an item outside its date range
+// is never shown, swiped to or faded into. Allocates nothing: it runs every frame.
+Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, double t,
+                     WallTime now, int shift = 0);
+
+}  // namespace placard

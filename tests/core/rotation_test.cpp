@@ -1,0 +1,61 @@
+// The home screen's schedule as a pure function of time, dates and swipes (issue 13).
+#include "core/rotation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace placard {
+namespace {
+
+const WallTime kNow = *parse_rfc3339("2026-11-25T09:00:00+08:00");
+const WallTime kYesterday = *parse_rfc3339("2026-11-24T09:00:00+08:00");
+const WallTime kTomorrow = *parse_rfc3339("2026-11-26T09:00:00+08:00");
+
+TEST(Rotation, EachItemForItsDurationThenATransitionIntoTheNext) {
+    const std::vector<ScheduledItem> items{{8, {}, {}}, {4, {}, {}}};
+    EXPECT_EQ(rotation_at(items, 0.8, 0, kNow).current, 0);
+    EXPECT_DOUBLE_EQ(rotation_at(items, 0.8, 0, kNow).next_event, 7.2);
+    const Rotation fading = rotation_at(items, 0.8, 7.6, kNow);
+    EXPECT_EQ(fading.current, 0);
+    EXPECT_EQ(fading.next, 1);
+    EXPECT_NEAR(fading.progress, 0.5, 1e-9);
+    EXPECT_EQ(rotation_at(items, 0.8, 8.5, kNow).current, 1);
+    EXPECT_EQ(rotation_at(items, 0.8, 12.5, kNow).current, 0);  // The cycle is 12 s.
+}
+
+TEST(Rotation, AnItemOutsideItsDatesIsNeverShownNorFadedInto) {
+    const std::vector<ScheduledItem> items{
+        {8, {}, {}}, {8, {}, kYesterday}, {8, kTomorrow, {}}, {8, kYesterday, kTomorrow}};
+    for (double t = 0; t < 64; t += 0.25) {
+        const Rotation rotation = rotation_at(items, 0.8, t, kNow);
+        EXPECT_TRUE(rotation.current == 0 || rotation.current == 3) << "t = " << t;
+        EXPECT_TRUE(rotation.next == -1 || rotation.next == 0 || rotation.next == 3) << t;
+    }
+}
+
+TEST(Rotation, ASwipeStepsThroughTheItemsShownNowOnly) {
+    // The second banner's `until` has passed: a swipe from the first goes to the third (the
+    // navigator-side shift once showed the expired one).
+    const std::vector<ScheduledItem> items{{8, {}, {}}, {8, {}, kYesterday}, {8, {}, {}}};
+    EXPECT_EQ(rotation_at(items, 0.8, 1, kNow, 1).current, 2);
+    EXPECT_EQ(rotation_at(items, 0.8, 1, kNow, 2).current, 0);
+    EXPECT_EQ(rotation_at(items, 0.8, 1, kNow, -1).current, 2);
+    const Rotation fading = rotation_at(items, 0.8, 7.5, kNow, 1);
+    EXPECT_EQ(fading.current, 2);
+    EXPECT_EQ(fading.next, 0);
+}
+
+TEST(Rotation, OneActiveItemStaysWithoutTransitionsAndNoneShowsNothing) {
+    const std::vector<ScheduledItem> one{{8, {}, kYesterday}, {8, {}, {}}};
+    const Rotation alone = rotation_at(one, 0.8, 100, kNow, 3);
+    EXPECT_EQ(alone.current, 1);
+    EXPECT_EQ(alone.next, -1);
+    EXPECT_EQ(alone.next_event, std::numeric_limits<double>::infinity());
+    const std::vector<ScheduledItem> none{{8, kTomorrow, {}}};
+    EXPECT_EQ(rotation_at(none, 0.8, 0, kNow).current, -1);
+    EXPECT_EQ(rotation_at({}, 0.8, 0, kNow).current, -1);
+}
+
+}  // namespace
+}  // namespace placard
