@@ -11,6 +11,7 @@
 
 #include "core/content_model.hpp"
 #include "core/feed_parser.hpp"
+#include "core/read_file.hpp"
 #include "core/result.hpp"
 
 namespace placard {
@@ -32,8 +33,5 @@ BundleCheck read_bundle(const std::filesystem::path& dir, const BundleLimits& li
 
 // The media paths a feed names (logo, banner images), each once.
 std::vector<std::string> media_paths(const Feed& feed);
-
-// Reads a whole file, refusing anything over `max_bytes`.
-Result<std::string> read_file(const std::filesystem::path& path, std::uintmax_t max_bytes);
 
 }  // namespace placard

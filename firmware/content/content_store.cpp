@@ -15,7 +15,7 @@
 #include <random>
 #include <thread>
 
-#include "content/bundle_reader.hpp"
+#include "core/read_file.hpp"
 
 namespace placard {
 

@@ -4,11 +4,11 @@
 #include <cmath>
 #include <ctime>
 
-#include "content/bundle_reader.hpp"
 #include "content/content_store.hpp"
 #include "content/http_client.hpp"
 #include "content/sha256.hpp"
 #include "core/feed_parser.hpp"
+#include "core/read_file.hpp"
 #include "core/utf8.hpp"
 
 namespace placard {

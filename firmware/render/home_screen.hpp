@@ -15,11 +15,11 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.hpp"
 #include "core/content_model.hpp"
 #include "core/result.hpp"
 #include "core/rotation.hpp"
 #include "core/screen_layout.hpp"
+#include "core/wall_time.hpp"
 #include "render/canvas.hpp"
 #include "render/damage_list.hpp"
 #include "text/font_library.hpp"

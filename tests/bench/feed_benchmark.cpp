@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "app/frame_stats.hpp"
-#include "app/snapshot.hpp"
 #include "core/feed_parser.hpp"
+#include "player/frame_stats.hpp"
+#include "player/snapshot.hpp"
 #include "render/headless_display.hpp"
 #include "render/reading_screens.hpp"
 #include "support/test_fonts.hpp"

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/plain_text_article.hpp"
 #include "core/utf8.hpp"
+#include "importers/plain_text_article.hpp"
 #include "render/text_painter.hpp"
 #include "support/test_fonts.hpp"
 #include "text/paragraph_layout.hpp"

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/plain_text_article.hpp"
 #include "core/utf8.hpp"
 #include "fuzz_check.hpp"
+#include "importers/plain_text_article.hpp"
 
 namespace {
 

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <new>
 
-#include "app/player_frame.hpp"
-#include "app/snapshot.hpp"
+#include "player/player_frame.hpp"
+#include "player/snapshot.hpp"
 #include "render/headless_display.hpp"
 #include "support/test_fonts.hpp"
 

@@ -15,11 +15,6 @@
 #include <ctime>
 #include <fstream>
 
-#include "app/bundle_images.hpp"
-#include "app/bundle_intake.hpp"
-#include "app/device_config.hpp"
-#include "app/feed_poller.hpp"
-#include "app/log.hpp"
 #include "commands.hpp"
 #include "content/bundle_importer.hpp"
 #include "content/bundle_reader.hpp"
@@ -28,6 +23,11 @@
 #include "content/http_client.hpp"
 #include "content/sha256.hpp"
 #include "content/staged_update.hpp"
+#include "runtime/device_config.hpp"
+#include "runtime/log.hpp"
+#include "service/bundle_images.hpp"
+#include "service/bundle_intake.hpp"
+#include "service/feed_poller.hpp"
 
 namespace placard::tool {
 namespace {

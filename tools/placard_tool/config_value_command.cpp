@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <string>
 
-#include "app/device_config.hpp"
-#include "app/log.hpp"
 #include "commands.hpp"
+#include "runtime/device_config.hpp"
+#include "runtime/log.hpp"
 
 namespace placard::tool {
 

@@ -3,13 +3,13 @@
 // placard-tool status [--config FILE]: what the store holds and the last error.
 #include <cstdio>
 
-#include "app/bundle_images.hpp"
-#include "app/bundle_intake.hpp"
-#include "app/device_config.hpp"
-#include "app/feed_poller.hpp"
-#include "app/log.hpp"
-#include "app/player_status.hpp"
 #include "commands.hpp"
+#include "player/player_status.hpp"
+#include "runtime/device_config.hpp"
+#include "runtime/log.hpp"
+#include "service/bundle_images.hpp"
+#include "service/bundle_intake.hpp"
+#include "service/feed_poller.hpp"
 
 namespace placard::tool {
 namespace {

@@ -1,11 +1,11 @@
 // placard-tool import-text [--id ID] [--channel ID] FILE
 #include <cstdio>
 
-#include "app/log.hpp"
 #include "commands.hpp"
-#include "content/bundle_reader.hpp"
-#include "core/plain_text_article.hpp"
+#include "core/read_file.hpp"
 #include "core/utf8.hpp"
+#include "importers/plain_text_article.hpp"
+#include "runtime/log.hpp"
 
 namespace placard::tool {
 

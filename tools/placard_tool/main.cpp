@@ -2,8 +2,8 @@
 #include <cstdio>
 #include <cstring>
 
-#include "app/log.hpp"
 #include "commands.hpp"
+#include "runtime/log.hpp"
 
 namespace {
 

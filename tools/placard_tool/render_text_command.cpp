@@ -9,14 +9,14 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "app/font_setup.hpp"
-#include "app/log.hpp"
-#include "app/missing_characters.hpp"
 #include "commands.hpp"
-#include "content/bundle_reader.hpp"
+#include "core/read_file.hpp"
 #include "core/utf8.hpp"
 #include "render/image_file.hpp"
 #include "render/text_painter.hpp"
+#include "runtime/font_setup.hpp"
+#include "runtime/log.hpp"
+#include "runtime/missing_characters.hpp"
 #include "text/font_library.hpp"
 #include "text/punctuation_normalizer.hpp"
 

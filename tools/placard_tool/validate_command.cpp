@@ -2,11 +2,11 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "app/bundle_images.hpp"
-#include "app/log.hpp"
 #include "commands.hpp"
 #include "content/bundle_reader.hpp"
 #include "content/staged_update.hpp"
+#include "runtime/log.hpp"
+#include "service/bundle_images.hpp"
 
 namespace placard::tool {
 

@@ -1,0 +1,53 @@
+// The content thread: notices when the bundle's feed.json changes, loads the new version off
+// the main thread, and offers it to the player. A version that fails to load is logged (where
+// and what) and never offered: the screen keeps the last good content.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "player/snapshot.hpp"
+
+namespace placard {
+
+class ContentWatcher {
+  public:
+    // `current` is the version on screen; changes are looked for every `poll_interval`. A feed
+    // whose version is lower than `current_version` is refused (no rollback).
+    ContentWatcher(std::filesystem::path bundle_dir, FontLibrary& fonts, int width, int height,
+                   FeedStamp current, std::int64_t current_version,
+                   std::chrono::milliseconds poll_interval);
+    ~ContentWatcher();
+    ContentWatcher(const ContentWatcher&) = delete;
+    ContentWatcher& operator=(const ContentWatcher&) = delete;
+
+    void start();
+    // Looks once, on the calling thread (tests use this instead of start()).
+    void poll_once();
+    // The newest good version not yet taken, or null.
+    std::shared_ptr<const Snapshot> take();
+    // The last load failure, empty when the last attempt succeeded.
+    std::string last_error() const;
+
+  private:
+    void run();
+
+    std::filesystem::path bundle_dir_;
+    FontLibrary& fonts_;
+    int width_, height_;
+    std::chrono::milliseconds poll_interval_;
+    FeedStamp seen_;
+    std::int64_t version_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::shared_ptr<const Snapshot> pending_;
+    std::string last_error_;
+    std::thread thread_;
+};
+
+}  // namespace placard

@@ -1,0 +1,403 @@
+#include "player/player.hpp"
+
+#include <SDL.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+
+#include "content/bundle_reader.hpp"
+#include "content/content_store.hpp"
+#include "core/input_script.hpp"
+#include "core/wall_time.hpp"
+#include "player/content_watcher.hpp"
+#include "player/frame_stats.hpp"
+#include "player/import_notices.hpp"
+#include "player/player_frame.hpp"
+#include "player/player_status.hpp"
+#include "player/snapshot.hpp"
+#include "player/touch_controller.hpp"
+#include "render/headless_display.hpp"
+#include "render/sdl_window_display.hpp"
+#include "render/text_painter.hpp"
+#include "runtime/device_config.hpp"
+#include "runtime/font_setup.hpp"
+#include "runtime/install_paths.hpp"
+#include "runtime/log.hpp"
+#include "runtime/systemd_notify.hpp"
+
+namespace placard {
+namespace {
+
+namespace fs = std::filesystem;
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+// The live loop's frame clock: seconds since the player started, and the wall time for the
+// header. (--screenshot runs the same frames on a virtual 60 Hz clock instead.)
+class SteadyClock {
+  public:
+    double seconds() const {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    }
+    WallTime wall_time() const { return system_wall_time(); }
+
+  private:
+    SteadyTime start_ = std::chrono::steady_clock::now();
+};
+
+double milliseconds_since(SteadyTime start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+// The virtual clock's wall time starts at the feed's "generated" time, so a screenshot depends
+// only on content, input and t; without one, at a fixed instant.
+WallTime virtual_start(const Feed& feed) {
+    if (feed.generated) {
+        return *feed.generated;
+    }
+    return *parse_rfc3339("2026-01-01T09:00:00+08:00");
+}
+
+void log_problems(const std::string& message) {
+    std::size_t start = 0;
+    while (start <= message.size()) {
+        const std::size_t end = std::min(message.find('\n', start), message.size());
+        log_error(std::string_view(message).substr(start, end - start));
+        start = end + 1;
+    }
+}
+
+std::string resolve_content_dir(const PlayerOptions& options) {
+    if (!options.content_dir.empty()) {
+        return options.content_dir;
+    }
+    return default_content_dir();
+}
+
+}  // namespace
+
+int render_screenshot(const PlayerOptions& options) {
+    const SteadyTime start = std::chrono::steady_clock::now();
+    const std::string dir = resolve_content_dir(options);
+    if (dir.empty()) {
+        log_error("no --content given and the demo content is not installed");
+        return 1;
+    }
+    auto config = load_device_config(options.config);
+    if (!config) {
+        log_error(config.error().message);
+        return 1;
+    }
+    set_panel_width_mm(config->screen_width_mm);
+    std::vector<PointerEvent> events;
+    if (!options.input_script.empty()) {
+        auto text = read_file(options.input_script, 1024 * 1024);
+        if (!text) {
+            log_error(text.error().message);
+            return 1;
+        }
+        auto script = parse_input_script(*text, options.input_script);
+        if (!script) {
+            log_error(script.error().message);
+            return 1;
+        }
+        events = TouchController::pointer_events(*script);
+    }
+    auto fonts = open_configured_fonts();
+    if (!fonts) {
+        log_error(fonts.error().message);
+        return 1;
+    }
+    const int width = options.width > 0 ? options.width : 1920;
+    const int height = options.height > 0 ? options.height : 1080;
+    HeadlessDisplay display(width, height,
+                            options.rotation != 0 ? options.rotation : config->rotation);
+    Canvas canvas = display.canvas();
+    auto snapshot = load_snapshot(dir, **fonts, canvas.width(), canvas.height());
+    if (!snapshot) {
+        log_problems(snapshot.error().message);
+        return 1;
+    }
+    const WallTime wall_start = virtual_start((*snapshot)->feed);
+    PlayerFrame player(**fonts, *snapshot, config->idle_timeout_s);
+    const double at = *options.at_s;
+    // The frames a screen runs, on a virtual clock that ticks like a display's vsync (60 Hz):
+    // a frame at every tick where the picture changes by itself (PlayerFrame says when) or
+    // input has arrived, up to the tick at `at`. Input goes through the same recognizer and
+    // navigator as live input, so inertia, idle timeouts, crossfades and damage come out as on
+    // a screen.
+    const auto tick_at_or_after = [](double seconds) {
+        return static_cast<long long>(std::ceil(seconds / kFrameSeconds - 1e-6));
+    };
+    const long long last_tick = std::llround(at / kFrameSeconds);
+    const std::span<const PointerEvent> input(events);
+    std::size_t next_event = 0;
+    for (long long tick = 0;;) {
+        const double t = static_cast<double>(tick) * kFrameSeconds;
+        const std::size_t first_event = next_event;
+        while (next_event < input.size() && input[next_event].t <= t + 1e-9) {
+            ++next_event;
+        }
+        const FrameOutcome outcome =
+            player.frame(t, wall_start.plus_seconds(t),
+                         input.subspan(first_event, next_event - first_event), canvas);
+        if (tick >= last_tick) {
+            break;
+        }
+        long long next = tick_at_or_after(outcome.next_change);
+        if (next_event < input.size()) {
+            next = std::min(next, tick_at_or_after(input[next_event].t));
+        }
+        tick = std::clamp(next, tick + 1, last_tick);
+    }
+    if (auto written = display.write_png(options.screenshot); !written) {
+        log_error(written.error().message);
+        return 1;
+    }
+    log_info("wrote " + options.screenshot + " (" + std::to_string(width) + "x" +
+             std::to_string(height) + ", t = " + std::to_string(at) + " s) in " +
+             std::to_string(static_cast<int>(milliseconds_since(start))) + " ms");
+    return 0;
+}
+
+int run_player(const PlayerOptions& options) {
+    const SteadyTime start = std::chrono::steady_clock::now();
+    auto config = load_device_config(options.config);
+    if (!config) {
+        log_error(config.error().message);
+        return 1;
+    }
+    set_panel_width_mm(config->screen_width_mm);
+    // A panel mounted sideways: --rotate, else the configuration's `rotate`. Touches turn with
+    // the picture (SdlWindowDisplay::to_logical).
+    const int rotation = options.rotation != 0 ? options.rotation : config->rotation;
+    // With a network feed, the store's current version is what the screen shows (and watches);
+    // until the first version arrives, the --content folder or the demo.
+    std::optional<ContentStore> store;
+    std::string watched;
+    const bool takes_bundles = !config->inbox_dir.empty() || !config->upload_token.empty();
+    // With a feed or bundles configured, the content service fills the store; the player only
+    // reads it (never creates, cleans or locks anything there).
+    if (!config->feed_url.empty() || takes_bundles) {
+        store = ContentStore::for_reading(config->store_dir);
+        watched = (store->root() / "current").string();
+    }
+    // What the watched store holds as the screen's content is chosen (read first, so that a
+    // version the content service commits from now on differs from it and is loaded).
+    const FeedStamp watched_at_start = watched.empty() ? FeedStamp{} : read_feed_stamp(watched);
+    // The candidates, in order: current (resolved once), previous, any other version kept;
+    // the --content folder or the demo only when the store has no content at all — never
+    // another organisation's demo over a store that has this one's.
+    std::vector<std::string> candidates;
+    if (store) {
+        for (const auto& version_dir : {store->current(), store->previous()}) {
+            if (!version_dir.empty()) {
+                candidates.push_back(version_dir.string());
+            }
+        }
+        for (const auto& version_dir : store->other_versions()) {
+            candidates.push_back(version_dir.string());
+        }
+    }
+    const bool store_has_content = !candidates.empty();
+    if (!store_has_content) {
+        candidates.push_back(resolve_content_dir(options));
+    }
+    if (candidates.front().empty()) {
+        log_error("no --content given and the demo content is not installed");
+        return 1;
+    }
+    // Check the content before touching the display, so that a bad folder is reported the same
+    // way with or without a screen.
+    std::string dir, fallback_reason;
+    for (const std::string& candidate : candidates) {
+        BundleCheck check = read_bundle(candidate);
+        if (check.ok()) {
+            dir = candidate;
+            break;
+        }
+        if (fallback_reason.empty() && !check.problems.empty()) {
+            fallback_reason = "the current version cannot be shown: " + check.problems.front();
+        }
+        for (const auto& problem : check.problems) {
+            log_error(problem);
+        }
+        if (store_has_content) {
+            log_error(candidate + ": cannot be shown; trying the version kept before it");
+        }
+    }
+    if (dir.empty()) {
+        if (store_has_content) {
+            log_error(store->root().string() + ": no version in the store can be shown");
+        }
+        return 1;
+    }
+    if (store_has_content && dir != candidates.front()) {
+        log_warning("showing " + dir + " instead of the current version, which cannot be shown");
+    } else {
+        fallback_reason.clear();
+    }
+    auto fonts = open_configured_fonts();
+    if (!fonts) {
+        log_error(fonts.error().message);
+        return 1;
+    }
+    auto display =
+        SdlWindowDisplay::open(options.width, options.height, rotation,
+                               options.windowed ? WindowMode::Windowed : WindowMode::Fullscreen);
+    if (!display) {
+        log_error(display.error().message);
+        return 1;
+    }
+    SdlWindowDisplay& screen = **display;
+    const int width = screen.logical_width(), height = screen.logical_height();
+    auto first = load_snapshot(dir, **fonts, width, height);
+    if (!first) {
+        log_problems(first.error().message);
+        return 1;
+    }
+    std::shared_ptr<const Snapshot> snapshot = std::move(first.value());
+    if (store) {
+        write_player_status(config->player_status,
+                            PlayerStatus{snapshot->feed.version, dir, fallback_reason});
+    }
+    // Watching the store while the screen still shows the fallback: any first version will do.
+    const bool showing_store = watched.empty() || store_has_content;
+    ContentWatcher watcher(watched.empty() ? dir : watched, **fonts, width, height,
+                           showing_store ? snapshot->stamp : watched_at_start,
+                           showing_store ? snapshot->feed.version : -1, std::chrono::seconds(2));
+    watcher.start();
+    // Feeds, the inbox and uploads are the content service's (placard-tool serve, its own
+    // process); the player only shows the store's current version and what the service says.
+    std::optional<ImportNotices> import_notices;
+    if (store) {
+        import_notices.emplace(store->status_file());
+    }
+
+    SteadyClock clock;
+    PlayerFrame player(**fonts, snapshot, config->idle_timeout_s);
+    FrameStats stats;
+    std::vector<PointerEvent> input;
+    input.reserve(64);
+    bool first_frame = true;
+    bool running = true;
+    double input_at = -1;  // When the oldest input not yet shown arrived, for touch-to-photon.
+    double next_watchdog = 0;
+    double next_notice_check = 0;
+    while (running) {
+        // SDL is the input and display adapter: its events become pointer events in canvas
+        // coordinates; the frame itself is PlayerFrame's, the same one --screenshot runs.
+        input.clear();
+        const auto pointer = [&](PointerEvent::Kind kind, double panel_x, double panel_y) {
+            const auto [x, y] = screen.to_logical(panel_x, panel_y);
+            input.push_back(PointerEvent{kind, clock.seconds(), x, y});
+            if (input_at < 0) {
+                input_at = clock.seconds();
+            }
+        };
+        SDL_Event event;
+        while (SDL_PollEvent(&event)) {
+            // SIGINT/SIGTERM arrive as SDL_QUIT. Keys are ignored: a visitor must not be able to
+            // leave the player from the keyboard.
+            switch (event.type) {
+                case SDL_QUIT:
+                    running = false;
+                    break;
+                case SDL_WINDOWEVENT:
+                    if (event.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                        player.invalidate_all();
+                    }
+                    break;
+                // Touchscreens and mice drive the same recognizer. Touches also arrive as
+                // synthetic mouse events (which == SDL_TOUCH_MOUSEID): those are skipped.
+                case SDL_FINGERDOWN:
+                case SDL_FINGERMOTION:
+                case SDL_FINGERUP:
+                    pointer(event.type == SDL_FINGERDOWN ? PointerEvent::Kind::Down
+                            : event.type == SDL_FINGERUP ? PointerEvent::Kind::Up
+                                                         : PointerEvent::Kind::Move,
+                            static_cast<double>(event.tfinger.x) * screen.panel_width(),
+                            static_cast<double>(event.tfinger.y) * screen.panel_height());
+                    break;
+                case SDL_MOUSEBUTTONDOWN:
+                case SDL_MOUSEBUTTONUP:
+                    if (event.button.which != SDL_TOUCH_MOUSEID &&
+                        event.button.button == SDL_BUTTON_LEFT) {
+                        pointer(event.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down
+                                                                  : PointerEvent::Kind::Up,
+                                event.button.x, event.button.y);
+                    }
+                    break;
+                case SDL_MOUSEMOTION:
+                    if (event.motion.which != SDL_TOUCH_MOUSEID &&
+                        (event.motion.state & SDL_BUTTON_LMASK)) {
+                        pointer(PointerEvent::Kind::Move, event.motion.x, event.motion.y);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        if (!running) {
+            break;
+        }
+        const double t = clock.seconds();
+        if (auto fresh = watcher.take()) {
+            player.offer_content(std::move(fresh));
+        }
+        if (import_notices && t >= next_notice_check) {
+            next_notice_check = t + 0.25;
+            if (std::string text = import_notices->poll(); !text.empty()) {
+                player.offer_notice(std::move(text));
+            }
+        }
+        const auto frame_start = std::chrono::steady_clock::now();
+        Canvas canvas = screen.canvas();
+        const FrameOutcome outcome = player.frame(t, clock.wall_time(), input, canvas);
+        if (outcome.swapped_to_version >= 0) {
+            log_info("showing content version " + std::to_string(outcome.swapped_to_version));
+            if (store) {
+                write_player_status(
+                    config->player_status,
+                    PlayerStatus{
+                        outcome.swapped_to_version, player.snapshot().stamp.target.string(), {}});
+            }
+        }
+        if (!outcome.damage.empty()) {
+            if (auto presented = screen.present(outcome.damage); !presented) {
+                log_error(presented.error().message);
+            }
+            stats.record(milliseconds_since(frame_start), outcome.damaged_pixels);
+            if (input_at >= 0) {
+                stats.record_input_latency((clock.seconds() - input_at) * 1000);
+                input_at = -1;
+            }
+            if (first_frame) {
+                first_frame = false;
+                log_info("first frame presented " +
+                         std::to_string(static_cast<int>(milliseconds_since(start))) +
+                         " ms after start");
+                notify_systemd("READY=1");
+            }
+        }
+        // The loop is alive: systemd's watchdog restarts the player if this stops coming.
+        if (t >= next_watchdog) {
+            notify_systemd("WATCHDOG=1");
+            next_watchdog = t + 2;
+        }
+        // Sleep until the picture changes, waking for input and at least every quarter second
+        // to look for new content and notices.
+        const double wait_s = std::clamp(outcome.next_change - clock.seconds(), 0.0, 0.25);
+        if (wait_s > 0) {
+            SDL_WaitEventTimeout(nullptr, static_cast<int>(std::lround(wait_s * 1000)));
+        }
+    }
+    notify_systemd("STOPPING=1");
+    log_info("frame statistics: " + stats.summary());
+    return 0;
+}
+
+}  // namespace placard

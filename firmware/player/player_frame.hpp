@@ -1,0 +1,93 @@
+// One frame of the player (issue 13): what the screen shows at t, given the input that arrived,
+// the content and notices offered, and the pixels already on the canvas. Both drivers run this
+// same function — the live loop (SDL as a thin input and display adapter, a steady clock) and
+// --screenshot (the headless display, a stepped virtual clock) — so a screenshot at t is what a
+// screen shows at t, crossfades, notices and content swaps included.
+//
+// After Dear ImGui's split between a frame and its backends, and LVGL's invalidated areas: a
+// frame repaints only what changed (its damage) and says when the picture next changes by
+// itself, so an idle screen draws nothing and its driver can sleep.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "player/snapshot.hpp"
+#include "player/touch_controller.hpp"
+#include "render/damage_list.hpp"
+#include "render/image_file.hpp"
+#include "text/glyph_cache.hpp"
+
+namespace placard {
+
+struct FrameOutcome {
+    // What this frame repainted, to present (empty when the picture did not change).
+    std::span<const Rect> damage;
+    long long damaged_pixels = 0;
+    // When the picture next changes by itself (seconds on the frame clock): the driver may sleep
+    // until then, or until input or new content arrives.
+    double next_change = 0;
+    // The content version this frame started to show, when it swapped content; else -1.
+    std::int64_t swapped_to_version = -1;
+};
+
+class PlayerFrame {
+  public:
+    // How long an import notice stays over the foot of the screen, and how long a screen change
+    // (opening an article, going back) crossfades.
+    static constexpr double kNoticeSeconds = 6;
+    static constexpr double kScreenFadeSeconds = 0.35;
+
+    PlayerFrame(FontLibrary& fonts, std::shared_ptr<const Snapshot> snapshot,
+                double idle_timeout_s);
+
+    // New content, shown from the first frame that is not in a transition (never mid-crossfade
+    // or mid-fling).
+    void offer_content(std::shared_ptr<const Snapshot> snapshot);
+    // A one-line notice, shown from the next frame for kNoticeSeconds.
+    void offer_notice(std::string text);
+    // The display lost its pixels (a window exposed): the next frame repaints everything.
+    void invalidate_all() { redraw_all_ = true; }
+
+    // Runs one frame at t (seconds on the frame clock; `now` is the wall time for the header):
+    // applies `input` (events at or before t, in canvas coordinates), advances navigation,
+    // swaps content at a safe point, and repaints the damage into `canvas`.
+    FrameOutcome frame(double t, WallTime now, std::span<const PointerEvent> input, Canvas& canvas);
+
+    const Snapshot& snapshot() const { return *snapshot_; }
+    const TouchController& touch() const { return touch_; }
+    const GlyphCacheStats& glyph_cache_stats() const { return glyphs_.stats(); }
+
+  private:
+    void lay_out_notice(double t);
+    void remember_screen(Canvas& canvas, double t);
+    bool move_scrolled_pixels(Canvas& canvas);
+    void draw(Canvas& canvas, const FrameState& state, WallTime now, double fade_progress);
+
+    FontLibrary& fonts_;
+    std::shared_ptr<const Snapshot> snapshot_;
+    std::shared_ptr<const Snapshot> pending_;
+    GlyphCache glyphs_;
+    HomeScreenPainter painter_;
+    TouchController touch_;
+    DamageList damage_;
+    FrameState shown_;
+    unsigned long shown_generation_ = 0;
+    std::string shown_screen_;
+    std::string drawn_screen_;  // The screen and scroll offset the canvas holds.
+    int drawn_scroll_ = 0;
+    bool redraw_all_ = true;
+    double next_change_ = 0;  // Draw at once.
+    // The crossfade between screens: a copy of the old screen's last frame, faded out.
+    Image previous_screen_;
+    double fade_start_ = -1;
+    // The notice: text waiting for the next frame, then laid out and shown until notice_until_.
+    std::string notice_text_;
+    LaidOutParagraph notice_;
+    double notice_until_ = -1;
+    bool notice_changed_ = false;
+};
+
+}  // namespace placard

@@ -1,0 +1,79 @@
+#include <malloc.h>
+
+#include "content/bundle_reader.hpp"
+#include "player/snapshot.hpp"
+#include "render/image_file.hpp"
+#include "runtime/install_paths.hpp"
+#include "runtime/missing_characters.hpp"
+
+namespace placard {
+
+namespace fs = std::filesystem;
+
+FeedStamp read_feed_stamp(const fs::path& bundle_dir) {
+    std::error_code error;
+    const fs::path feed = bundle_dir / "feed.json";
+    FeedStamp stamp;
+    stamp.target = fs::canonical(bundle_dir, error);
+    stamp.modified = fs::last_write_time(feed, error);
+    stamp.size = error ? 0 : fs::file_size(feed, error);
+    return stamp;
+}
+
+Result<ScreenLayout> load_screen_layout(const fs::path& bundle_dir, bool portrait) {
+    std::error_code error;
+    std::string path = (bundle_dir / "layout.json").string();
+    if (!fs::is_regular_file(path, error)) {
+        path = default_layout_path(portrait);
+        if (path.empty()) {
+            return make_error(
+                "no screen layout: neither the bundle's layout.json nor the "
+                "installed assets/layouts");
+        }
+    }
+    auto text = read_file(path, 64 * 1024);
+    if (!text) {
+        return text.error();
+    }
+    return parse_screen_layout(*text, path);
+}
+
+Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir,
+                                                      FontLibrary& fonts, int width, int height) {
+    auto snapshot = std::make_shared<Snapshot>();
+    snapshot->stamp = read_feed_stamp(bundle_dir);
+    BundleCheck bundle = read_bundle(bundle_dir);
+    if (!bundle.ok()) {
+        std::string message;
+        for (const std::string& problem : bundle.problems) {
+            message += (message.empty() ? "" : "\n") + problem;
+        }
+        return make_error(message);
+    }
+    auto screen = load_screen_layout(bundle_dir, width < height);
+    if (!screen) {
+        return screen.error();
+    }
+    DecodedImages images;
+    for (const std::string& media : media_paths(bundle.feed)) {
+        auto image = load_image((bundle_dir / media).string());
+        if (!image) {
+            return image.error();
+        }
+        images.emplace(media, std::move(image.value()));
+    }
+    auto home = build_home_screen(bundle.feed, images, *screen, fonts, width, height);
+    if (!home) {
+        return home.error();
+    }
+    log_missing_characters((*home)->missing, (bundle_dir / "feed.json").string());
+    snapshot->home = std::move(home.value());
+    snapshot->feed = std::move(bundle.feed);
+    images.clear();
+    // The decoded originals were large and are gone: give their pages back to the system
+    // rather than keep them in the heap (glibc).
+    malloc_trim(0);
+    return std::shared_ptr<const Snapshot>(std::move(snapshot));
+}
+
+}  // namespace placard

@@ -1,0 +1,40 @@
+#include "runtime/font_setup.hpp"
+
+#include <cstdlib>
+
+#include "core/read_file.hpp"
+#include "runtime/install_paths.hpp"
+#include "runtime/log.hpp"
+
+namespace placard {
+
+std::string font_config_path() {
+    if (const char* chosen = std::getenv("PLACARD_FONTS_CONF"); chosen && *chosen) {
+        return chosen;
+    }
+    return default_font_config_path();
+}
+
+Result<std::unique_ptr<FontLibrary>> open_configured_fonts() {
+    FontConfig config = default_font_config();
+    if (const std::string path = font_config_path(); !path.empty()) {
+        auto text = read_file(path, 64 * 1024);
+        if (!text) {
+            return text.error();
+        }
+        auto parsed = parse_font_config(*text, path);
+        if (!parsed) {
+            return parsed.error();
+        }
+        config = std::move(parsed.value());
+    }
+    auto fonts = FontLibrary::create(config);
+    if (fonts) {
+        for (const std::string& warning : (*fonts)->warnings()) {
+            log_warning(warning);
+        }
+    }
+    return fonts;
+}
+
+}  // namespace placard

@@ -1,0 +1,83 @@
+#include "service/content_service.hpp"
+
+#include <csignal>
+#include <memory>
+#include <optional>
+
+#include "runtime/device_config.hpp"
+#include "runtime/log.hpp"
+#include "service/bundle_images.hpp"
+#include "service/bundle_intake.hpp"
+#include "service/feed_poller.hpp"
+#include "service/inbox_watcher.hpp"
+#include "service/upload_server.hpp"
+
+namespace placard {
+
+int run_content_service(const std::string& config_path) {
+    auto config = load_device_config(config_path);
+    if (!config) {
+        log_error(config.error().message);
+        return 1;
+    }
+    // Block the stop signals before any thread starts, so that only sigwait below sees them.
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+
+    auto store = ContentStore::for_writing(config->store_dir);
+    if (!store) {
+        log_error(store.error().message);
+        return 1;
+    }
+    auto policy = trust_policy(*config);
+    if (!policy) {
+        log_error(policy.error().message);
+        return 1;
+    }
+    // What writers killed mid-update left (their staging locks are free).
+    store->remove_abandoned_staging();
+    std::optional<FeedPoller> poller;
+    if (!config->feed_url.empty()) {
+        poller.emplace(FeedUpdater(*store, *config, *policy, check_bundle_images));
+        log_info("polling " + config->feed_url);
+    }
+    auto intake = BundleIntake::create(*config);
+    if (!intake) {
+        log_error(intake.error().message);
+        return 1;
+    }
+    std::unique_ptr<InboxWatcher> inbox;
+    if (!config->inbox_dir.empty()) {
+        auto started = InboxWatcher::start(config->inbox_dir, **intake);
+        if (!started) {
+            log_error(started.error().message);
+            return 1;
+        }
+        inbox = std::move(started.value());
+        log_info("watching the inbox " + config->inbox_dir);
+    }
+    std::unique_ptr<UploadServer> upload;
+    if (!config->upload_token.empty()) {
+        auto started =
+            UploadServer::start(config->upload_listen, config->upload_token,
+                                config->max_bundle_bytes, store->root() / "uploads", **intake);
+        if (!started) {
+            log_error(started.error().message);
+            return 1;
+        }
+        upload = std::move(started.value());
+    }
+    if (!poller && !inbox && !upload) {
+        log_error("serve: the configuration has no feed_url, inbox or upload_token: nothing to do");
+        return 1;
+    }
+    int signal = 0;
+    sigwait(&stop, &signal);
+    log_info("content service stopping");
+    return 0;
+}
+
+}  // namespace placard

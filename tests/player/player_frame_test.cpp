@@ -1,0 +1,115 @@
+// PlayerFrame, the frame function both drivers run: what a frame repaints (its damage) for a
+// press, a scroll and an idle screen, and that a scroll which moves pixels leaves exactly the
+// picture a full repaint would.
+#include "player/player_frame.hpp"
+
+#include <gtest/gtest.h>
+
+#include "render/headless_display.hpp"
+#include "render/reading_screens.hpp"
+#include "support/test_fonts.hpp"
+
+namespace placard {
+namespace {
+
+class PlayerFrameTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto loaded = load_snapshot(PLACARD_SOURCE_DIR "/assets/demo", testing::test_fonts(),
+                                    kWidth, kHeight);
+        ASSERT_TRUE(loaded) << loaded.error().message;
+        snapshot = *loaded;
+    }
+    FrameOutcome at(PlayerFrame& player, Canvas& canvas, long tick,
+                    std::vector<PointerEvent> input = {}) {
+        const double t = static_cast<double>(tick) * kFrameSeconds;
+        for (PointerEvent& event : input) {
+            event.t = t;
+        }
+        return player.frame(t, start.plus_seconds(t), input, canvas);
+    }
+    // Opens the article of the excerpt and lets its crossfade end; returns the next tick.
+    long open_article(PlayerFrame& player, Canvas& canvas) {
+        const Rect excerpt = snapshot->home->geometry.excerpt;
+        const double x = excerpt.x + excerpt.width / 2.0, y = excerpt.y + excerpt.height / 2.0;
+        long tick = 0;
+        for (; tick < 60; ++tick) {
+            at(player, canvas, tick);
+        }
+        at(player, canvas, tick++, {{PointerEvent::Kind::Down, 0, x, y}});
+        at(player, canvas, tick++, {{PointerEvent::Kind::Up, 0, x, y}});
+        for (const long end = tick + 60; tick < end; ++tick) {
+            at(player, canvas, tick);
+        }
+        return tick;
+    }
+
+    static constexpr int kWidth = 1920, kHeight = 1080;
+    std::shared_ptr<const Snapshot> snapshot;
+    WallTime start = *parse_rfc3339("2026-11-25T09:00:10+08:00");
+};
+
+TEST_F(PlayerFrameTest, AScrollRepaintsOnlyTheRowsThatComeIntoViewAndLooksLikeARepaint) {
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), snapshot, 60);
+    long tick = open_article(player, canvas);
+    const ReadingScreenLayout* reading = player.touch().reading();
+    ASSERT_NE(reading, nullptr) << "the tap did not open the article";
+    const Rect viewport = reading->viewport;
+    // Drag up by 10 px a frame: each frame moves the text and paints a 10-row strip and the
+    // scroll bar's column, far less than the viewport.
+    const double x = kWidth / 2.0, y = viewport.y + viewport.height / 2.0;
+    at(player, canvas, tick++, {{PointerEvent::Kind::Down, 0, x, y}});
+    long long largest = 0;
+    for (int i = 1; i <= 12; ++i) {
+        const FrameOutcome outcome =
+            at(player, canvas, tick++, {{PointerEvent::Kind::Move, 0, x, y - 10.0 * i}});
+        largest = std::max(largest, outcome.damaged_pixels);
+    }
+    EXPECT_GT(largest, 0);
+    EXPECT_LT(largest, static_cast<long long>(viewport.width) * viewport.height / 10)
+        << "a scroll frame repainted most of the viewport";
+    // The picture equals a full repaint of the same state (the finger is still down: nothing
+    // moves between the two).
+    const auto pixels = [&] {
+        return std::vector<std::uint32_t>(
+            canvas.pixels(), canvas.pixels() + static_cast<std::ptrdiff_t>(kWidth) * kHeight);
+    };
+    const std::vector<std::uint32_t> moved = pixels();
+    player.invalidate_all();
+    at(player, canvas, tick);
+    EXPECT_TRUE(moved == pixels()) << "moving the pixels left a picture a repaint does not";
+}
+
+TEST_F(PlayerFrameTest, APressRepaintsItsTargetNotTheScreen) {
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), snapshot, 60);
+    long tick = open_article(player, canvas);
+    ASSERT_NE(player.touch().reading(), nullptr);
+    // A finger on the "back" bar's button (in the nav bar, not scrolling) and held.
+    const ReadingScreenLayout& reading = *player.touch().reading();
+    ASSERT_FALSE(reading.buttons.empty());
+    const Rect button = reading.buttons.front().target.area;
+    const FrameOutcome pressed = at(player, canvas, tick++,
+                                    {{PointerEvent::Kind::Down, 0, button.x + button.width / 2.0,
+                                      button.y + button.height / 2.0}});
+    ASSERT_GT(pressed.damaged_pixels, 0) << "the press was not shown";
+    EXPECT_LE(pressed.damaged_pixels, static_cast<long long>(button.width) * button.height +
+                                          static_cast<long long>(kWidth) * 80)
+        << "a press repainted far more than its button";
+}
+
+TEST_F(PlayerFrameTest, AnIdleReadingScreenDrawsNothing) {
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), snapshot, 60);
+    long tick = open_article(player, canvas);
+    for (const long end = tick + 30; tick < end; ++tick) {
+        EXPECT_TRUE(at(player, canvas, tick).damage.empty()) << "tick " << tick;
+    }
+}
+
+}  // namespace
+}  // namespace placard
