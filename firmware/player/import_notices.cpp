@@ -1,5 +1,7 @@
 #include "player/import_notices.hpp"
 
+#include <utility>
+
 #include "content/update_status.hpp"
 
 namespace placard {
@@ -11,6 +13,36 @@ ImportNotices::ImportNotices(std::filesystem::path status_file)
     const UpdateStatus status = load_update_status(status_file_);
     taken_at_ = status.taken_at;
     error_at_ = status.last_error_at;
+}
+
+ImportNotices::~ImportNotices() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+}
+
+void ImportNotices::start(std::chrono::milliseconds interval) {
+    thread_ = std::thread([this, interval] {
+        std::unique_lock lock(mutex_);
+        while (!wake_.wait_for(lock, interval, [this] { return stopping_; })) {
+            lock.unlock();
+            std::string notice = poll();
+            lock.lock();
+            if (!notice.empty()) {
+                pending_ = std::move(notice);
+            }
+        }
+    });
+}
+
+std::string ImportNotices::take() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(pending_, {});
 }
 
 std::string ImportNotices::poll() {

@@ -275,6 +275,7 @@ int run_player(const PlayerOptions& options) {
     std::optional<ImportNotices> import_notices;
     if (store) {
         import_notices.emplace(store->status_file());
+        import_notices->start(std::chrono::milliseconds(250));
     }
 
     SteadyClock clock;
@@ -286,7 +287,6 @@ int run_player(const PlayerOptions& options) {
     bool running = true;
     double input_at = -1;  // When the oldest input not yet shown arrived, for touch-to-photon.
     double next_watchdog = 0;
-    double next_notice_check = 0;
     while (running) {
         // SDL is the input and display adapter: its events become pointer events in canvas
         // coordinates; the frame itself is PlayerFrame's, the same one --screenshot runs.
@@ -348,9 +348,8 @@ int run_player(const PlayerOptions& options) {
         if (auto fresh = watcher.take()) {
             player.offer_content(std::move(fresh));
         }
-        if (import_notices && t >= next_notice_check) {
-            next_notice_check = t + 0.25;
-            if (std::string text = import_notices->poll(); !text.empty()) {
+        if (import_notices) {
+            if (std::string text = import_notices->take(); !text.empty()) {
                 player.offer_notice(std::move(text));
             }
         }
@@ -389,7 +388,7 @@ int run_player(const PlayerOptions& options) {
             next_watchdog = t + 2;
         }
         // Sleep until the picture changes, waking for input and at least every quarter second
-        // to look for new content and notices.
+        // to take new content and notices from their threads.
         const double wait_s = std::clamp(outcome.next_change - clock.seconds(), 0.0, 0.25);
         if (wait_s > 0) {
             SDL_WaitEventTimeout(nullptr, static_cast<int>(std::lround(wait_s * 1000)));
