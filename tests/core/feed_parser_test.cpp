@@ -77,8 +77,17 @@ TEST(FeedParser, GivesLineAndColumnOfASyntaxError) {
 }
 
 TEST(FeedParser, RefusesInvalidUtf8) {
-    const auto outcome = parse_feed("{\"placard\": 1, \"site\": {\"name\": \"\xff\xfe\"}}");
+    // A feed complete in every field, whose site name alone is not UTF-8: the refusal can only
+    // be for the bytes (the same feed with the name intact is taken).
+    const std::string good = minimal_feed().dump();
+    ASSERT_TRUE(parse_feed(good).ok());
+    std::string bad = good;
+    const std::string name = "中共通渭县委组织部";
+    bad.replace(bad.find(name), name.size(), "\xff\xfe");
+    const auto outcome = parse_feed(bad);
     ASSERT_FALSE(outcome.ok());
+    ASSERT_EQ(outcome.problems.size(), 1u);
+    EXPECT_NE(outcome.problems[0].find("UTF-8"), std::string::npos) << outcome.problems[0];
 }
 
 TEST(FeedParser, AFeedCutMidCharacterGivesAValidUtf8Reason) {

@@ -2,7 +2,8 @@
 # screen_changes_test.sh PLACARD IMAGE_DIFF DEMO
 # The attract loop moves: screenshots at 1 s and 21 s differ. --rotate turns the picture for a
 # panel mounted sideways: a 1920x1080 panel at --rotate 90 shows the portrait screen (1080x1920)
-# turned a quarter clockwise. An idle visitor's screen returns to the attract loop.
+# turned a quarter clockwise. An idle visitor's screen returns to the attract loop. 4K and 720p
+# panels get screens of their sizes.
 set -euo pipefail
 placard=$1 diff=$2 demo=$3
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
@@ -29,4 +30,8 @@ shot "$out/untouched.png" --size 1920x1080 --at 65
 echo "idle returns to the attract loop"
 shot "$out/4k.png" --size 3840x2160 --at 3
 shot "$out/hd.png" --size 1280x720 --at 3
-for f in 4k hd; do identify -format "%f %wx%h\n" "$out/$f.png"; done
+# Every panel size gets a screen of its own size (the 720p screen's pixels are checked by its
+# golden, golden.home_1280x720_at_3s; the 4K one is read back by OCR).
+[ "$(identify -format %wx%h "$out/4k.png")" = 3840x2160 ] || { echo "the 4K shot is not 3840x2160" >&2; exit 1; }
+[ "$(identify -format %wx%h "$out/hd.png")" = 1280x720 ] || { echo "the 720p shot is not 1280x720" >&2; exit 1; }
+echo "4K and 720p shots come out at their sizes"
