@@ -279,7 +279,9 @@ int run_player(const PlayerOptions& options) {
     }
 
     SteadyClock clock;
-    PlayerFrame player(**fonts, snapshot, config->idle_timeout_s);
+    // Articles and channel lists laid out ahead, up to 32 MiB (a few hundred articles).
+    ReadingScreenCache reading_screens(**fonts, std::size_t{32} << 20);
+    PlayerFrame player(**fonts, snapshot, config->idle_timeout_s, &reading_screens);
     FrameStats stats;
     std::vector<PointerEvent> input;
     input.reserve(64);

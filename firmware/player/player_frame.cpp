@@ -20,11 +20,15 @@ Rect notice_area(const HomeScreenGeometry& geometry) {
 }  // namespace
 
 PlayerFrame::PlayerFrame(FontLibrary& fonts, std::shared_ptr<const Snapshot> snapshot,
-                         double idle_timeout_s)
+                         double idle_timeout_s, ReadingScreenCache* screens)
     : fonts_(fonts),
+      screens_(screens),
       snapshot_(std::move(snapshot)),
       painter_(glyphs_),
-      touch_(fonts, idle_timeout_s) {
+      touch_(fonts, idle_timeout_s, screens) {
+    if (screens_) {
+        screens_->prepare(snapshot_);
+    }
     touch_.set_content(snapshot_, 0);
     shown_generation_ = touch_.view_generation();
     shown_screen_ = touch_.screen_key();
@@ -64,8 +68,15 @@ void PlayerFrame::remember_screen(Canvas& canvas, double t) {
                     canvas.pixels() + static_cast<std::ptrdiff_t>(row) * canvas.stride(),
                     static_cast<std::size_t>(canvas.width()) * 4);
     }
-    previous_screen_.opaque = false;  // Drawn with an opacity.
+    previous_screen_.opaque = true;  // A whole screen: every pixel painted.
+    // The picture of the screen faded to, painted off screen during the fade (kept between
+    // fades: a screen change allocates nothing once it has run).
+    next_screen_.width = canvas.width();
+    next_screen_.height = canvas.height();
+    next_screen_.pixels.resize(previous_screen_.pixels.size());
+    next_screen_.opaque = true;
     fade_start_ = t;
+    fade_frames_ = 0;
 }
 
 FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerEvent> input,
@@ -87,6 +98,9 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     if (pending_ && !painter_.in_transition(state) && !touch_.animating()) {
         snapshot_ = std::move(pending_);
         pending_.reset();
+        if (screens_) {
+            screens_->prepare(snapshot_);
+        }
         touch_.set_content(snapshot_, t);
         state = painter_.state_at(*snapshot_->home, t, now, touch_.navigation().banner_shift);
         redraw_all_ = true;
@@ -116,24 +130,12 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
         outcome.next_change = next_change_;
         return outcome;
     }
-    damage_.clear();
-    const HomeScreenLayout& home = *snapshot_->home;
-    if (redraw_all_ || fading) {
-        damage_.add(Rect{0, 0, canvas.width(), canvas.height()});
+    gather_damage(canvas, state, view_changed, fading);
+    if (fading) {
+        paint_fade_frame(canvas, state, now, (t - fade_start_) / kScreenFadeSeconds);
     } else {
-        if (view_changed && !move_scrolled_pixels(canvas)) {
-            damage_.add(touch_.changed_area());
-        }
-        if (notice_changed_) {
-            damage_.add(notice_area(home.geometry));
-        }
-        if (touch_.on_home()) {
-            painter_.damage_between(home, shown_, state, damage_);
-        } else if (shown_.minute != state.minute) {
-            damage_.add(home.geometry.header);
-        }
+        draw(canvas, state, now);
     }
-    draw(canvas, state, now, fading ? (t - fade_start_) / kScreenFadeSeconds : -1);
     shown_ = state;
     shown_generation_ = touch_.view_generation();
     touch_.acknowledge_view();
@@ -141,7 +143,7 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     drawn_screen_ = touch_.screen_key();
     redraw_all_ = false;
     notice_changed_ = false;
-    next_change_ = touch_.on_home()     ? painter_.next_change_after(home, t, now)
+    next_change_ = touch_.on_home()     ? painter_.next_change_after(*snapshot_->home, t, now)
                    : touch_.animating() ? t + kFrameSeconds
                                         : t + 0.25;
     // A notice that ends, or a fade that runs, is a change too.
@@ -151,10 +153,53 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     if (fade_start_ >= 0) {
         next_change_ = std::min(next_change_, t + kFrameSeconds);
     }
-    outcome.damage = damage_.rects();
-    outcome.damaged_pixels = damage_.area();
+    const DamageList& shown = fading ? presented_ : damage_;
+    outcome.damage = shown.rects();
+    outcome.damaged_pixels = shown.area();
     outcome.next_change = next_change_;
     return outcome;
+}
+
+// What changed since the last frame, into damage_: everything after a swap or an expose, or
+// on the first frame of a screen change; else the pressed target, the rows a scroll brings in
+// (the rest of the text moved, unless a fade is painting off screen), the notice band, the
+// home screen's changed zones, the header when the minute turns.
+void PlayerFrame::gather_damage(Canvas& canvas, const FrameState& state, bool view_changed,
+                                bool fading) {
+    damage_.clear();
+    const HomeScreenLayout& home = *snapshot_->home;
+    if (redraw_all_ || (fading && fade_frames_ == 0)) {
+        damage_.add(Rect{0, 0, canvas.width(), canvas.height()});
+        return;
+    }
+    if (view_changed && (fading || !move_scrolled_pixels(canvas))) {
+        damage_.add(touch_.changed_area());
+    }
+    if (notice_changed_) {
+        damage_.add(notice_area(home.geometry));
+    }
+    if (touch_.on_home()) {
+        painter_.damage_between(home, shown_, state, damage_);
+    } else if (shown_.minute != state.minute) {
+        damage_.add(home.geometry.header);
+    }
+}
+
+// A frame of the crossfade between two screens: the new screen is kept up to date off screen
+// (only its damage is painted there), and the frame mixes the old screen's last picture with
+// it in one pass, instead of repainting the new screen and blending the old over it. The first
+// frame (weight 0) shows the old screen, which the canvas already holds.
+void PlayerFrame::paint_fade_frame(Canvas& canvas, const FrameState& state, WallTime now,
+                                   double progress) {
+    Canvas next(next_screen_);
+    draw(next, state, now);
+    ++fade_frames_;
+    presented_.clear();
+    const int weight = static_cast<int>(std::lround(255 * std::clamp(progress, 0.0, 1.0)));
+    if (weight > 0) {
+        canvas.draw_crossfade(previous_screen_, next_screen_, 0, 0, weight);
+        presented_.add(Rect{0, 0, canvas.width(), canvas.height()});
+    }
 }
 
 // A scroll of the reading screen, and nothing else, since the last frame: the pixels already
@@ -188,19 +233,12 @@ bool PlayerFrame::move_scrolled_pixels(Canvas& canvas) {
     return true;
 }
 
-// Repaints the damage: the screen, the old screen fading out over it (fade_progress in [0, 1),
-// or -1 when no fade runs), and the notice on top.
-void PlayerFrame::draw(Canvas& canvas, const FrameState& state, WallTime now,
-                       double fade_progress) {
+// Repaints the damage into `canvas` (the screen, or the off-screen picture of the screen a
+// fade goes to): the screen itself, and the notice on top.
+void PlayerFrame::draw(Canvas& canvas, const FrameState& state, WallTime now) {
     const Rect notice_band = notice_area(snapshot_->home->geometry);
     for (const Rect& area : damage_.rects()) {
         touch_.draw(canvas, painter_, state, now, area);
-        if (fade_progress >= 0) {
-            canvas.set_clip(area);
-            canvas.draw_image(previous_screen_, 0, 0,
-                              static_cast<int>(std::lround(255 * (1 - fade_progress))));
-            canvas.reset_clip();
-        }
         if (notice_until_ >= 0 && !notice_band.intersect(area).empty()) {
             canvas.set_clip(area);
             canvas.fill(notice_band, 0xE0202020);

@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 
+#include "player/reading_screen_cache.hpp"
 #include "player/snapshot.hpp"
 #include "player/touch_controller.hpp"
 #include "render/damage_list.hpp"
@@ -40,8 +41,9 @@ class PlayerFrame {
     static constexpr double kNoticeSeconds = 6;
     static constexpr double kScreenFadeSeconds = 0.35;
 
-    PlayerFrame(FontLibrary& fonts, std::shared_ptr<const Snapshot> snapshot,
-                double idle_timeout_s);
+    // `screens` (may be null) lays the reading screens of each snapshot shown out ahead.
+    PlayerFrame(FontLibrary& fonts, std::shared_ptr<const Snapshot> snapshot, double idle_timeout_s,
+                ReadingScreenCache* screens = nullptr);
 
     // New content, shown from the first frame that is not in a transition (never mid-crossfade
     // or mid-fling).
@@ -63,10 +65,13 @@ class PlayerFrame {
   private:
     void lay_out_notice(double t);
     void remember_screen(Canvas& canvas, double t);
+    void gather_damage(Canvas& canvas, const FrameState& state, bool view_changed, bool fading);
     bool move_scrolled_pixels(Canvas& canvas);
-    void draw(Canvas& canvas, const FrameState& state, WallTime now, double fade_progress);
+    void paint_fade_frame(Canvas& canvas, const FrameState& state, WallTime now, double progress);
+    void draw(Canvas& canvas, const FrameState& state, WallTime now);
 
     FontLibrary& fonts_;
+    ReadingScreenCache* screens_;
     std::shared_ptr<const Snapshot> snapshot_;
     std::shared_ptr<const Snapshot> pending_;
     GlyphCache glyphs_;
@@ -81,8 +86,10 @@ class PlayerFrame {
     bool redraw_all_ = true;
     double next_change_ = 0;  // Draw at once.
     // The crossfade between screens: a copy of the old screen's last frame, faded out.
-    Image previous_screen_;
+    Image previous_screen_, next_screen_;
     double fade_start_ = -1;
+    int fade_frames_ = 0;   // Frames of the running fade drawn so far.
+    DamageList presented_;  // What a fade frame shows: the whole screen, or nothing.
     // The notice: text waiting for the next frame, then laid out and shown until notice_until_.
     std::string notice_text_;
     LaidOutParagraph notice_;

@@ -6,8 +6,9 @@
 
 namespace placard {
 
-TouchController::TouchController(FontLibrary& fonts, double idle_timeout_s)
-    : fonts_(fonts), navigator_(idle_timeout_s) {}
+TouchController::TouchController(FontLibrary& fonts, double idle_timeout_s,
+                                 ReadingScreenCache* cache)
+    : fonts_(fonts), navigator_(idle_timeout_s), cache_(cache) {}
 
 void TouchController::set_content(std::shared_ptr<const Snapshot> snapshot, double t) {
     snapshot_ = std::move(snapshot);
@@ -50,18 +51,19 @@ void TouchController::follow_navigation(double t) {
     }
     reading_for_ = key;
     reading_.reset();
-    const Feed& feed = snapshot_->feed;
     const HomeScreenGeometry& geometry = snapshot_->home->geometry;
-    Result<std::unique_ptr<ReadingScreenLayout>> built = make_error("");
-    if (state.screen == ScreenKind::Article) {
-        if (const Article* article = feed.find_article(state.article)) {
-            built = build_article_screen(feed, *article, geometry, fonts_);
-        }
-    } else if (state.screen == ScreenKind::Channel) {
-        for (const Channel& channel : feed.channels) {
-            if (channel.id == state.channel) {
-                built = build_channel_screen(feed, channel, geometry, fonts_);
-            }
+    // Laid out ahead by the cache's worker when it has got to it; else here, once.
+    std::shared_ptr<const ReadingScreenLayout> ready =
+        cache_ && !key.empty() ? cache_->find(*snapshot_, key) : nullptr;
+    Result<std::shared_ptr<const ReadingScreenLayout>> built = make_error("");
+    if (ready) {
+        built = std::move(ready);
+    } else if (!key.empty()) {
+        auto laid_out = build_reading_screen(snapshot_->feed, key, geometry, fonts_);
+        if (laid_out) {
+            built = std::shared_ptr<const ReadingScreenLayout>(std::move(laid_out.value()));
+        } else {
+            built = laid_out.error();
         }
     }
     if (built) {

@@ -10,6 +10,7 @@
 #include "core/gesture_recognizer.hpp"
 #include "core/input_script.hpp"
 #include "core/navigator.hpp"
+#include "player/reading_screen_cache.hpp"
 #include "player/snapshot.hpp"
 #include "render/reading_screens.hpp"
 
@@ -17,7 +18,9 @@ namespace placard {
 
 class TouchController {
   public:
-    TouchController(FontLibrary& fonts, double idle_timeout_s);
+    // `cache` (may be null) lays reading screens out ahead; without one, or before it has got
+    // to a screen, the screen is laid out when opened.
+    TouchController(FontLibrary& fonts, double idle_timeout_s, ReadingScreenCache* cache = nullptr);
 
     // New content: the open article stays open if it still exists, else the screen goes home.
     void set_content(std::shared_ptr<const Snapshot> snapshot, double t);
@@ -66,9 +69,10 @@ class TouchController {
     std::shared_ptr<const Snapshot> snapshot_;
     GestureRecognizer recognizer_;
     Navigator navigator_;
-    std::unique_ptr<ReadingScreenLayout> reading_;  // For the channel or article shown.
-    std::string reading_for_;                       // Which one it was built for.
-    std::vector<TouchTarget> home_targets_;         // Kept for the pressed state.
+    std::shared_ptr<const ReadingScreenLayout> reading_;  // The channel or article shown.
+    ReadingScreenCache* cache_ = nullptr;
+    std::string reading_for_;                // Which one it was built for.
+    std::vector<TouchTarget> home_targets_;  // Kept for the pressed state.
     std::unique_ptr<TouchTarget> pressed_;
     double shown_scroll_ = 0;
     unsigned long generation_ = 0;

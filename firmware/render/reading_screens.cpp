@@ -278,6 +278,49 @@ Result<std::unique_ptr<ReadingScreenLayout>> build_channel_screen(const Feed& fe
     return layout;
 }
 
+Result<std::unique_ptr<ReadingScreenLayout>> build_reading_screen(const Feed& feed,
+                                                                  const std::string& key,
+                                                                  const HomeScreenGeometry& home,
+                                                                  FontLibrary& fonts) {
+    const std::string id = key.size() > 2 ? key.substr(2) : std::string();
+    if (key.starts_with("a:")) {
+        if (const Article* article = feed.find_article(id)) {
+            return build_article_screen(feed, *article, home, fonts);
+        }
+    } else if (key.starts_with("c:")) {
+        for (const Channel& channel : feed.channels) {
+            if (channel.id == id) {
+                return build_channel_screen(feed, channel, home, fonts);
+            }
+        }
+    }
+    return make_error("feed.json: no article or channel for the screen \"" + key + "\"");
+}
+
+namespace {
+std::size_t paragraph_bytes(const LaidOutParagraph& paragraph) {
+    std::size_t bytes = sizeof(paragraph);
+    for (const LaidOutLine& line : paragraph.lines) {
+        bytes +=
+            sizeof(line) + line.text.capacity() + line.glyphs.capacity() * sizeof(PositionedGlyph);
+    }
+    return bytes + paragraph.missing.capacity() * sizeof(char32_t);
+}
+}  // namespace
+
+std::size_t approximate_bytes(const ReadingScreenLayout& screen) {
+    std::size_t bytes = sizeof(screen) + paragraph_bytes(screen.breadcrumb) +
+                        screen.rules.capacity() * sizeof(Rect) +
+                        screen.targets.capacity() * sizeof(TouchTarget);
+    for (const TextBlock& block : screen.blocks) {
+        bytes += paragraph_bytes(block.text);
+    }
+    for (const auto& button : screen.buttons) {
+        bytes += sizeof(button) + paragraph_bytes(button.label);
+    }
+    return bytes;
+}
+
 Rect scroll_bar_area(const ReadingScreenLayout& screen, const HomeScreenGeometry& home) {
     return Rect{screen.viewport.right() - px(14 * home.unit), screen.viewport.y, px(6 * home.unit),
                 screen.viewport.height};

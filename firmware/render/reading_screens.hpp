@@ -1,7 +1,8 @@
 // The screens a visitor reaches by touch: one channel's list of articles (newest first, with
 // dates) and a whole article (breadcrumb 您当前的位置：首页 > 组工文萃, title, meta line,
 // highlights, full body, note and origin, 上篇 / 下篇, back), each scrolled by dragging, with a
-// visible scroll position. Laid out on demand (when opened) on the main thread.
+// visible scroll position. Laid out ahead by the player's reading-screen cache (a worker
+// thread), or when opened if the cache has not got to it.
 #pragma once
 
 #include <memory>
@@ -54,6 +55,17 @@ Result<std::unique_ptr<ReadingScreenLayout>> build_channel_screen(const Feed& fe
                                                                   const Channel& channel,
                                                                   const HomeScreenGeometry& home,
                                                                   FontLibrary& fonts);
+
+// The screen named `key` ("a:ID" an article, "c:ID" a channel's list); an error naming the key
+// when the feed has no such article or channel.
+Result<std::unique_ptr<ReadingScreenLayout>> build_reading_screen(const Feed& feed,
+                                                                  const std::string& key,
+                                                                  const HomeScreenGeometry& home,
+                                                                  FontLibrary& fonts);
+
+// About how much memory a laid-out screen holds (its glyphs, lines and texts), for a cache's
+// byte budget.
+std::size_t approximate_bytes(const ReadingScreenLayout& screen);
 
 // The column of the viewport where the scroll bar is drawn (fixed on screen while the text
 // under it moves): what a scroll must repaint besides the rows that come into view.

@@ -101,6 +101,30 @@ TEST_F(PlayerFrameTest, APressRepaintsItsTargetNotTheScreen) {
         << "a press repainted far more than its button";
 }
 
+TEST_F(PlayerFrameTest, ReadingScreensAreLaidOutAheadWithinTheirBudget) {
+    ReadingScreenCache screens(testing::test_fonts(), std::size_t{32} << 20);
+    screens.prepare(snapshot);
+    ASSERT_TRUE(screens.wait_until_done(std::chrono::seconds(60)));
+    const std::string first = "a:" + snapshot->feed.articles.front().id;
+    EXPECT_NE(screens.find(*snapshot, first), nullptr);
+    EXPECT_EQ(screens.screens(), snapshot->feed.articles.size() + snapshot->feed.channels.size());
+    EXPECT_GT(screens.bytes(), 0u);
+    // Another snapshot's screens are not this one's.
+    auto other =
+        load_snapshot(PLACARD_SOURCE_DIR "/assets/demo", testing::test_fonts(), kWidth, kHeight);
+    ASSERT_TRUE(other);
+    EXPECT_EQ(screens.find(**other, first), nullptr);
+    // With no room at all nothing is kept, and a tap still opens the article (laid out then).
+    ReadingScreenCache none(testing::test_fonts(), 0);
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), snapshot, 60, &none);
+    ASSERT_TRUE(none.wait_until_done(std::chrono::seconds(60)));
+    EXPECT_EQ(none.screens(), 0u);
+    open_article(player, canvas);
+    EXPECT_NE(player.touch().reading(), nullptr);
+}
+
 TEST_F(PlayerFrameTest, AnIdleReadingScreenDrawsNothing) {
     HeadlessDisplay display(kWidth, kHeight, 0);
     Canvas canvas = display.canvas();
