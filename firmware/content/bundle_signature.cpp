@@ -40,7 +40,7 @@ Result<std::vector<TarEntry>> bundle_folder_files(const std::filesystem::path& d
 }
 
 Result<std::vector<TarEntry>> sign_bundle_files(std::vector<TarEntry> files, const SigningKey& key,
-                                                SigningTerms terms) {
+                                                const SigningTerms& terms) {
     files.erase(std::remove_if(files.begin(), files.end(),
                                [](const TarEntry& entry) {
                                    return entry.path == kManifestEntry ||

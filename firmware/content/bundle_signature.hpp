@@ -35,7 +35,7 @@ Result<std::vector<TarEntry>> bundle_folder_files(const std::filesystem::path& d
 // The manifest of `files`, signed: [MANIFEST, MANIFEST.sig, files…] ready for write_tar.
 // `site` empty takes the site.name of the feed.json among the files.
 Result<std::vector<TarEntry>> sign_bundle_files(std::vector<TarEntry> files, const SigningKey& key,
-                                                SigningTerms terms);
+                                                const SigningTerms& terms);
 
 // Checks an archive's signature and manifest (in memory: for `verify` and tests); returns the
 // bundle's files without MANIFEST and MANIFEST.sig.

@@ -127,7 +127,7 @@ fs::path resolve_link(const fs::path& root, const char* name) {
     if (error || target.empty() || target.is_absolute()) {
         return {};
     }
-    const fs::path resolved = (root / target).lexically_normal();
+    fs::path resolved = (root / target).lexically_normal();
     // Only folders of versions/ count: a link elsewhere is not the store's.
     if (resolved.parent_path() != (root / "versions").lexically_normal() ||
         !fs::is_directory(fs::symlink_status(resolved, error)) || error) {
@@ -283,6 +283,7 @@ std::vector<fs::path> ContentStore::other_versions() const {
     }
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a > b; });
     std::vector<fs::path> paths;
+    paths.reserve(found.size());
     for (auto& [version, path] : found) {
         paths.push_back(std::move(path));
     }

@@ -231,6 +231,8 @@ Result<std::string> write_tar(const std::vector<TarEntry>& entries) {
             prefix = name.substr(0, slash);
             name = name.substr(slash + 1);
         }
+        // ustar's fields are fixed-width and need no terminator (the header is zero-filled).
+        // NOLINTNEXTLINE(bugprone-not-null-terminated-result)
         std::memcpy(header, name.data(), name.size());
         put_octal(header + 100, 8, 0644);
         put_octal(header + 108, 8, 0);
@@ -239,8 +241,9 @@ Result<std::string> write_tar(const std::vector<TarEntry>& entries) {
         put_octal(header + 136, 12, 0);  // mtime 0: the same content packs to the same bytes.
         header[156] = '0';
         std::memcpy(header + 257, "ustar", 6);
-        std::memcpy(header + 263, "00", 2);
-        std::memcpy(header + 345, prefix.data(), prefix.size());
+        std::memcpy(header + 263, "00", 2);       // NOLINT(bugprone-not-null-terminated-result)
+        std::memcpy(header + 345, prefix.data(),  // NOLINT(bugprone-not-null-terminated-result)
+                    prefix.size());
         const std::uint64_t sum = header_checksum(reinterpret_cast<unsigned char*>(header));
         put_octal(header + 148, 7, sum);
         header[155] = ' ';

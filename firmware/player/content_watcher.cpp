@@ -1,5 +1,7 @@
 #include "player/content_watcher.hpp"
 
+#include <utility>
+
 #include "runtime/log.hpp"
 
 namespace placard {
@@ -12,7 +14,7 @@ ContentWatcher::ContentWatcher(std::filesystem::path bundle_dir, FontLibrary& fo
       width_(width),
       height_(height),
       poll_interval_(poll_interval),
-      seen_(current),
+      seen_(std::move(current)),
       version_(current_version) {}
 
 ContentWatcher::~ContentWatcher() {

@@ -77,6 +77,151 @@ std::string resolve_content_dir(const PlayerOptions& options) {
     return default_content_dir();
 }
 
+// What the player shows first, and what it watches.
+struct ContentChoice {
+    std::optional<ContentStore> store;  // With a feed or bundles configured.
+    std::string watched;                // The store's `current`, or "" for a plain folder.
+    FeedStamp watched_at_start;
+    bool store_has_content = false;
+    std::string dir;              // The folder to show.
+    std::string fallback_reason;  // Why it is not the current version, or "".
+};
+
+// Chooses the folder to show: the store's current version, else the version kept before it
+// or any other kept; the --content folder or the demo only when the store has no content.
+// Logs each problem (where and what) and returns nothing when no candidate can be shown.
+std::optional<ContentChoice> choose_content(const PlayerConfig& config,
+                                            const PlayerOptions& options) {
+    // With a network feed, the store's current version is what the screen shows (and watches);
+    // until the first version arrives, the --content folder or the demo.
+    ContentChoice choice;
+    std::optional<ContentStore>& store = choice.store;
+    std::string& watched = choice.watched;
+    const bool takes_bundles = !config.inbox_dir.empty() || !config.upload_token.empty();
+    // With a feed or bundles configured, the content service fills the store; the player only
+    // reads it (never creates, cleans or locks anything there).
+    if (!config.feed_url.empty() || takes_bundles) {
+        store = ContentStore::for_reading(config.store_dir);
+        watched = (store->root() / "current").string();
+    }
+    // What the watched store holds as the screen's content is chosen (read first, so that a
+    // version the content service commits from now on differs from it and is loaded).
+    choice.watched_at_start = watched.empty() ? FeedStamp{} : read_feed_stamp(watched);
+    // The candidates, in order: current (resolved once), previous, any other version kept;
+    // the --content folder or the demo only when the store has no content at all — never
+    // another organisation's demo over a store that has this one's.
+    std::vector<std::string> candidates;
+    if (store) {
+        for (const auto& version_dir : {store->current(), store->previous()}) {
+            if (!version_dir.empty()) {
+                candidates.push_back(version_dir.string());
+            }
+        }
+        for (const auto& version_dir : store->other_versions()) {
+            candidates.push_back(version_dir.string());
+        }
+    }
+    choice.store_has_content = !candidates.empty();
+    const bool store_has_content = choice.store_has_content;
+    if (!store_has_content) {
+        candidates.push_back(resolve_content_dir(options));
+    }
+    if (candidates.front().empty()) {
+        log_error("no --content given and the demo content is not installed");
+        return std::nullopt;
+    }
+    // Check the content before touching the display, so that a bad folder is reported the same
+    // way with or without a screen.
+    std::string& dir = choice.dir;
+    std::string& fallback_reason = choice.fallback_reason;
+    for (const std::string& candidate : candidates) {
+        BundleCheck check = read_bundle(candidate);
+        if (check.ok()) {
+            dir = candidate;
+            break;
+        }
+        if (fallback_reason.empty() && !check.problems.empty()) {
+            fallback_reason = "the current version cannot be shown: " + check.problems.front();
+        }
+        for (const auto& problem : check.problems) {
+            log_error(problem);
+        }
+        if (store_has_content) {
+            log_error(candidate + ": cannot be shown; trying the version kept before it");
+        }
+    }
+    if (dir.empty()) {
+        if (store_has_content) {
+            log_error(store->root().string() + ": no version in the store can be shown");
+        }
+        return std::nullopt;
+    }
+    if (store_has_content && dir != candidates.front()) {
+        log_warning("showing " + dir + " instead of the current version, which cannot be shown");
+    } else {
+        fallback_reason.clear();
+    }
+    return choice;
+}
+
+// SDL is the input and display adapter: its events become pointer events in canvas
+// coordinates, for the frame function. Returns false when the player is asked to stop
+// (SIGINT/SIGTERM arrive as SDL_QUIT). Keys are ignored: a visitor must not be able to leave
+// the player from the keyboard.
+bool take_sdl_events(SdlWindowDisplay& screen, const SteadyClock& clock, PlayerFrame& player,
+                     std::vector<PointerEvent>& input, double& input_at) {
+    bool running = true;
+    const auto pointer = [&](PointerEvent::Kind kind, double panel_x, double panel_y) {
+        const auto [x, y] = screen.to_logical(panel_x, panel_y);
+        input.push_back(PointerEvent{kind, clock.seconds(), x, y});
+        if (input_at < 0) {
+            input_at = clock.seconds();
+        }
+    };
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        switch (event.type) {
+            case SDL_QUIT:
+                running = false;
+                break;
+            case SDL_WINDOWEVENT:
+                if (event.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                    player.invalidate_all();
+                }
+                break;
+            // Touchscreens and mice drive the same recognizer. Touches also arrive as
+            // synthetic mouse events (which == SDL_TOUCH_MOUSEID): those are skipped.
+            case SDL_FINGERDOWN:
+            case SDL_FINGERMOTION:
+            case SDL_FINGERUP:
+                pointer(event.type == SDL_FINGERDOWN ? PointerEvent::Kind::Down
+                        : event.type == SDL_FINGERUP ? PointerEvent::Kind::Up
+                                                     : PointerEvent::Kind::Move,
+                        static_cast<double>(event.tfinger.x) * screen.panel_width(),
+                        static_cast<double>(event.tfinger.y) * screen.panel_height());
+                break;
+            case SDL_MOUSEBUTTONDOWN:
+            case SDL_MOUSEBUTTONUP:
+                if (event.button.which != SDL_TOUCH_MOUSEID &&
+                    event.button.button == SDL_BUTTON_LEFT) {
+                    pointer(event.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down
+                                                              : PointerEvent::Kind::Up,
+                            event.button.x, event.button.y);
+                }
+                break;
+            case SDL_MOUSEMOTION:
+                if (event.motion.which != SDL_TOUCH_MOUSEID &&
+                    (event.motion.state & SDL_BUTTON_LMASK)) {
+                    pointer(PointerEvent::Kind::Move, event.motion.x, event.motion.y);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+    return running;
+}
+
 }  // namespace
 
 int render_screenshot(const PlayerOptions& options) {
@@ -174,72 +319,13 @@ int run_player(const PlayerOptions& options) {
     // A panel mounted sideways: --rotate, else the configuration's `rotate`. Touches turn with
     // the picture (SdlWindowDisplay::to_logical).
     const int rotation = options.rotation != 0 ? options.rotation : config->rotation;
-    // With a network feed, the store's current version is what the screen shows (and watches);
-    // until the first version arrives, the --content folder or the demo.
-    std::optional<ContentStore> store;
-    std::string watched;
-    const bool takes_bundles = !config->inbox_dir.empty() || !config->upload_token.empty();
-    // With a feed or bundles configured, the content service fills the store; the player only
-    // reads it (never creates, cleans or locks anything there).
-    if (!config->feed_url.empty() || takes_bundles) {
-        store = ContentStore::for_reading(config->store_dir);
-        watched = (store->root() / "current").string();
-    }
-    // What the watched store holds as the screen's content is chosen (read first, so that a
-    // version the content service commits from now on differs from it and is loaded).
-    const FeedStamp watched_at_start = watched.empty() ? FeedStamp{} : read_feed_stamp(watched);
-    // The candidates, in order: current (resolved once), previous, any other version kept;
-    // the --content folder or the demo only when the store has no content at all — never
-    // another organisation's demo over a store that has this one's.
-    std::vector<std::string> candidates;
-    if (store) {
-        for (const auto& version_dir : {store->current(), store->previous()}) {
-            if (!version_dir.empty()) {
-                candidates.push_back(version_dir.string());
-            }
-        }
-        for (const auto& version_dir : store->other_versions()) {
-            candidates.push_back(version_dir.string());
-        }
-    }
-    const bool store_has_content = !candidates.empty();
-    if (!store_has_content) {
-        candidates.push_back(resolve_content_dir(options));
-    }
-    if (candidates.front().empty()) {
-        log_error("no --content given and the demo content is not installed");
+    auto choice = choose_content(*config, options);
+    if (!choice) {
         return 1;
     }
-    // Check the content before touching the display, so that a bad folder is reported the same
-    // way with or without a screen.
-    std::string dir, fallback_reason;
-    for (const std::string& candidate : candidates) {
-        BundleCheck check = read_bundle(candidate);
-        if (check.ok()) {
-            dir = candidate;
-            break;
-        }
-        if (fallback_reason.empty() && !check.problems.empty()) {
-            fallback_reason = "the current version cannot be shown: " + check.problems.front();
-        }
-        for (const auto& problem : check.problems) {
-            log_error(problem);
-        }
-        if (store_has_content) {
-            log_error(candidate + ": cannot be shown; trying the version kept before it");
-        }
-    }
-    if (dir.empty()) {
-        if (store_has_content) {
-            log_error(store->root().string() + ": no version in the store can be shown");
-        }
-        return 1;
-    }
-    if (store_has_content && dir != candidates.front()) {
-        log_warning("showing " + dir + " instead of the current version, which cannot be shown");
-    } else {
-        fallback_reason.clear();
-    }
+    const std::optional<ContentStore>& store = choice->store;
+    const std::string& watched = choice->watched;
+    const std::string& dir = choice->dir;
     auto fonts = open_configured_fonts();
     if (!fonts) {
         log_error(fonts.error().message);
@@ -262,12 +348,12 @@ int run_player(const PlayerOptions& options) {
     std::shared_ptr<const Snapshot> snapshot = std::move(first.value());
     if (store) {
         write_player_status(config->player_status,
-                            PlayerStatus{snapshot->feed.version, dir, fallback_reason});
+                            PlayerStatus{snapshot->feed.version, dir, choice->fallback_reason});
     }
     // Watching the store while the screen still shows the fallback: any first version will do.
-    const bool showing_store = watched.empty() || store_has_content;
+    const bool showing_store = watched.empty() || choice->store_has_content;
     ContentWatcher watcher(watched.empty() ? dir : watched, **fonts, width, height,
-                           showing_store ? snapshot->stamp : watched_at_start,
+                           showing_store ? snapshot->stamp : choice->watched_at_start,
                            showing_store ? snapshot->feed.version : -1, std::chrono::seconds(2));
     watcher.start();
     // Feeds, the inbox and uploads are the content service's (placard-tool serve, its own
@@ -290,59 +376,9 @@ int run_player(const PlayerOptions& options) {
     double input_at = -1;  // When the oldest input not yet shown arrived, for touch-to-photon.
     double next_watchdog = 0;
     while (running) {
-        // SDL is the input and display adapter: its events become pointer events in canvas
-        // coordinates; the frame itself is PlayerFrame's, the same one --screenshot runs.
+        // The frame itself is PlayerFrame's, the same one --screenshot runs.
         input.clear();
-        const auto pointer = [&](PointerEvent::Kind kind, double panel_x, double panel_y) {
-            const auto [x, y] = screen.to_logical(panel_x, panel_y);
-            input.push_back(PointerEvent{kind, clock.seconds(), x, y});
-            if (input_at < 0) {
-                input_at = clock.seconds();
-            }
-        };
-        SDL_Event event;
-        while (SDL_PollEvent(&event)) {
-            // SIGINT/SIGTERM arrive as SDL_QUIT. Keys are ignored: a visitor must not be able to
-            // leave the player from the keyboard.
-            switch (event.type) {
-                case SDL_QUIT:
-                    running = false;
-                    break;
-                case SDL_WINDOWEVENT:
-                    if (event.window.event == SDL_WINDOWEVENT_EXPOSED) {
-                        player.invalidate_all();
-                    }
-                    break;
-                // Touchscreens and mice drive the same recognizer. Touches also arrive as
-                // synthetic mouse events (which == SDL_TOUCH_MOUSEID): those are skipped.
-                case SDL_FINGERDOWN:
-                case SDL_FINGERMOTION:
-                case SDL_FINGERUP:
-                    pointer(event.type == SDL_FINGERDOWN ? PointerEvent::Kind::Down
-                            : event.type == SDL_FINGERUP ? PointerEvent::Kind::Up
-                                                         : PointerEvent::Kind::Move,
-                            static_cast<double>(event.tfinger.x) * screen.panel_width(),
-                            static_cast<double>(event.tfinger.y) * screen.panel_height());
-                    break;
-                case SDL_MOUSEBUTTONDOWN:
-                case SDL_MOUSEBUTTONUP:
-                    if (event.button.which != SDL_TOUCH_MOUSEID &&
-                        event.button.button == SDL_BUTTON_LEFT) {
-                        pointer(event.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down
-                                                                  : PointerEvent::Kind::Up,
-                                event.button.x, event.button.y);
-                    }
-                    break;
-                case SDL_MOUSEMOTION:
-                    if (event.motion.which != SDL_TOUCH_MOUSEID &&
-                        (event.motion.state & SDL_BUTTON_LMASK)) {
-                        pointer(PointerEvent::Kind::Move, event.motion.x, event.motion.y);
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
+        running = take_sdl_events(screen, clock, player, input, input_at);
         if (!running) {
             break;
         }

@@ -1,6 +1,8 @@
 // The home screen's colours, type sizes (at 1080 px; scaled by the screen's unit) and fonts.
 #pragma once
 
+#include <cmath>
+
 #include "render/canvas.hpp"
 #include "text/font_library.hpp"
 #include "text/paragraph_layout.hpp"
@@ -41,7 +43,7 @@ struct HomeScreenFonts {
             {&set.highlight, FontRole::Body, 26}, {&set.body, FontRole::Body, 28},
             {&set.ticker, FontRole::Body, 30},    {&set.footer, FontRole::Body, 20}};
         for (const auto& [slot, role, size] : wanted) {
-            auto chain = fonts.chain(role, std::max(8, static_cast<int>(size * unit + 0.5f)));
+            auto chain = fonts.chain(role, std::max(8, static_cast<int>(std::lround(size * unit))));
             if (!chain) {
                 return chain.error();
             }

@@ -37,8 +37,7 @@ Result<std::unique_ptr<BundleIntake>> BundleIntake::create(const PlayerConfig& c
 
 UpdateOutcome BundleIntake::take(const std::filesystem::path& file) {
     std::lock_guard lock(mutex_);
-    const UpdateOutcome outcome =
-        import_bundle_file(file, store_, policy_, check_bundle_images, limits_);
+    UpdateOutcome outcome = import_bundle_file(file, store_, policy_, check_bundle_images, limits_);
     if (outcome.kind == UpdateOutcome::Kind::Taken) {
         log_info("bundle " + file.filename().string() + ": took version " +
                  std::to_string(outcome.version));
