@@ -372,9 +372,11 @@ void ContentStore::remove_abandoned_staging() const {
             ::close(fd);
         }
     }
-    // Lock files whose folder is gone and whose writer is gone too.
+    // Lock files whose folder is gone and whose writer is gone too. Not those being made
+    // (hidden, handled above by their writer's process id): until its writer locks it, such a
+    // file's lock is free, and taking it here once removed a live writer's lock file.
     for (const fs::path& entry : entries) {
-        if (entry.extension() != ".lock" ||
+        if (entry.extension() != ".lock" || entry.filename().string().starts_with(".") ||
             fs::exists(fs::path(entry).replace_extension(), error)) {
             continue;
         }

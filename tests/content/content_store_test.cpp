@@ -1,6 +1,7 @@
 #include "content/content_store.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -9,6 +10,17 @@ namespace placard {
 namespace {
 
 namespace fs = std::filesystem;
+
+// A process id no process has: a child that has exited and been waited for.
+pid_t dead_pid() {
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::_exit(0);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return child;
+}
 
 class ContentStoreTest : public ::testing::Test {
   protected:
@@ -94,6 +106,24 @@ TEST_F(ContentStoreTest, StagingWithoutALiveOwnerIsCleanedByTheNextWriter) {
     fs::create_directories(root / "staging" / "update-left-by-a-dead-writer" / "media");
     EXPECT_FALSE(take(*store, 1));
     EXPECT_FALSE(fs::exists(root / "staging" / "update-left-by-a-dead-writer"));
+}
+
+// A writer's lock file between its creation and its flock (".update-PID-….lock", not yet
+// locked): a cleaner running then must leave it alone while the writer lives. The cleaner once
+// took the lock itself and removed the file, and the writer failed with "cannot lock the
+// staging folder (No such file or directory)" (found by integration.concurrent_writers).
+TEST_F(ContentStoreTest, ALockFileBeingMadeByALiveWriterIsLeftAlone) {
+    auto store = ContentStore::for_writing(root);
+    ASSERT_TRUE(store);
+    const fs::path being_made =
+        root / "staging" / (".update-" + std::to_string(::getpid()) + "-12345.lock");
+    std::ofstream(being_made).put('\n');
+    const fs::path dead_writers =
+        root / "staging" / (".update-" + std::to_string(dead_pid()) + "-12345.lock");
+    std::ofstream(dead_writers).put('\n');
+    store->remove_abandoned_staging();
+    EXPECT_TRUE(fs::exists(being_made));
+    EXPECT_FALSE(fs::exists(dead_writers));
 }
 
 TEST_F(ContentStoreTest, AStatusFileOfTheWrongShapeReadsAsEmpty) {
