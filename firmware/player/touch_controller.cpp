@@ -212,8 +212,11 @@ void TouchController::tick(double t) {
     if (navigator_.state().screen != before) {
         follow_navigation(t);  // The idle timeout went home.
     }
-    if (reading_ && std::abs(navigator_.state().scroll - shown_scroll_) >= 0.5) {
-        shown_scroll_ = navigator_.state().scroll;
+    // Every change of the whole-pixel offset the text is drawn at is a change of the view (a
+    // fling's slow tail moves less than half a pixel a frame: a threshold on the exact offset
+    // once let a rounding step pass undrawn, and the next scroll moved stale pixels).
+    if (reading_ && scroll_px() != shown_scroll_px_) {
+        shown_scroll_px_ = scroll_px();
         touch_view(reading_->viewport, true);
     }
 }

@@ -74,7 +74,7 @@ class TouchController {
     std::string reading_for_;                // Which one it was built for.
     std::vector<TouchTarget> home_targets_;  // Kept for the pressed state.
     std::unique_ptr<TouchTarget> pressed_;
-    double shown_scroll_ = 0;
+    int shown_scroll_px_ = 0;
     unsigned long generation_ = 0;
     Rect changed_area_;
     bool only_scrolled_ = false;

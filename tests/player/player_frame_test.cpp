@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "render/headless_display.hpp"
 #include "render/reading_screens.hpp"
 #include "support/test_fonts.hpp"
@@ -80,6 +82,39 @@ TEST_F(PlayerFrameTest, AScrollRepaintsOnlyTheRowsThatComeIntoViewAndLooksLikeAR
     player.invalidate_all();
     at(player, canvas, tick);
     EXPECT_TRUE(moved == pixels()) << "moving the pixels left a picture a repaint does not";
+}
+
+// Flings of several speeds, to their slow tails (under half a pixel a frame), then a drag: the
+// picture built by moving pixels equals a repaint. (A threshold on the exact scroll offset once
+// let a whole-pixel step pass undrawn, and the next scroll moved stale pixels.)
+TEST_F(PlayerFrameTest, AFlingsSlowTailLeavesNoStalePixels) {
+    for (double speed = 1.5; speed < 40; speed += 2.25) {
+        HeadlessDisplay display(kWidth, kHeight, 0);
+        Canvas canvas = display.canvas();
+        PlayerFrame player(testing::test_fonts(), snapshot, 60);
+        long tick = open_article(player, canvas);
+        ASSERT_NE(player.touch().reading(), nullptr);
+        const Rect viewport = player.touch().reading()->viewport;
+        const double x = kWidth / 2.0, y = viewport.y + viewport.height * 0.8;
+        at(player, canvas, tick++, {{PointerEvent::Kind::Down, 0, x, y}});
+        for (int i = 1; i <= 8; ++i) {
+            at(player, canvas, tick++, {{PointerEvent::Kind::Move, 0, x, y - speed * i}});
+        }
+        at(player, canvas, tick++, {{PointerEvent::Kind::Up, 0, x, y - speed * 8}});
+        for (const long end = tick + 300; tick < end; ++tick) {  // The fling and its tail.
+            at(player, canvas, tick);
+        }
+        at(player, canvas, tick++, {{PointerEvent::Kind::Down, 0, x, y}});
+        for (int i = 1; i <= 5; ++i) {
+            at(player, canvas, tick++, {{PointerEvent::Kind::Move, 0, x, y - 3.0 * i}});
+        }
+        const std::vector<std::uint32_t> moved(
+            canvas.pixels(), canvas.pixels() + static_cast<std::ptrdiff_t>(kWidth) * kHeight);
+        player.invalidate_all();
+        at(player, canvas, tick);
+        EXPECT_TRUE(std::equal(moved.begin(), moved.end(), canvas.pixels()))
+            << "stale pixels after a fling at " << speed << " px a frame";
+    }
 }
 
 TEST_F(PlayerFrameTest, APressRepaintsItsTargetNotTheScreen) {
