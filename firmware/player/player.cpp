@@ -164,12 +164,18 @@ std::optional<ContentChoice> choose_content(const PlayerConfig& config,
     return choice;
 }
 
+// The finger the player follows, while it is down.
+struct FollowedFinger {
+    bool down = false;
+    SDL_FingerID id = 0;
+};
+
 // SDL is the input and display adapter: its events become pointer events in canvas
 // coordinates, for the frame function. Returns false when the player is asked to stop
 // (SIGINT/SIGTERM arrive as SDL_QUIT). Keys are ignored: a visitor must not be able to leave
 // the player from the keyboard.
 bool take_sdl_events(SdlWindowDisplay& screen, const SteadyClock& clock, PlayerFrame& player,
-                     std::vector<PointerEvent>& input, double& input_at) {
+                     std::vector<PointerEvent>& input, double& input_at, FollowedFinger& finger) {
     bool running = true;
     const auto pointer = [&](PointerEvent::Kind kind, double panel_x, double panel_y) {
         const auto [x, y] = screen.to_logical(panel_x, panel_y);
@@ -194,6 +200,19 @@ bool take_sdl_events(SdlWindowDisplay& screen, const SteadyClock& clock, PlayerF
             case SDL_FINGERDOWN:
             case SDL_FINGERMOTION:
             case SDL_FINGERUP:
+                // One finger at a time: the recognizer follows one pointer, and a second
+                // finger's press would replace the first's (its highlight left on screen) and
+                // its moves would jump the drag between the two. Later fingers are ignored until
+                // the first lifts.
+                if (event.type == SDL_FINGERDOWN && !finger.down) {
+                    finger = FollowedFinger{true, event.tfinger.fingerId};
+                }
+                if (!finger.down || finger.id != event.tfinger.fingerId) {
+                    break;
+                }
+                if (event.type == SDL_FINGERUP) {
+                    finger.down = false;
+                }
                 pointer(event.type == SDL_FINGERDOWN ? PointerEvent::Kind::Down
                         : event.type == SDL_FINGERUP ? PointerEvent::Kind::Up
                                                      : PointerEvent::Kind::Move,
@@ -374,11 +393,12 @@ int run_player(const PlayerOptions& options) {
     bool first_frame = true;
     bool running = true;
     double input_at = -1;  // When the oldest input not yet shown arrived, for touch-to-photon.
+    FollowedFinger finger;
     double next_watchdog = 0;
     while (running) {
         // The frame itself is PlayerFrame's, the same one --screenshot runs.
         input.clear();
-        running = take_sdl_events(screen, clock, player, input, input_at);
+        running = take_sdl_events(screen, clock, player, input, input_at, finger);
         if (!running) {
             break;
         }
@@ -429,7 +449,8 @@ int run_player(const PlayerOptions& options) {
         // to take new content and notices from their threads.
         const double wait_s = std::clamp(outcome.next_change - clock.seconds(), 0.0, 0.25);
         if (wait_s > 0) {
-            SDL_WaitEventTimeout(nullptr, static_cast<int>(std::lround(wait_s * 1000)));
+            // Rounded up: a wait rounded down to 0 ms would spin until the frame is due.
+            SDL_WaitEventTimeout(nullptr, static_cast<int>(std::ceil(wait_s * 1000)));
         }
     }
     notify_systemd("STOPPING=1");

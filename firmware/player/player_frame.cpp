@@ -95,7 +95,7 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     FrameState state =
         painter_.state_at(*snapshot_->home, t, now, touch_.navigation().banner_shift);
     // Content is swapped at a safe point: between frames, never mid-transition.
-    if (pending_ && !painter_.in_transition(state) && !touch_.animating()) {
+    if (pending_ && !painter_.in_transition(state) && !touch_.animating() && fade_start_ < 0) {
         snapshot_ = std::move(pending_);
         pending_.reset();
         if (screens_) {
@@ -196,7 +196,8 @@ void PlayerFrame::paint_fade_frame(Canvas& canvas, const FrameState& state, Wall
     ++fade_frames_;
     presented_.clear();
     const int weight = static_cast<int>(std::lround(255 * std::clamp(progress, 0.0, 1.0)));
-    if (weight > 0) {
+    // Weight 0 is the old screen, which the canvas holds, unless the display lost it.
+    if (weight > 0 || redraw_all_) {
         canvas.draw_crossfade(previous_screen_, next_screen_, 0, 0, weight);
         presented_.add(Rect{0, 0, canvas.width(), canvas.height()});
     }

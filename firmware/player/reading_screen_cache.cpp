@@ -18,10 +18,14 @@ ReadingScreenCache::~ReadingScreenCache() {
 }
 
 void ReadingScreenCache::prepare(std::shared_ptr<const Snapshot> snapshot) {
+    // The old screens and snapshot are let go after the lock is released: freeing megabytes of
+    // layouts must not hold up a tap's find() or the worker.
+    std::map<std::string, std::shared_ptr<const ReadingScreenLayout>> old_screens;
+    std::shared_ptr<const Snapshot> old_snapshot = std::move(snapshot);
     {
         std::lock_guard lock(mutex_);
-        snapshot_ = std::move(snapshot);
-        screens_.clear();
+        std::swap(snapshot_, old_snapshot);
+        std::swap(screens_, old_screens);
         bytes_ = 0;
         done_ = false;
     }
@@ -60,7 +64,7 @@ void ReadingScreenCache::run() {
         if (stopping_) {
             return;
         }
-        const std::shared_ptr<const Snapshot> snapshot = snapshot_;
+        std::shared_ptr<const Snapshot> snapshot = snapshot_;
         std::vector<std::string> keys;
         for (const Article& article : snapshot->feed.articles) {
             keys.push_back("a:" + article.id);
@@ -90,6 +94,10 @@ void ReadingScreenCache::run() {
             done_ = true;
             changed_.notify_all();
         }
+        // If this was the last hold on a replaced snapshot, it is freed without the lock.
+        lock.unlock();
+        snapshot.reset();
+        lock.lock();
     }
 }
 
