@@ -39,7 +39,10 @@ Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, 
     if (members < 2 || cycle <= 0) {
         return rotation;
     }
+    // Swipes accumulate without bound; only their remainder over the active items matters.
+    shift %= members;
     double start = std::floor(t / cycle) * cycle;
+    int last_active = first;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!items[i].active_at(now)) {
             continue;
@@ -59,7 +62,14 @@ Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, 
             return rotation;
         }
         start = end;
+        last_active = static_cast<int>(i);
     }
+    // t fell in the last rounding error of the cycle (the sum of durations and the floor above
+    // need not agree to the last bit): the cycle's last item, at the end of its transition.
+    rotation.current = step_active(items, last_active, shift, now);
+    rotation.next = step_active(items, rotation.current, 1, now);
+    rotation.progress = 1;
+    rotation.next_event = t + kFrame;
     return rotation;
 }
 

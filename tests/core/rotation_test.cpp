@@ -41,9 +41,21 @@ TEST(Rotation, ASwipeStepsThroughTheItemsShownNowOnly) {
     EXPECT_EQ(rotation_at(items, 0.8, 1, kNow, 1).current, 2);
     EXPECT_EQ(rotation_at(items, 0.8, 1, kNow, 2).current, 0);
     EXPECT_EQ(rotation_at(items, 0.8, 1, kNow, -1).current, 2);
+    // Swipes accumulate without bound: a million and one steps are one step.
+    EXPECT_EQ(rotation_at(items, 0.8, 1, kNow, 1000001).current, 2);
+    EXPECT_EQ(rotation_at(items, 0.8, 1, kNow, -1000001).current, 2);
     const Rotation fading = rotation_at(items, 0.8, 7.5, kNow, 1);
     EXPECT_EQ(fading.current, 2);
     EXPECT_EQ(fading.next, 0);
+}
+
+TEST(Rotation, EveryInstantOfTheCycleHasAnItemEvenWithFractionalDurations) {
+    const std::vector<ScheduledItem> items{{6.3, {}, {}}, {7.1, {}, {}}, {0.7, {}, {}}};
+    for (double t = 0; t < 200; t += 0.05) {
+        const Rotation rotation = rotation_at(items, 0.8, t, kNow, 1);
+        ASSERT_GE(rotation.current, 0) << "t = " << t;
+        ASSERT_LT(rotation.next_event, std::numeric_limits<double>::infinity()) << "t = " << t;
+    }
 }
 
 TEST(Rotation, OneActiveItemStaysWithoutTransitionsAndNoneShowsNothing) {
