@@ -427,7 +427,7 @@ int run_player(const PlayerOptions& options) {
             if (auto presented = screen.present(outcome.damage); !presented) {
                 log_error(presented.error().message);
             }
-            stats.record(milliseconds_since(frame_start), outcome.damaged_pixels);
+            stats.record(milliseconds_since(frame_start), outcome.painted_pixels);
             if (input_at >= 0) {
                 stats.record_input_latency((clock.seconds() - input_at) * 1000);
                 input_at = -1;

@@ -153,9 +153,18 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     if (fade_start_ >= 0) {
         next_change_ = std::min(next_change_, t + kFrameSeconds);
     }
-    const DamageList& shown = fading ? presented_ : damage_;
-    outcome.damage = shown.rects();
-    outcome.damaged_pixels = shown.area();
+    // What the display must show again: what was painted, and the text moved by a scroll
+    // (moved in the canvas, it is not yet on the panel).
+    if (!fading) {
+        presented_ = damage_;
+        if (!moved_area_.empty()) {
+            presented_.add(moved_area_);
+            moved_area_ = Rect{};
+        }
+    }
+    outcome.damage = presented_.rects();
+    outcome.damaged_pixels = presented_.area();
+    outcome.painted_pixels = fading ? presented_.area() : damage_.area();
     outcome.next_change = next_change_;
     return outcome;
 }
@@ -223,6 +232,7 @@ bool PlayerFrame::move_scrolled_pixels(Canvas& canvas) {
         return true;
     }
     canvas.move_rows(viewport, -moved);
+    moved_area_ = viewport;
     // The strip beside the scroll bar's column, left and right of it, and the column whole
     // (the damage list would merge overlapping rectangles into the whole viewport).
     const Rect bar = scroll_bar_area(*reading, geometry);

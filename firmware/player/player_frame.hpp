@@ -24,9 +24,12 @@
 namespace placard {
 
 struct FrameOutcome {
-    // What this frame repainted, to present (empty when the picture did not change).
+    // What this frame changed on the canvas, to present (empty when the picture did not
+    // change): what it painted, and what it moved (a scroll moves the text already drawn).
     std::span<const Rect> damage;
     long long damaged_pixels = 0;
+    // What it painted (the cost of the frame; a scroll paints only the rows that come in).
+    long long painted_pixels = 0;
     // When the picture next changes by itself (seconds on the frame clock): the driver may sleep
     // until then, or until input or new content arrives.
     double next_change = 0;
@@ -89,7 +92,8 @@ class PlayerFrame {
     Image previous_screen_, next_screen_;
     double fade_start_ = -1;
     int fade_frames_ = 0;   // Frames of the running fade drawn so far.
-    DamageList presented_;  // What a fade frame shows: the whole screen, or nothing.
+    DamageList presented_;  // What the frame asks the display to show.
+    Rect moved_area_;       // The viewport, when a scroll moved its pixels this frame.
     // The notice: text waiting for the next frame, then laid out and shown until notice_until_.
     std::string notice_text_;
     LaidOutParagraph notice_;
