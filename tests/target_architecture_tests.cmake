@@ -24,5 +24,7 @@ foreach(shot IN ITEMS "1920x1080 3" "1920x1080 7.6" "1920x1080 11.7" "1080x1920 
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/golden/golden_test.sh ${PLACARD_BIN}
             $<TARGET_FILE:placard-image-diff> ${CMAKE_CURRENT_SOURCE_DIR}/golden/ref
             ${PROJECT_SOURCE_DIR}/assets/demo ${size} ${seconds} ${script_argument})
-  set_tests_properties(${name} PROPERTIES ENVIRONMENT "PLACARD_RUNNER=${placard_runner}")
+  # The same environment as every test (the test fonts above all), and the emulator.
+  set_tests_properties(${name} PROPERTIES
+    ENVIRONMENT "PLACARD_RUNNER=${placard_runner};${PLACARD_TEST_ENVIRONMENT}")
 endforeach()

@@ -28,7 +28,8 @@ Result<int> create_staged_file(const fs::path& dir, const std::string& relative)
     const int fd =
         ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) {
-        return make_error(relative + ": cannot write (" + std::strerror(errno) + ")");
+        return make_error(ErrorKind::Failed,
+                          relative + ": cannot write (" + std::strerror(errno) + ")");
     }
     return fd;
 }
@@ -40,7 +41,8 @@ Status write_all(int fd, std::string_view data, const std::string& relative) {
             continue;
         }
         if (written <= 0) {
-            return make_error(relative + ": cannot write (" + std::strerror(errno) + ")");
+            return make_error(ErrorKind::Failed,
+                              relative + ": cannot write (" + std::strerror(errno) + ")");
         }
         data.remove_prefix(static_cast<std::size_t>(written));
     }
@@ -61,12 +63,13 @@ Result<std::optional<Manifest>> unpack_signed_bundle(const fs::path& file, const
     }
     const auto size = fs::file_size(file, error);
     if (error || size > limits.max_bundle_bytes) {
-        return make_error(where + ": " + std::to_string(size) + " bytes, more than the " +
-                          std::to_string(limits.max_bundle_bytes) + "-byte limit");
+        return make_error(ErrorKind::TooLarge,
+                          where + ": " + std::to_string(size) + " bytes, more than the " +
+                              std::to_string(limits.max_bundle_bytes) + "-byte limit");
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        return make_error(where + ": cannot open for reading");
+        return make_error(ErrorKind::Failed, where + ": cannot open for reading");
     }
     TarReader reader(in, where, limits.archive);
     auto first = reader.next();
@@ -117,15 +120,17 @@ Result<std::optional<Manifest>> unpack_signed_bundle(const fs::path& file, const
         const std::string named = utf8::escape_for_message(path);
         const ManifestFile* listed = manifest->find(path);
         if (listed == nullptr) {
-            return make_error(where + ": " + named + ": not in the manifest");
+            return make_error(ErrorKind::Unauthentic,
+                              where + ": " + named + ": not in the manifest");
         }
         if ((*next)->size != listed->size) {
-            return make_error(where + ": " + named + ": does not match the manifest (size)");
+            return make_error(ErrorKind::Unauthentic,
+                              where + ": " + named + ": does not match the manifest (size)");
         }
         seen[static_cast<std::size_t>(listed - manifest->files.data())] = true;
         auto fd = create_staged_file(dir, path);
         if (!fd) {
-            return make_error(where + ": " + fd.error().message);
+            return with_context(std::move(fd).error(), where);
         }
         Sha256 hash;
         Status copied = reader.read_data([&](std::string_view piece) {
@@ -137,14 +142,16 @@ Result<std::optional<Manifest>> unpack_signed_bundle(const fs::path& file, const
             return copied.error();
         }
         if (hash.hex_digest() != listed->sha256) {
-            return make_error(where + ": " + named + ": does not match the manifest");
+            return make_error(ErrorKind::Unauthentic,
+                              where + ": " + named + ": does not match the manifest");
         }
         next = reader.next();
     }
     for (std::size_t i = 0; i < seen.size(); ++i) {
         if (!seen[i]) {
-            return make_error(where + ": " + utf8::escape_for_message(manifest->files[i].path) +
-                              ": in the manifest but missing");
+            return make_error(ErrorKind::Unauthentic,
+                              where + ": " + utf8::escape_for_message(manifest->files[i].path) +
+                                  ": in the manifest but missing");
         }
     }
     if (!signature) {
@@ -157,28 +164,29 @@ UpdateOutcome import_bundle_file(const fs::path& file, const ContentStore& store
                                  const TrustPolicy& policy, const BundleInspector& inspect,
                                  const BundleImportLimits& limits) {
     const std::string origin = utf8::escape_for_message(file.filename().string());
+    const std::string source = "bundle " + origin;
     // Room for the bundle unpacked, with some to spare: a full disk is this device's fault, not
     // the bundle's, and worth trying again later.
     std::error_code error;
     const auto bytes = std::filesystem::file_size(file, error);
     const auto space = std::filesystem::space(store.root(), error);
     if (!error && space.available < bytes + 16 * 1024 * 1024) {
-        return record_refusal(store,
-                              origin + ": not enough room in the store (" +
-                                  std::to_string(space.available) + " bytes free)",
-                              true);
+        return record_refusal(
+            store,
+            make_error(ErrorKind::Failed, origin + ": not enough room in the store (" +
+                                              std::to_string(space.available) + " bytes free)"),
+            source);
     }
     auto staging = store.begin_staging();
     if (!staging) {
-        return record_refusal(store, staging.error().message, true);
+        return record_refusal(store, std::move(staging).error(), source);
     }
     auto manifest =
         unpack_signed_bundle(file, staging->dir(), policy, std::time(nullptr), limits, origin);
     if (!manifest) {
-        return record_refusal(store, manifest.error().message);
+        return record_refusal(store, std::move(manifest).error(), source);
     }
-    StagedUpdate update{std::move(staging.value()), std::move(manifest.value()), origin,
-                        "bundle " + origin};
+    StagedUpdate update{std::move(staging.value()), std::move(manifest.value()), origin, source};
     return finish_staged_update(store, std::move(update), policy, inspect);
 }
 

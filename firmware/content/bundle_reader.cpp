@@ -56,12 +56,13 @@ BundleCheck read_bundle(const fs::path& dir_or_feed, const BundleLimits& limits)
         feed_path = dir_or_feed;
         dir = dir_or_feed.parent_path();
     } else if (!fs::is_directory(dir_or_feed, error)) {
-        check.problems.push_back(dir_or_feed.string() + ": no such folder or feed file");
+        check.problems.add(make_error(ErrorKind::NotFound,
+                                      dir_or_feed.string() + ": no such folder or feed file"));
         return check;
     }
     auto text = read_file(feed_path, limits.feed.max_feed_bytes);
     if (!text) {
-        check.problems.push_back(text.error().message);
+        check.problems.add(std::move(text).error());
         return check;
     }
     FeedParseOutcome parsed = parse_feed(*text, feed_path.filename().string(), limits.feed);
@@ -74,17 +75,19 @@ BundleCheck read_bundle(const fs::path& dir_or_feed, const BundleLimits& limits)
         const fs::path full = dir / relative;
         const auto link = fs::symlink_status(full, error);
         if (const auto linked_folder = symlinked_folder(dir, relative)) {
-            check.problems.push_back(relative + ": " + *linked_folder +
-                                     " is a symbolic link (not allowed in a bundle)");
+            check.problems.add(relative + ": " + *linked_folder +
+                               " is a symbolic link (not allowed in a bundle)");
         } else if (error || !fs::exists(link)) {
-            check.problems.push_back(relative + ": no such file in the bundle");
+            check.problems.add(
+                make_error(ErrorKind::NotFound, relative + ": no such file in the bundle"));
         } else if (fs::is_symlink(link)) {
-            check.problems.push_back(relative + ": is a symbolic link (not allowed in a bundle)");
+            check.problems.add(relative + ": is a symbolic link (not allowed in a bundle)");
         } else if (!fs::is_regular_file(link)) {
-            check.problems.push_back(relative + ": not a regular file");
+            check.problems.add(relative + ": not a regular file");
         } else if (fs::file_size(full, error) > limits.max_media_bytes) {
-            check.problems.push_back(relative + ": larger than " +
-                                     std::to_string(limits.max_media_bytes) + " bytes");
+            check.problems.add(make_error(
+                ErrorKind::TooLarge,
+                relative + ": larger than " + std::to_string(limits.max_media_bytes) + " bytes"));
         }
     }
     return check;

@@ -11,6 +11,7 @@
 
 #include "core/content_model.hpp"
 #include "core/feed_parser.hpp"
+#include "core/problem_list.hpp"
 #include "core/read_file.hpp"
 #include "core/result.hpp"
 
@@ -23,7 +24,7 @@ struct BundleLimits {
 
 struct BundleCheck {
     Feed feed;
-    std::vector<std::string> problems;  // "where: what", one per problem.
+    ProblemList problems;  // "where: what", one per problem.
     bool ok() const { return problems.empty(); }
 };
 

@@ -12,7 +12,7 @@ namespace placard {
 Result<std::vector<TarEntry>> bundle_folder_files(const std::filesystem::path& dir) {
     BundleCheck check = read_bundle(dir);
     if (!check.ok()) {
-        return make_error(check.problems.front());
+        return check.problems.front();
     }
     std::vector<std::string> paths = {"feed.json"};
     for (const std::string& media : media_paths(check.feed)) {
@@ -30,11 +30,7 @@ Result<std::vector<TarEntry>> bundle_folder_files(const std::filesystem::path& d
         if (std::filesystem::is_symlink(std::filesystem::symlink_status(dir / path, error))) {
             return make_error(path + ": is a symbolic link (not allowed in a bundle)");
         }
-        auto data = read_file(dir / path, 64 * 1024 * 1024);
-        if (!data) {
-            return data.error();
-        }
-        files.push_back(TarEntry{path, std::move(data.value())});
+        files.push_back(TarEntry{path, PLACARD_TRY(read_file(dir / path, 64 * 1024 * 1024))});
     }
     return files;
 }
@@ -56,7 +52,7 @@ Result<std::vector<TarEntry>> sign_bundle_files(std::vector<TarEntry> files, con
         if (file.path == "feed.json" && manifest.site.empty()) {
             const FeedParseOutcome parsed = parse_feed(file.data, "feed.json");
             if (!parsed.ok()) {
-                return make_error(parsed.problems.front());
+                return parsed.problems.front();
             }
             manifest.site = parsed.feed.site.name;
         }
@@ -89,13 +85,10 @@ Result<std::vector<TarEntry>> verify_bundle(std::vector<TarEntry> entries,
     if (signature_entry != entries.end()) {
         signature = signature_entry->data;
     }
-    auto manifest =
-        verify_manifest(manifest_entry->data, signature, policy, now, SignedKind::Bundle, where);
-    if (!manifest) {
-        return manifest.error();
-    }
+    const Manifest manifest = PLACARD_TRY(
+        verify_manifest(manifest_entry->data, signature, policy, now, SignedKind::Bundle, where));
     std::map<std::string, const ManifestFile*> listed;
-    for (const ManifestFile& file : manifest->files) {
+    for (const ManifestFile& file : manifest.files) {
         listed.emplace(file.path, &file);
     }
     std::vector<TarEntry> files;
@@ -105,17 +98,20 @@ Result<std::vector<TarEntry>> verify_bundle(std::vector<TarEntry> entries,
         }
         const auto found = listed.find(entry.path);
         if (found == listed.end()) {
-            return make_error(where + ": " + entry.path + ": not in the manifest");
+            return make_error(ErrorKind::Unauthentic,
+                              where + ": " + entry.path + ": not in the manifest");
         }
         if (found->second->size != entry.data.size() ||
             found->second->sha256 != sha256_hex(entry.data)) {
-            return make_error(where + ": " + entry.path + ": does not match the manifest");
+            return make_error(ErrorKind::Unauthentic,
+                              where + ": " + entry.path + ": does not match the manifest");
         }
         listed.erase(found);
         files.push_back(std::move(entry));
     }
     if (!listed.empty()) {
-        return make_error(where + ": " + listed.begin()->first + ": in the manifest but missing");
+        return make_error(ErrorKind::Unauthentic,
+                          where + ": " + listed.begin()->first + ": in the manifest but missing");
     }
     return files;
 }

@@ -51,12 +51,13 @@ Status replace_symlink(const fs::path& link, const fs::path& target) {
     std::error_code error;
     fs::create_symlink(target, temporary, error);
     if (error) {
-        return make_error(temporary.string() + ": cannot create symlink (" + error.message() + ")");
+        return make_error(ErrorKind::Failed,
+                          temporary.string() + ": cannot create symlink (" + error.message() + ")");
     }
     if (std::rename(temporary.c_str(), link.c_str()) != 0) {
         const std::string reason = errno_text();
         fs::remove(temporary, error);
-        return make_error(link.string() + ": cannot switch (" + reason + ")");
+        return make_error(ErrorKind::Failed, link.string() + ": cannot switch (" + reason + ")");
     }
     return Done{};
 }
@@ -70,14 +71,15 @@ class StoreLock {
         const fs::path file = root / "lock";
         const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
         if (fd < 0) {
-            return make_error(file.string() + ": cannot open the store lock (" + errno_text() +
-                              ")");
+            return make_error(ErrorKind::Failed, file.string() + ": cannot open the store lock (" +
+                                                     errno_text() + ")");
         }
         while (::flock(fd, LOCK_EX) != 0) {
             if (errno != EINTR) {
                 const std::string reason = errno_text();
                 ::close(fd);
-                return make_error(file.string() + ": cannot lock (" + reason + ")");
+                return make_error(ErrorKind::Failed,
+                                  file.string() + ": cannot lock (" + reason + ")");
             }
         }
         return StoreLock(fd);
@@ -164,7 +166,8 @@ Status write_file_atomically(const fs::path& path, std::string_view contents) {
     const int fd =
         ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) {
-        return make_error(temporary.string() + ": cannot write (" + errno_text() + ")");
+        return make_error(ErrorKind::Failed,
+                          temporary.string() + ": cannot write (" + errno_text() + ")");
     }
     std::size_t written = 0;
     while (written < contents.size()) {
@@ -184,7 +187,7 @@ Status write_file_atomically(const fs::path& path, std::string_view contents) {
     if (!complete || std::rename(temporary.c_str(), path.c_str()) != 0 || !sync_path(folder)) {
         std::error_code ignored;
         fs::remove(temporary, ignored);
-        return make_error(path.string() + ": cannot write (" + reason + ")");
+        return make_error(ErrorKind::Failed, path.string() + ": cannot write (" + reason + ")");
     }
     return Done{};
 }
@@ -256,8 +259,8 @@ Result<ContentStore> ContentStore::for_writing(const fs::path& root) {
         fs::create_directories(store.root_ / "staging", error);
     }
     if (error) {
-        return make_error(root.string() + ": cannot create the content store (" + error.message() +
-                          ")");
+        return make_error(ErrorKind::Failed, root.string() + ": cannot create the content store (" +
+                                                 error.message() + ")");
     }
     return store;
 }
@@ -321,7 +324,8 @@ Result<StagingArea> ContentStore::begin_staging() const {
     const fs::path hidden = root_ / "staging" / ("." + name + ".lock");
     const int fd = ::open(hidden.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) {
-        return make_error(hidden.string() + ": cannot create (" + errno_text() + ")");
+        return make_error(ErrorKind::Failed,
+                          hidden.string() + ": cannot create (" + errno_text() + ")");
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0 ||
         std::rename(hidden.c_str(), lock_file.c_str()) != 0) {
@@ -329,13 +333,15 @@ Result<StagingArea> ContentStore::begin_staging() const {
         ::close(fd);
         std::error_code ignored;
         fs::remove(hidden, ignored);
-        return make_error(lock_file.string() + ": cannot lock the staging folder (" + reason + ")");
+        return make_error(ErrorKind::Failed,
+                          lock_file.string() + ": cannot lock the staging folder (" + reason + ")");
     }
     StagingArea staging(dir, lock_file, fd);
     std::error_code error;
     fs::create_directories(dir / "media", error);
     if (error) {
-        return make_error(dir.string() + ": cannot create (" + error.message() + ")");
+        return make_error(ErrorKind::Failed,
+                          dir.string() + ": cannot create (" + error.message() + ")");
     }
     return staging;
 }
@@ -405,26 +411,25 @@ void ContentStore::remove_abandoned_staging() const {
     }
 }
 
-std::optional<ContentStore::Refused> ContentStore::commit(
+std::optional<Error> ContentStore::commit(
     StagingArea& staging, std::int64_t version,
     const std::function<void(UpdateStatus&)>& on_taken) const {
     const auto failed = [](std::string reason) {
-        return Refused{CommitRefusal::Failed, std::move(reason)};
+        return make_error(ErrorKind::Failed, std::move(reason));
     };
     if (!sync_tree(staging.dir())) {
         return failed(staging.dir().string() + ": cannot sync to disk (" + errno_text() + ")");
     }
     auto lock = StoreLock::take(root_);
     if (!lock) {
-        return failed(lock.error().message);
+        return std::move(lock).error();
     }
     pause_for_tests();
     // The check and the switch under one lock: no other writer can commit in between.
     if (const auto highest = highest_version(); highest && version <= *highest) {
-        return Refused{CommitRefusal::NotNewer,
-                       "version " + std::to_string(version) +
-                           " is not newer than the highest version taken, " +
-                           std::to_string(*highest)};
+        return make_error(ErrorKind::Stale, "version " + std::to_string(version) +
+                                                " is not newer than the highest version taken, " +
+                                                std::to_string(*highest));
     }
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     const std::string name =
@@ -441,11 +446,11 @@ std::optional<ContentStore::Refused> ContentStore::commit(
     const bool had_current = !error && !current().empty();
     if (auto switched = replace_symlink(root_ / "current", fs::path("versions") / name);
         !switched) {
-        return failed(switched.error().message);
+        return std::move(switched).error();
     }
     if (had_current) {
         if (auto kept = replace_symlink(root_ / "previous", old_target); !kept) {
-            return failed(kept.error().message);
+            return std::move(kept).error();
         }
     }
     if (!sync_path(root_)) {

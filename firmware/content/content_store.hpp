@@ -56,9 +56,6 @@ class StagingArea {
     int lock_fd_ = -1;
 };
 
-// What a commit refused, so that a source can tell "older than what is here" from a fault.
-enum class CommitRefusal { NotNewer, Failed };
-
 class ContentStore {
   public:
     // For readers (the player, `placard-tool status`): creates, cleans and locks nothing.
@@ -80,16 +77,13 @@ class ContentStore {
     // A new, empty folder of this writer's own to assemble an update in.
     Result<StagingArea> begin_staging() const;
 
-    struct Refused {
-        CommitRefusal why;
-        std::string reason;
-    };
     // Under the store lock: refuses a version not above the highest ever taken; else makes the
     // staged folder current (the old current becomes previous), records the highest version,
     // prunes, removes abandoned staging, and applies `on_taken` to the status. Nothing when
-    // taken, the refusal otherwise (the staged folder is then left to its owner).
-    std::optional<Refused> commit(StagingArea& staging, std::int64_t version,
-                                  const std::function<void(UpdateStatus&)>& on_taken) const;
+    // taken, the refusal otherwise: Stale for an old version, Failed for a fault of this device
+    // (the staged folder is then left to its owner).
+    std::optional<Error> commit(StagingArea& staging, std::int64_t version,
+                                const std::function<void(UpdateStatus&)>& on_taken) const;
     // Read, change and write status.json under the store lock, so that two writers' records
     // do not overwrite each other.
     Status record(const std::function<void(UpdateStatus&)>& change) const;

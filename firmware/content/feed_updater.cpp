@@ -23,9 +23,9 @@ FeedUpdater::FeedUpdater(ContentStore store, PlayerConfig config, TrustPolicy po
       inspect_(std::move(inspect)),
       random_(std::random_device{}()) {}
 
-UpdateOutcome FeedUpdater::refuse(std::string reason) {
+UpdateOutcome FeedUpdater::refuse(Error reason) {
     ++failures_;
-    return record_refusal(store_, std::move(reason));
+    return record_refusal(store_, std::move(reason), config_.feed_url);
 }
 
 double FeedUpdater::next_delay(const UpdateOutcome& outcome) {
@@ -66,13 +66,13 @@ Status FeedUpdater::fetch_file(const std::string& path, const std::string& sha25
     request.max_bytes = static_cast<std::size_t>(max_bytes);
     auto response = http_get(request);
     if (!response) {
-        return make_error(path + ": " + response.error().message);
+        return with_context(std::move(response).error(), path);
     }
     if (!sha256.empty()) {
         const std::string hash = sha256_hex(response->body);
         if (hash != sha256) {
-            return make_error(path + ": sha256 is " + hash + ", the signed manifest says " +
-                              sha256);
+            return make_error(ErrorKind::Unauthentic, path + ": sha256 is " + hash +
+                                                          ", the signed manifest says " + sha256);
         }
     }
     if (auto written = write_file_atomically(target, response->body); !written) {
@@ -98,15 +98,13 @@ UpdateOutcome FeedUpdater::poll_once() {
     }
     auto response = http_get(request);
     if (!response) {
-        return refuse(response.error().message);
+        return refuse(std::move(response).error());
     }
     if (response->status == 304) {
         failures_ = 0;
-        (void)store_.record([](UpdateStatus& now) {
-            now.last_error.clear();
-            now.consecutive_failures = 0;
-        });
-        return UpdateOutcome{UpdateOutcome::Kind::Unchanged, current_version.value_or(-1), {}};
+        (void)store_.record([](UpdateStatus& now) { now.clear_error(); });
+        return UpdateOutcome{UpdateOutcome::Kind::Unchanged, current_version.value_or(-1),
+                             std::nullopt};
     }
     // The signature, next to the feed. Fetched every time the feed changed: it is small.
     HttpRequest signature_request = request;
@@ -117,28 +115,31 @@ UpdateOutcome FeedUpdater::poll_once() {
     signature_request.not_found_is_an_answer = true;
     auto signature = http_get(signature_request);
     if (!signature) {
-        return refuse(signature.error().message);
+        return refuse(std::move(signature).error());
     }
     std::optional<Manifest> manifest;
     if (signature->status == 404) {
         if (!policy_.allow_unsigned) {
-            return refuse(url + ": not signed (no feed.json.sig; unsigned content is not allowed)");
+            return refuse(make_error(
+                ErrorKind::Unauthentic,
+                url + ": not signed (no feed.json.sig; unsigned content is not allowed)"));
         }
     } else {
         auto parts = split_feed_signature(signature->body, signature_request.url);
         if (!parts) {
-            return refuse(parts.error().message);
+            return refuse(std::move(parts).error());
         }
         auto verified =
             verify_manifest(parts->manifest, parts->signature, policy_, std::time(nullptr),
                             SignedKind::Feed, signature_request.url);
         if (!verified) {
-            return refuse(verified.error().message);
+            return refuse(std::move(verified).error());
         }
         const ManifestFile* feed_entry = verified->find("feed.json");
         if (feed_entry == nullptr || feed_entry->size != response->body.size() ||
             feed_entry->sha256 != sha256_hex(response->body)) {
-            return refuse(url + ": is not the feed.json its signature names");
+            return refuse(make_error(ErrorKind::Unauthentic,
+                                     url + ": is not the feed.json its signature names"));
         }
         manifest = std::move(verified.value());
     }
@@ -146,11 +147,7 @@ UpdateOutcome FeedUpdater::poll_once() {
     limits.max_feed_bytes = config_.max_feed_bytes;
     FeedParseOutcome parsed = parse_feed(response->body, "feed.json", limits);
     if (!parsed.ok()) {
-        std::string reason = url + ": " + parsed.problems.front();
-        if (parsed.problems.size() > 1) {
-            reason += " (and " + std::to_string(parsed.problems.size() - 1) + " more)";
-        }
-        return refuse(reason);
+        return refuse(parsed.problems.summary(url));
     }
     const std::int64_t version = parsed.feed.version;
     const auto remember_validators = [&, etag = response->etag,
@@ -163,22 +160,23 @@ UpdateOutcome FeedUpdater::poll_once() {
         failures_ = 0;
         (void)store_.record([&](UpdateStatus& now) {
             remember_validators(now);
-            now.last_error.clear();
-            now.consecutive_failures = 0;
+            now.clear_error();
         });
-        return UpdateOutcome{UpdateOutcome::Kind::Unchanged, version, {}};
+        return UpdateOutcome{UpdateOutcome::Kind::Unchanged, version, std::nullopt};
     }
     if (const auto highest = store_.highest_version(); highest && version < *highest) {
-        return refuse(url + ": version " + std::to_string(version) +
-                      " is older than the highest version taken, " + std::to_string(*highest));
+        return refuse(
+            make_error(ErrorKind::Stale, url + ": version " + std::to_string(version) +
+                                             " is older than the highest version taken, " +
+                                             std::to_string(*highest)));
     }
     auto staging = store_.begin_staging();
     if (!staging) {
-        return refuse(staging.error().message);
+        return refuse(std::move(staging).error());
     }
     const fs::path dir = staging->dir();
     if (auto written = write_file_atomically(dir / "feed.json", response->body); !written) {
-        return refuse(written.error().message);
+        return refuse(std::move(written).error());
     }
     if (manifest) {
         // Exactly the files the signer listed, each checked against its signed hash.
@@ -188,7 +186,7 @@ UpdateOutcome FeedUpdater::poll_once() {
             }
             if (auto fetched = fetch_file(file.path, file.sha256, config_.max_media_bytes, dir);
                 !fetched) {
-                return refuse(url + ": " + fetched.error().message);
+                return refuse(with_context(std::move(fetched).error(), url));
             }
         }
     } else {
@@ -201,7 +199,7 @@ UpdateOutcome FeedUpdater::poll_once() {
         }
         for (const auto& [path, hash] : media) {
             if (auto fetched = fetch_file(path, hash, config_.max_media_bytes, dir); !fetched) {
-                return refuse(url + ": " + fetched.error().message);
+                return refuse(with_context(std::move(fetched).error(), url));
             }
         }
     }

@@ -39,7 +39,7 @@ class FeedUpdater {
     const ContentStore& store() const { return store_; }
 
   private:
-    UpdateOutcome refuse(std::string reason);
+    UpdateOutcome refuse(Error reason);
     // Puts one file into staging: copied from the current version when its sha256 matches,
     // else downloaded and checked against the sha256 (when there is one).
     Status fetch_file(const std::string& path, const std::string& sha256, std::uint64_t max_bytes,

@@ -79,7 +79,7 @@ Result<HttpResponse> http_get(const HttpRequest& request) {
     initialise_curl_once();
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
     if (!curl) {
-        return make_error(request.url + ": libcurl cannot start");
+        return make_error(ErrorKind::Failed, request.url + ": libcurl cannot start");
     }
     Transfer transfer;
     transfer.max_bytes = request.max_bytes;
@@ -111,20 +111,22 @@ Result<HttpResponse> http_get(const HttpRequest& request) {
     curl_easy_setopt(handle, CURLOPT_USERAGENT, "Placard/0.1");
     const CURLcode result = curl_easy_perform(handle);
     if (transfer.too_large || result == CURLE_FILESIZE_EXCEEDED) {
-        return make_error(request.url + ": larger than the limit of " +
-                          std::to_string(request.max_bytes) + " bytes");
+        return make_error(ErrorKind::TooLarge, request.url + ": larger than the limit of " +
+                                                   std::to_string(request.max_bytes) + " bytes");
     }
     if (result == CURLE_OPERATION_TIMEDOUT) {
-        return make_error(request.url + ": timed out (" + curl_easy_strerror(result) + ")");
+        return make_error(ErrorKind::Failed,
+                          request.url + ": timed out (" + curl_easy_strerror(result) + ")");
     }
     if (result != CURLE_OK) {
-        return make_error(request.url + ": " + curl_easy_strerror(result));
+        return make_error(ErrorKind::Failed, request.url + ": " + curl_easy_strerror(result));
     }
     HttpResponse response;
     curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response.status);
     if (response.status != 200 && response.status != 304 &&
         !(request.not_found_is_an_answer && response.status == 404)) {
-        return make_error(request.url + ": HTTP status " + std::to_string(response.status));
+        return make_error(response.status == 404 ? ErrorKind::NotFound : ErrorKind::Failed,
+                          request.url + ": HTTP status " + std::to_string(response.status));
     }
     response.body = std::move(transfer.body);
     response.etag = std::move(transfer.etag);
@@ -137,7 +139,7 @@ Result<HttpResponse> http_post(const std::string& url, const std::string& body,
     initialise_curl_once();
     std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
     if (!curl) {
-        return make_error(url + ": libcurl cannot start");
+        return make_error(ErrorKind::Failed, url + ": libcurl cannot start");
     }
     Transfer transfer;
     transfer.max_bytes = 1024 * 1024;
@@ -160,12 +162,12 @@ Result<HttpResponse> http_post(const std::string& url, const std::string& body,
     curl_easy_setopt(handle, CURLOPT_WRITEDATA, &transfer);
     const CURLcode result = curl_easy_perform(handle);
     if (result != CURLE_OK && result != CURLE_SEND_ERROR && result != CURLE_RECV_ERROR) {
-        return make_error(url + ": " + curl_easy_strerror(result));
+        return make_error(ErrorKind::Failed, url + ": " + curl_easy_strerror(result));
     }
     HttpResponse response;
     curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response.status);
     if (response.status == 0) {
-        return make_error(url + ": " + curl_easy_strerror(result));
+        return make_error(ErrorKind::Failed, url + ": " + curl_easy_strerror(result));
     }
     response.body = std::move(transfer.body);
     return response;

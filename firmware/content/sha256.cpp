@@ -43,7 +43,7 @@ std::string sha256_hex(std::string_view bytes) {
 Result<std::string> sha256_of_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        return make_error(path.string() + ": cannot open");
+        return make_error(ErrorKind::Failed, path.string() + ": cannot open");
     }
     Sha256 hash;
     char buffer[65536];
@@ -52,7 +52,7 @@ Result<std::string> sha256_of_file(const std::filesystem::path& path) {
         hash.update(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
     }
     if (in.bad()) {
-        return make_error(path.string() + ": read error");
+        return make_error(ErrorKind::Failed, path.string() + ": read error");
     }
     return hash.hex_digest();
 }

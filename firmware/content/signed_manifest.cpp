@@ -195,7 +195,8 @@ Result<Manifest> parse_manifest(std::string_view text, std::string_view origin) 
             return bad_line(line, "the path is listed twice");
         }
         if (manifest.files.size() >= kMaxManifestFiles) {
-            return make_error(where + "more than " + std::to_string(kMaxManifestFiles) + " files");
+            return make_error(ErrorKind::TooLarge,
+                              where + "more than " + std::to_string(kMaxManifestFiles) + " files");
         }
         file.sha256 = std::string(hash);
         file.path = std::string(path);
@@ -231,7 +232,8 @@ Result<Manifest> verify_manifest(std::string_view manifest,
     const std::string where(origin);
     if (!signature) {
         if (!policy.allow_unsigned) {
-            return make_error(where + ": not signed (unsigned content is not allowed)");
+            return make_error(ErrorKind::Unauthentic,
+                              where + ": not signed (unsigned content is not allowed)");
         }
     } else {
         std::string_view fields = trim(*signature);
@@ -241,17 +243,19 @@ Result<Manifest> verify_manifest(std::string_view manifest,
         std::array<unsigned char, 32> key{};
         std::array<unsigned char, crypto_sign_BYTES> bytes{};
         if (scheme != "ed25519" || !from_hex(key_hex, key) || !from_hex(signature_hex, bytes)) {
-            return make_error(where + ": unreadable signature");
+            return make_error(ErrorKind::Unauthentic, where + ": unreadable signature");
         }
         if (std::find(policy.trusted_keys.begin(), policy.trusted_keys.end(), key) ==
             policy.trusted_keys.end()) {
-            return make_error(where + ": signed by key " + std::string(key_hex.substr(0, 16)) +
-                              "…, which this device does not trust");
+            return make_error(ErrorKind::Unauthentic, where + ": signed by key " +
+                                                          std::string(key_hex.substr(0, 16)) +
+                                                          "…, which this device does not trust");
         }
         if (crypto_sign_verify_detached(bytes.data(),
                                         reinterpret_cast<const unsigned char*>(manifest.data()),
                                         manifest.size(), key.data()) != 0) {
-            return make_error(where + ": the signature does not match the manifest");
+            return make_error(ErrorKind::Unauthentic,
+                              where + ": the signature does not match the manifest");
         }
     }
     auto parsed = parse_manifest(manifest, where + ": manifest");
@@ -259,7 +263,8 @@ Result<Manifest> verify_manifest(std::string_view manifest,
         return parsed;
     }
     if (parsed->kind != kind) {
-        return make_error(where + (kind == SignedKind::Feed
+        return make_error(ErrorKind::Unauthentic,
+                          where + (kind == SignedKind::Feed
                                        ? ": signed as a bundle, not as a feed"
                                        : ": signed as a feed (feed.json.sig), not as a bundle"));
     }
@@ -267,13 +272,15 @@ Result<Manifest> verify_manifest(std::string_view manifest,
     // key that leaked should not have made content that stays good forever.
     constexpr std::time_t kLongestValidity = 3660L * 24 * 3600;
     if (signature && now > 0 && parsed->expires - now > kLongestValidity) {
-        return make_error(where + ": the signature is good until " +
-                          format_utc_time(parsed->expires) +
-                          ", more than ten years ahead: sign it again with --valid-days");
+        return make_error(ErrorKind::Unauthentic,
+                          where + ": the signature is good until " +
+                              format_utc_time(parsed->expires) +
+                              ", more than ten years ahead: sign it again with --valid-days");
     }
     if (signature && parsed->expires <= now) {
-        return make_error(where + ": the signature expired at " + format_utc_time(parsed->expires) +
-                          ": sign it again");
+        return make_error(ErrorKind::Unauthentic, where + ": the signature expired at " +
+                                                      format_utc_time(parsed->expires) +
+                                                      ": sign it again");
     }
     return parsed;
 }
@@ -281,10 +288,12 @@ Result<Manifest> verify_manifest(std::string_view manifest,
 Status check_manifest_site(const Manifest& manifest, std::string_view expected_site,
                            std::string_view origin) {
     if (manifest.site != expected_site) {
-        return make_error(std::string(origin) + ": signed for the site \"" +
-                          utf8::escape_for_message(manifest.site) + "\", and this screen is \"" +
-                          utf8::escape_for_message(expected_site) +
-                          "\" (a screen changes sites only with site = … in placard.conf)");
+        return make_error(ErrorKind::Unauthentic,
+                          std::string(origin) + ": signed for the site \"" +
+                              utf8::escape_for_message(manifest.site) +
+                              "\", and this screen is \"" +
+                              utf8::escape_for_message(expected_site) +
+                              "\" (a screen changes sites only with site = … in placard.conf)");
     }
     return Done{};
 }

@@ -13,7 +13,7 @@ namespace {
 // Every file the player will read is one the signer listed, with the listed hash; the feed's
 // own sha256 fields agree with the files too.
 void check_files(const fs::path& dir, const Feed& feed, const std::optional<Manifest>& manifest,
-                 std::vector<std::string>& problems) {
+                 ProblemList& problems) {
     std::vector<std::pair<std::string, std::string>> named;  // Path, the feed's sha256.
     named.emplace_back("feed.json", "");
     if (!feed.site.logo.empty()) {
@@ -29,7 +29,7 @@ void check_files(const fs::path& dir, const Feed& feed, const std::optional<Mani
     for (const auto& [path, feed_hash] : named) {
         const ManifestFile* listed = manifest ? manifest->find(path) : nullptr;
         if (manifest && !listed) {
-            problems.push_back(path + ": not in the signed manifest");
+            problems.add(make_error(ErrorKind::Unauthentic, path + ": not in the signed manifest"));
             continue;
         }
         if (!listed && feed_hash.empty()) {
@@ -37,26 +37,25 @@ void check_files(const fs::path& dir, const Feed& feed, const std::optional<Mani
         }
         auto hash = sha256_of_file(dir / path);
         if (!hash) {
-            problems.push_back(hash.error().message);
+            problems.add(std::move(hash).error());
             continue;
         }
         if (listed && *hash != listed->sha256) {
-            problems.push_back(path + ": does not match the signed manifest");
+            problems.add(
+                make_error(ErrorKind::Unauthentic, path + ": does not match the signed manifest"));
         } else if (!feed_hash.empty() && *hash != feed_hash) {
-            problems.push_back(path + ": sha256 is " + *hash + ", feed.json says " + feed_hash);
+            problems.add(path + ": sha256 is " + *hash + ", feed.json says " + feed_hash);
         }
     }
 }
 
 }  // namespace
 
-std::vector<std::string> validate_staged_folder(const fs::path& dir,
-                                                const std::optional<Manifest>& manifest,
-                                                const TrustPolicy& policy,
-                                                std::string_view screen_site,
-                                                const BundleInspector& inspect, Feed* feed_out) {
+ProblemList validate_staged_folder(const fs::path& dir, const std::optional<Manifest>& manifest,
+                                   const TrustPolicy& policy, std::string_view screen_site,
+                                   const BundleInspector& inspect, Feed* feed_out) {
     BundleCheck check = read_bundle(dir);
-    std::vector<std::string> problems = check.problems;
+    ProblemList problems = check.problems;
     if (!problems.empty()) {
         return problems;
     }
@@ -65,7 +64,8 @@ std::vector<std::string> validate_staged_folder(const fs::path& dir,
                                           : !screen_site.empty() ? screen_site
                                                                  : check.feed.site.name;
         if (auto site = check_manifest_site(*manifest, expected, "signature"); !site) {
-            return {site.error().message};
+            problems.add(std::move(site).error());
+            return problems;
         }
     }
     check_files(dir, check.feed, manifest, problems);
@@ -74,9 +74,9 @@ std::vector<std::string> validate_staged_folder(const fs::path& dir,
     if (problems.empty() && fs::exists(fs::symlink_status(dir / "layout.json", error))) {
         auto text = read_file(dir / "layout.json", 64 * 1024);
         if (!text) {
-            problems.push_back("layout.json: " + text.error().message);
+            problems.add(with_context(std::move(text).error(), "layout.json"));
         } else if (auto layout = parse_screen_layout(*text, "layout.json"); !layout) {
-            problems.push_back(layout.error().message);
+            problems.add(std::move(layout).error());
         }
     }
     if (problems.empty() && inspect) {
@@ -86,22 +86,19 @@ std::vector<std::string> validate_staged_folder(const fs::path& dir,
         *feed_out = std::move(check.feed);
     }
     // Name the files as the bundle does, not by where they were unpacked.
-    const std::string unpacked = dir.string() + "/";
-    for (std::string& problem : problems) {
-        if (problem.starts_with(unpacked)) {
-            problem.erase(0, unpacked.size());
-        }
-    }
+    problems.strip_prefix(dir.string() + "/");
     return problems;
 }
 
-UpdateOutcome record_refusal(const ContentStore& store, std::string reason, bool transient) {
+UpdateOutcome record_refusal(const ContentStore& store, Error refusal, std::string_view source) {
     (void)store.record([&](UpdateStatus& status) {
-        status.last_error = reason;
+        status.last_error = refusal.message;
+        status.last_error_kind = error_kind_name(refusal.kind);
+        status.last_error_source = source;
         status.last_error_at = now_rfc3339();
         status.consecutive_failures += 1;
     });
-    return UpdateOutcome{UpdateOutcome::Kind::Refused, -1, std::move(reason), transient};
+    return UpdateOutcome{UpdateOutcome::Kind::Refused, -1, std::move(refusal)};
 }
 
 UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate update,
@@ -117,27 +114,21 @@ UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate updat
     const auto problems = validate_staged_folder(update.staging.dir(), update.manifest, policy,
                                                  screen_site, inspect, &feed);
     if (!problems.empty()) {
-        std::string reason = update.origin + ": " + problems.front();
-        if (problems.size() > 1) {
-            reason += " (and " + std::to_string(problems.size() - 1) + " more)";
-        }
-        return record_refusal(store, std::move(reason));
+        return record_refusal(store, problems.summary(update.origin), update.source);
     }
     const auto refused = store.commit(update.staging, feed.version, [&](UpdateStatus& status) {
         status.version = feed.version;
         status.source = update.source;
         status.taken_at = now_rfc3339();
-        status.last_error.clear();
-        status.consecutive_failures = 0;
+        status.clear_error();
         if (on_taken) {
             on_taken(status);
         }
     });
     if (refused) {
-        return record_refusal(store, update.origin + ": " + refused->reason,
-                              refused->why == CommitRefusal::Failed);
+        return record_refusal(store, with_context(*refused, update.origin), update.source);
     }
-    return UpdateOutcome{UpdateOutcome::Kind::Taken, feed.version, {}};
+    return UpdateOutcome{UpdateOutcome::Kind::Taken, feed.version, std::nullopt};
 }
 
 }  // namespace placard

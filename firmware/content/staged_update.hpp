@@ -20,6 +20,7 @@
 #include "content/content_store.hpp"
 #include "content/signed_manifest.hpp"
 #include "core/content_model.hpp"
+#include "core/problem_list.hpp"
 
 namespace placard {
 
@@ -27,17 +28,18 @@ struct UpdateOutcome {
     enum class Kind { Taken, Unchanged, Refused };
     Kind kind = Kind::Unchanged;
     std::int64_t version = -1;
-    std::string reason;  // For Refused: where and what.
+    std::optional<Error> refusal;  // For Refused: its kind, where and what.
     // A refusal for a fault of this device (no room on the disk, no staging folder, a failed
     // commit), not of the content: the same content may be taken when tried again.
-    bool transient = false;
+    bool transient() const { return refusal && refusal->kind == ErrorKind::Failed; }
+    // For Refused, the message; else empty.
+    std::string reason() const { return refusal ? refusal->message : std::string(); }
 };
 
 // A deeper check of an assembled bundle than the content module can do alone (decoding the
-// images), given the bundle's folder and its feed as already parsed; returns the problems, one
-// "where: what" line each, empty when the bundle is good.
-using BundleInspector =
-    std::function<std::vector<std::string>(const std::filesystem::path&, const Feed&)>;
+// images), given the bundle's folder and its feed as already parsed; returns the problems, empty
+// when the bundle is good.
+using BundleInspector = std::function<ProblemList(const std::filesystem::path&, const Feed&)>;
 
 struct StagedUpdate {
     StagingArea staging;
@@ -56,13 +58,13 @@ UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate updat
 // empty when the player can show it. The signature must name the policy's site, else
 // `screen_site` (the site of what the screen shows), else, for a screen's first content, the
 // site the feed names.
-std::vector<std::string> validate_staged_folder(const std::filesystem::path& dir,
-                                                const std::optional<Manifest>& manifest,
-                                                const TrustPolicy& policy,
-                                                std::string_view screen_site,
-                                                const BundleInspector& inspect, Feed* feed_out);
+ProblemList validate_staged_folder(const std::filesystem::path& dir,
+                                   const std::optional<Manifest>& manifest,
+                                   const TrustPolicy& policy, std::string_view screen_site,
+                                   const BundleInspector& inspect, Feed* feed_out);
 
-// Records a refusal (an authenticated source's: never an anonymous request's) in status.json.
-UpdateOutcome record_refusal(const ContentStore& store, std::string reason, bool transient = false);
+// Records a refusal (an authenticated source's: never an anonymous request's) in status.json,
+// with its kind and the source it came from ("bundle news.placard", a feed's URL).
+UpdateOutcome record_refusal(const ContentStore& store, Error refusal, std::string_view source);
 
 }  // namespace placard

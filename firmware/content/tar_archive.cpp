@@ -133,8 +133,9 @@ Result<std::optional<TarReader::Header>> TarReader::next() {
             return make_error(entry + ": not a relative path inside the bundle");
         }
         if (size > limits_.max_entry_bytes) {
-            return make_error(entry + ": " + std::to_string(size) + " bytes, more than the " +
-                              std::to_string(limits_.max_entry_bytes) + "-byte limit");
+            return make_error(ErrorKind::TooLarge,
+                              entry + ": " + std::to_string(size) + " bytes, more than the " +
+                                  std::to_string(limits_.max_entry_bytes) + "-byte limit");
         }
         current_ = utf8::escape_for_message(normalized);
         remaining_ = size;
@@ -147,15 +148,17 @@ Result<std::optional<TarReader::Header>> TarReader::next() {
         }
         total_ += size;
         if (total_ > limits_.max_total_bytes) {
-            return make_error(origin_ + ": expands to more than " +
-                              std::to_string(limits_.max_total_bytes) + " bytes");
+            return make_error(ErrorKind::TooLarge, origin_ + ": expands to more than " +
+                                                       std::to_string(limits_.max_total_bytes) +
+                                                       " bytes");
         }
         if (std::find(names_.begin(), names_.end(), normalized) != names_.end()) {
             return make_error(entry + ": appears twice");
         }
         if (names_.size() >= limits_.max_entries) {
-            return make_error(origin_ + ": more than " + std::to_string(limits_.max_entries) +
-                              " files");
+            return make_error(
+                ErrorKind::TooLarge,
+                origin_ + ": more than " + std::to_string(limits_.max_entries) + " files");
         }
         names_.push_back(normalized);
         return std::optional<Header>(Header{std::move(normalized), size});
@@ -187,13 +190,10 @@ Result<std::string> TarReader::read_all(std::uint64_t max_bytes) {
     }
     std::string data;
     data.reserve(static_cast<std::size_t>(remaining_));
-    auto read = read_data([&](std::string_view piece) {
+    PLACARD_TRY(read_data([&](std::string_view piece) {
         data.append(piece);
         return Status(Done{});
-    });
-    if (!read) {
-        return read.error();
-    }
+    }));
     return data;
 }
 
@@ -203,18 +203,12 @@ Result<std::vector<TarEntry>> read_tar(std::string_view archive, std::string_vie
     TarReader reader(in, std::string(origin), limits);
     std::vector<TarEntry> entries;
     while (true) {
-        auto header = reader.next();
+        const auto header = PLACARD_TRY(reader.next());
         if (!header) {
-            return header.error();
-        }
-        if (!*header) {
             return entries;
         }
-        auto data = reader.read_all(limits.max_entry_bytes);
-        if (!data) {
-            return data.error();
-        }
-        entries.push_back(TarEntry{(*header)->path, std::move(data.value())});
+        entries.push_back(
+            TarEntry{header->path, PLACARD_TRY(reader.read_all(limits.max_entry_bytes))});
     }
 }
 

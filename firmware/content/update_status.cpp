@@ -39,6 +39,8 @@ UpdateStatus parse_update_status(std::string_view text) {
     status.taken_at = text_field(json, "taken_at");
     status.last_poll_at = text_field(json, "last_poll_at");
     status.last_error = text_field(json, "last_error");
+    status.last_error_kind = text_field(json, "last_error_kind");
+    status.last_error_source = text_field(json, "last_error_source");
     status.last_error_at = text_field(json, "last_error_at");
     const std::int64_t failures = integer_field(json, "consecutive_failures", 0);
     status.consecutive_failures =
@@ -68,6 +70,8 @@ Status save_update_status(const std::filesystem::path& file, const UpdateStatus&
     json["taken_at"] = status.taken_at;
     json["last_poll_at"] = status.last_poll_at;
     json["last_error"] = utf8::escape_for_message(status.last_error);
+    json["last_error_kind"] = status.last_error_kind;
+    json["last_error_source"] = utf8::escape_for_message(status.last_error_source);
     json["last_error_at"] = status.last_error_at;
     json["consecutive_failures"] = status.consecutive_failures;
     json["etag"] = status.etag;
@@ -90,6 +94,13 @@ std::string now_rfc3339() {
     std::snprintf(zone, sizeof zone, "%c%02ld:%02ld", offset < 0 ? '-' : '+',
                   std::labs(offset) / 60, std::labs(offset) % 60);
     return std::string(stamp) + zone;
+}
+
+void UpdateStatus::clear_error() {
+    last_error.clear();
+    last_error_kind.clear();
+    last_error_source.clear();
+    consecutive_failures = 0;
 }
 
 }  // namespace placard

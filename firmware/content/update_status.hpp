@@ -15,9 +15,14 @@ struct UpdateStatus {
     std::string source;         // Where it came from (a URL or a file).
     std::string taken_at;       // RFC 3339, when it became current.
     std::string last_poll_at;
-    std::string last_error;  // Empty when the last attempt succeeded.
+    std::string last_error;         // Empty when the last attempt succeeded.
+    std::string last_error_kind;    // error_kind_name(): "unauthentic", "stale", "failed"...
+    std::string last_error_source;  // Where the refused content came from ("bundle X", a URL).
     std::string last_error_at;
     int consecutive_failures = 0;
+
+    // After a success: no error, no failures in a row.
+    void clear_error();
     std::string etag, last_modified;  // Of the feed as last taken...
     std::string validated_url;        // ...from this URL: they mean nothing for another.
 };

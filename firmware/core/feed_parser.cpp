@@ -14,13 +14,14 @@ using nlohmann::json;
 // stopping at the first one.
 class FeedReader {
   public:
-    FeedReader(std::string_view origin, const FeedLimits& limits, std::vector<std::string>& out)
+    FeedReader(std::string_view origin, const FeedLimits& limits, ProblemList& out)
         : origin_(origin), limits_(limits), problems_(out) {}
 
     // Messages may quote the input, which may not be valid UTF-8 (a body cut mid-character).
-    void problem(const std::string& where, const std::string& what) {
-        problems_.push_back(
-            utf8::make_valid(origin_ + ": " + (where.empty() ? "" : where + ": ") + what));
+    void problem(const std::string& where, const std::string& what,
+                 ErrorKind kind = ErrorKind::Invalid) {
+        problems_.add(make_error(
+            kind, utf8::make_valid(origin_ + ": " + (where.empty() ? "" : where + ": ") + what)));
     }
 
     // Checks that `object` has only the keys in `allowed`; an unknown key is most often a typo.
@@ -60,7 +61,7 @@ class FeedReader {
         const auto& text = value.get_ref<const std::string&>();
         const std::size_t limit = max_bytes ? max_bytes : limits_.max_string_bytes;
         if (text.size() > limit) {
-            problem(path, "longer than " + std::to_string(limit) + " bytes");
+            problem(path, "longer than " + std::to_string(limit) + " bytes", ErrorKind::TooLarge);
             return false;
         }
         if (non_empty && text.empty()) {
@@ -86,7 +87,7 @@ class FeedReader {
             return;
         }
         if (it->size() > max_items) {
-            problem(path, "more than " + std::to_string(max_items) + " items");
+            problem(path, "more than " + std::to_string(max_items) + " items", ErrorKind::TooLarge);
             return;
         }
         for (std::size_t i = 0; i < it->size(); ++i) {
@@ -149,7 +150,7 @@ class FeedReader {
             return nullptr;
         }
         if (it->size() > max_items) {
-            problem(key, "more than " + std::to_string(max_items) + " items");
+            problem(key, "more than " + std::to_string(max_items) + " items", ErrorKind::TooLarge);
             return nullptr;
         }
         return &*it;
@@ -179,7 +180,7 @@ class FeedReader {
   private:
     std::string origin_;
     const FeedLimits& limits_;
-    std::vector<std::string>& problems_;
+    ProblemList& problems_;
 };
 
 bool is_sha256_hex(const std::string& text) {
@@ -377,7 +378,8 @@ FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
     FeedParseOutcome outcome;
     FeedReader reader(origin, limits, outcome.problems);
     if (json_text.size() > limits.max_feed_bytes) {
-        reader.problem("", "larger than " + std::to_string(limits.max_feed_bytes) + " bytes");
+        reader.problem("", "larger than " + std::to_string(limits.max_feed_bytes) + " bytes",
+                       ErrorKind::TooLarge);
         return outcome;
     }
     json root;

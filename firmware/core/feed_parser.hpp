@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/content_model.hpp"
+#include "core/problem_list.hpp"
 #include "core/result.hpp"
 
 namespace placard {
@@ -28,8 +29,8 @@ struct FeedLimits {
 };
 
 struct FeedParseOutcome {
-    Feed feed;                          // Meaningful only when problems is empty.
-    std::vector<std::string> problems;  // One "ORIGIN: PATH: WHAT" line each.
+    Feed feed;             // Meaningful only when problems is empty.
+    ProblemList problems;  // One "ORIGIN: PATH: WHAT" each.
     bool ok() const { return problems.empty(); }
 };
 

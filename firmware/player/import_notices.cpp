@@ -57,7 +57,7 @@ std::string ImportNotices::poll() {
     if (status.taken_at != taken_at_ && status.source.starts_with("bundle ")) {
         notice = "新内容已导入（版本 " + std::to_string(status.version) + "）";
     } else if (status.last_error_at != error_at_ &&
-               status.last_error.find(".placard") != std::string::npos) {
+               status.last_error_source.starts_with("bundle ")) {
         // The admin at the screen sees that it was refused; the reason is in the log and in
         // placard-tool status.
         notice = "内容包未导入，原内容保持不变（原因见日志）";

@@ -61,15 +61,6 @@ WallTime virtual_start(const Feed& feed) {
     return *parse_rfc3339("2026-01-01T09:00:00+08:00");
 }
 
-void log_problems(const std::string& message) {
-    std::size_t start = 0;
-    while (start <= message.size()) {
-        const std::size_t end = std::min(message.find('\n', start), message.size());
-        log_error(std::string_view(message).substr(start, end - start));
-        start = end + 1;
-    }
-}
-
 std::string resolve_content_dir(const PlayerOptions& options) {
     if (!options.content_dir.empty()) {
         return options.content_dir;
@@ -141,10 +132,11 @@ std::optional<ContentChoice> choose_content(const PlayerConfig& config,
             break;
         }
         if (fallback_reason.empty() && !check.problems.empty()) {
-            fallback_reason = "the current version cannot be shown: " + check.problems.front();
+            fallback_reason =
+                "the current version cannot be shown: " + check.problems.front().message;
         }
-        for (const auto& problem : check.problems) {
-            log_error(problem);
+        for (const Error& problem : check.problems) {
+            log_error(problem.message);
         }
         if (store_has_content) {
             log_error(candidate + ": cannot be shown; trying the version kept before it");
@@ -282,7 +274,7 @@ int render_screenshot(const PlayerOptions& options) {
     Canvas canvas = display.canvas();
     auto snapshot = load_snapshot(dir, **fonts, canvas.width(), canvas.height());
     if (!snapshot) {
-        log_problems(snapshot.error().message);
+        log_error(snapshot.error().message);
         return 1;
     }
     const WallTime wall_start = virtual_start((*snapshot)->feed);
@@ -361,7 +353,7 @@ int run_player(const PlayerOptions& options) {
     const int width = screen.logical_width(), height = screen.logical_height();
     auto first = load_snapshot(dir, **fonts, width, height);
     if (!first) {
-        log_problems(first.error().message);
+        log_error(first.error().message);
         return 1;
     }
     std::shared_ptr<const Snapshot> snapshot = std::move(first.value());

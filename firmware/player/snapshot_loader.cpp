@@ -44,11 +44,8 @@ Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir
     snapshot->stamp = read_feed_stamp(bundle_dir);
     BundleCheck bundle = read_bundle(bundle_dir);
     if (!bundle.ok()) {
-        std::string message;
-        for (const std::string& problem : bundle.problems) {
-            message += (message.empty() ? "" : "\n") + problem;
-        }
-        return make_error(message);
+        // The first problem and how many more: `placard-tool validate` lists them all.
+        return bundle.problems.summary();
     }
     auto screen = load_screen_layout(bundle_dir, width < height);
     if (!screen) {

@@ -15,11 +15,8 @@ Result<PlayerConfig> load_device_config(const std::string& path) {
         }
         chosen = kDefaultConfigPath;
     }
-    auto text = read_file(chosen, 64 * 1024);
-    if (!text) {
-        return text.error();
-    }
-    return parse_player_config(*text, chosen);
+    const std::string text = PLACARD_TRY(read_file(chosen, 64 * 1024));
+    return parse_player_config(text, chosen);
 }
 
 }  // namespace placard

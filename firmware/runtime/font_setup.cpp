@@ -18,15 +18,8 @@ std::string font_config_path() {
 Result<std::unique_ptr<FontLibrary>> open_configured_fonts() {
     FontConfig config = default_font_config();
     if (const std::string path = font_config_path(); !path.empty()) {
-        auto text = read_file(path, 64 * 1024);
-        if (!text) {
-            return text.error();
-        }
-        auto parsed = parse_font_config(*text, path);
-        if (!parsed) {
-            return parsed.error();
-        }
-        config = std::move(parsed.value());
+        const std::string text = PLACARD_TRY(read_file(path, 64 * 1024));
+        config = PLACARD_TRY(parse_font_config(text, path));
     }
     auto fonts = FontLibrary::create(config);
     if (fonts) {

@@ -5,14 +5,13 @@
 
 namespace placard {
 
-std::vector<std::string> check_bundle_images(const std::filesystem::path& bundle_dir,
-                                             const Feed& feed) {
-    std::vector<std::string> problems;
+ProblemList check_bundle_images(const std::filesystem::path& bundle_dir, const Feed& feed) {
+    ProblemList problems;
     long pixels = 0;
     for (const std::string& media : media_paths(feed)) {
         auto image = load_image((bundle_dir / media).string());
         if (!image) {
-            problems.push_back(image.error().message);
+            problems.add(std::move(image).error());
             continue;
         }
         pixels += static_cast<long>(image->width) * image->height;
@@ -22,10 +21,11 @@ std::vector<std::string> check_bundle_images(const std::filesystem::path& bundle
     }
     // The player holds every decoded image of a version at once while it scales them.
     if (problems.empty() && pixels > kBundlePixelBudget) {
-        problems.push_back("media: " + std::to_string(pixels) +
-                           " pixels in all, more than the budget of " +
-                           std::to_string(kBundlePixelBudget) +
-                           " a screen can decode at once: use fewer or smaller images");
+        problems.add(make_error(ErrorKind::TooLarge,
+                                "media: " + std::to_string(pixels) +
+                                    " pixels in all, more than the budget of " +
+                                    std::to_string(kBundlePixelBudget) +
+                                    " a screen can decode at once: use fewer or smaller images"));
     }
     return problems;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/content_model.hpp"
+#include "core/problem_list.hpp"
 
 namespace placard {
 
@@ -15,7 +16,6 @@ namespace placard {
 // are under 2 Mpx each.)
 inline constexpr long kBundlePixelBudget = 64L * 1024 * 1024;
 
-std::vector<std::string> check_bundle_images(const std::filesystem::path& bundle_dir,
-                                             const Feed& feed);
+ProblemList check_bundle_images(const std::filesystem::path& bundle_dir, const Feed& feed);
 
 }  // namespace placard

@@ -42,7 +42,7 @@ UpdateOutcome BundleIntake::take(const std::filesystem::path& file) {
         log_info("bundle " + file.filename().string() + ": took version " +
                  std::to_string(outcome.version));
     } else {
-        log_error("bundle refused, the screen keeps the current version: " + outcome.reason);
+        log_error("bundle refused, the screen keeps the current version: " + outcome.reason());
     }
     return outcome;
 }

@@ -13,7 +13,7 @@ void log_update_outcome(const UpdateOutcome& outcome) {
             log_info("feed: unchanged");
             break;
         case UpdateOutcome::Kind::Refused:
-            log_error("feed refused, the screen keeps the current version: " + outcome.reason);
+            log_error("feed refused, the screen keeps the current version: " + outcome.reason());
             break;
     }
 }

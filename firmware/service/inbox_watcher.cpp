@@ -62,7 +62,7 @@ bool InboxWatcher::take(const fs::path& file) {
         fs::remove(file, error);
         return true;
     }
-    if (outcome.transient) {
+    if (outcome.transient()) {
         return false;  // The device's fault (a full disk): the bundle waits to be tried again.
     }
     // A refused push is kept for the admin to look at (inbox/refused/, the newest few), not

@@ -39,6 +39,26 @@ bool token_matches(const std::string& given, const std::string& expected) {
            sodium_memcmp(given.data(), expected.data(), expected.size()) == 0;
 }
 
+// A refused bundle's answer says what kind of refusal it was (RFC 9110 §15.5), so that a script
+// that pushes can tell a bundle to fix from a key to check, an old version, or a screen that
+// should be tried again later.
+int status_for_refusal(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::Unauthentic:
+            return 403;
+        case ErrorKind::Stale:
+            return 409;
+        case ErrorKind::TooLarge:
+            return 413;
+        case ErrorKind::Failed:
+            return 503;
+        case ErrorKind::Invalid:
+        case ErrorKind::NotFound:
+            break;
+    }
+    return 422;
+}
+
 const char* reason_phrase(int status) {
     switch (status) {
         case 100:
@@ -49,10 +69,14 @@ const char* reason_phrase(int status) {
             return "Bad Request";
         case 401:
             return "Unauthorized";
+        case 403:
+            return "Forbidden";
         case 404:
             return "Not Found";
         case 408:
             return "Request Timeout";
+        case 409:
+            return "Conflict";
         case 411:
             return "Length Required";
         case 413:
@@ -403,7 +427,8 @@ void UploadServer::serve(int connection, const std::string& peer) {
     if (outcome.kind == UpdateOutcome::Kind::Taken) {
         answer(connection, 200, "took version " + std::to_string(outcome.version));
     } else {
-        answer(connection, 422, "refused: " + outcome.reason);
+        answer(connection, status_for_refusal(outcome.refusal->kind),
+               "refused: " + outcome.refusal->message);
     }
     ::close(connection);
 }

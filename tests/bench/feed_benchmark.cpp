@@ -55,7 +55,7 @@ void ParseAndValidate500Articles(benchmark::State& state) {
     for (auto _ : state) {
         const FeedParseOutcome outcome = parse_feed(feed);
         if (!outcome.ok()) {
-            state.SkipWithError(outcome.problems.front().c_str());
+            state.SkipWithError(outcome.problems.front().message.c_str());
         }
         benchmark::DoNotOptimize(outcome);
     }

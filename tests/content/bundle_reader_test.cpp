@@ -37,7 +37,7 @@ TEST_F(BundleReader, AcceptsACompleteBundle) {
     write_feed("media/b.png");
     write("media/b.png", "png bytes");
     const BundleCheck check = read_bundle(dir);
-    EXPECT_TRUE(check.ok()) << check.problems.front();
+    EXPECT_TRUE(check.ok()) << check.problems.front().message;
     EXPECT_EQ(check.feed.site.name, "站");
 }
 
@@ -45,7 +45,8 @@ TEST_F(BundleReader, ReportsAMissingImage) {
     write_feed("media/missing.png");
     const BundleCheck check = read_bundle(dir);
     ASSERT_EQ(check.problems.size(), 1u);
-    EXPECT_EQ(check.problems[0], "media/missing.png: no such file in the bundle");
+    EXPECT_EQ(check.problems[0].message, "media/missing.png: no such file in the bundle");
+    EXPECT_EQ(check.problems[0].kind, ErrorKind::NotFound);
 }
 
 TEST_F(BundleReader, RefusesASymlinkedImage) {
@@ -53,13 +54,14 @@ TEST_F(BundleReader, RefusesASymlinkedImage) {
     fs::create_symlink("/etc/hostname", dir / "media/b.png");
     const BundleCheck check = read_bundle(dir);
     ASSERT_EQ(check.problems.size(), 1u);
-    EXPECT_EQ(check.problems[0], "media/b.png: is a symbolic link (not allowed in a bundle)");
+    EXPECT_EQ(check.problems[0].message,
+              "media/b.png: is a symbolic link (not allowed in a bundle)");
 }
 
 TEST_F(BundleReader, ReportsAMissingFolder) {
     const BundleCheck check = read_bundle(dir / "nope");
     ASSERT_EQ(check.problems.size(), 1u);
-    EXPECT_NE(check.problems[0].find("no such folder or feed file"), std::string::npos);
+    EXPECT_NE(check.problems[0].message.find("no such folder or feed file"), std::string::npos);
 }
 
 }  // namespace

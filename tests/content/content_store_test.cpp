@@ -6,6 +6,8 @@
 
 #include <fstream>
 
+#include "content/staged_update.hpp"
+
 namespace placard {
 namespace {
 
@@ -34,7 +36,7 @@ class ContentStoreTest : public ::testing::Test {
     }
     void TearDown() override { fs::remove_all(parent); }
     // Stages and commits a version; nothing when taken, else the refusal.
-    std::optional<ContentStore::Refused> take(const ContentStore& store, std::int64_t version) {
+    std::optional<Error> take(const ContentStore& store, std::int64_t version) {
         auto staging = store.begin_staging();
         EXPECT_TRUE(staging);
         std::ofstream(staging->dir() / "feed.json") << version;
@@ -67,8 +69,31 @@ TEST_F(ContentStoreTest, AVersionNotAboveTheHighestIsRefusedUnderTheLock) {
     EXPECT_FALSE(take(*store, 7));
     const auto refused = take(*store, 7);
     ASSERT_TRUE(refused);
-    EXPECT_EQ(refused->why, CommitRefusal::NotNewer);
+    EXPECT_EQ(refused->kind, ErrorKind::Stale);
     EXPECT_EQ(store->current_version(), 7);
+}
+
+TEST_F(ContentStoreTest, ARefusalIsRecordedWithItsKindAndSourceUntilASuccess) {
+    auto store = ContentStore::for_writing(root);
+    ASSERT_TRUE(store);
+    const UpdateOutcome outcome =
+        record_refusal(*store, make_error(ErrorKind::Unauthentic, "x.placard: signed by key 1234…"),
+                       "bundle x.placard");
+    EXPECT_EQ(outcome.kind, UpdateOutcome::Kind::Refused);
+    EXPECT_FALSE(outcome.transient());
+    UpdateStatus status = load_update_status(store->status_file());
+    EXPECT_EQ(status.last_error, "x.placard: signed by key 1234…");
+    EXPECT_EQ(status.last_error_kind, "unauthentic");
+    EXPECT_EQ(status.last_error_source, "bundle x.placard");
+    EXPECT_EQ(status.consecutive_failures, 1);
+    // A device fault is worth trying again; the content's faults are not.
+    EXPECT_TRUE(
+        record_refusal(*store, make_error(ErrorKind::Failed, "disk full"), "bundle y").transient());
+    ASSERT_TRUE(store->record([](UpdateStatus& now) { now.clear_error(); }));
+    status = load_update_status(store->status_file());
+    EXPECT_TRUE(status.last_error.empty() && status.last_error_kind.empty() &&
+                status.last_error_source.empty());
+    EXPECT_EQ(status.consecutive_failures, 0);
 }
 
 TEST_F(ContentStoreTest, TheHighestVersionSurvivesTheStoreBeingRemoved) {

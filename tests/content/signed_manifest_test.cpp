@@ -48,6 +48,7 @@ TEST(SignedManifest, AChangedByteBreaksTheSignature) {
         verify_manifest(text, signature, trusting(key), 0, SignedKind::Bundle, "x.placard");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("does not match"), std::string::npos);
+    EXPECT_EQ(verified.error().kind, ErrorKind::Unauthentic);
 }
 
 TEST(SignedManifest, AnUntrustedKeyIsRefused) {
@@ -57,6 +58,7 @@ TEST(SignedManifest, AnUntrustedKeyIsRefused) {
                                     SignedKind::Bundle, "x");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("does not trust"), std::string::npos);
+    EXPECT_EQ(verified.error().kind, ErrorKind::Unauthentic);
 }
 
 TEST(SignedManifest, AnExpiredSignatureIsRefused) {
@@ -67,6 +69,7 @@ TEST(SignedManifest, AnExpiredSignatureIsRefused) {
                         *parse_utc_time("2030-01-01T00:00:01Z"), SignedKind::Bundle, "x.placard");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("expired"), std::string::npos);
+    EXPECT_EQ(verified.error().kind, ErrorKind::Unauthentic);
 }
 
 TEST(SignedManifest, AnExpiryMoreThanTenYearsAheadIsRefused) {

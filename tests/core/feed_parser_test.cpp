@@ -29,7 +29,7 @@ FeedParseOutcome parse(const json& feed) {
 
 bool has_problem(const FeedParseOutcome& outcome, const std::string& line) {
     for (const auto& problem : outcome.problems) {
-        if (problem == line) {
+        if (problem.message == line) {
             return true;
         }
     }
@@ -38,7 +38,7 @@ bool has_problem(const FeedParseOutcome& outcome, const std::string& line) {
 
 TEST(FeedParser, ReadsEveryFieldOfAValidFeed) {
     const auto outcome = parse(minimal_feed());
-    ASSERT_TRUE(outcome.ok()) << outcome.problems.front();
+    ASSERT_TRUE(outcome.ok()) << outcome.problems.front().message;
     EXPECT_EQ(outcome.feed.version, 42);
     EXPECT_EQ(outcome.feed.site.name, "中共通渭县委组织部");
     ASSERT_EQ(outcome.feed.articles.size(), 1u);
@@ -72,8 +72,8 @@ TEST(FeedParser, ReportsEveryProblemNotJustTheFirst) {
 TEST(FeedParser, GivesLineAndColumnOfASyntaxError) {
     const auto outcome = parse_feed("{\n  \"placard\": 1,\n  oops\n}");
     ASSERT_EQ(outcome.problems.size(), 1u);
-    EXPECT_NE(outcome.problems[0].find("feed.json: line 3, column"), std::string::npos)
-        << outcome.problems[0];
+    EXPECT_NE(outcome.problems[0].message.find("feed.json: line 3, column"), std::string::npos)
+        << outcome.problems[0].message;
 }
 
 TEST(FeedParser, RefusesInvalidUtf8) {
@@ -87,7 +87,8 @@ TEST(FeedParser, RefusesInvalidUtf8) {
     const auto outcome = parse_feed(bad);
     ASSERT_FALSE(outcome.ok());
     ASSERT_EQ(outcome.problems.size(), 1u);
-    EXPECT_NE(outcome.problems[0].find("UTF-8"), std::string::npos) << outcome.problems[0];
+    EXPECT_NE(outcome.problems[0].message.find("UTF-8"), std::string::npos)
+        << outcome.problems[0].message;
 }
 
 TEST(FeedParser, AFeedCutMidCharacterGivesAValidUtf8Reason) {
@@ -95,7 +96,7 @@ TEST(FeedParser, AFeedCutMidCharacterGivesAValidUtf8Reason) {
     const std::string cut = feed.substr(0, feed.find("中共") + 4);  // Half of 共.
     const auto outcome = parse_feed(cut);
     ASSERT_EQ(outcome.problems.size(), 1u);
-    EXPECT_TRUE(utf8::is_valid(outcome.problems[0])) << outcome.problems[0];
+    EXPECT_TRUE(utf8::is_valid(outcome.problems[0].message)) << outcome.problems[0].message;
 }
 
 TEST(FeedParser, RefusesUnknownFieldsAsLikelyTypos) {

@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const placard::FeedParseOutcome outcome = placard::parse_feed(text);
     for (const auto& problem : outcome.problems) {
-        if (!placard::utf8::is_valid(problem)) {
+        if (!placard::utf8::is_valid(problem.message)) {
             std::abort();
         }
     }

@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             "consecutive_failures is read within 0..1e9");
     for (const auto* field :
          {&status.source, &status.taken_at, &status.last_poll_at, &status.last_error,
-          &status.last_error_at, &status.etag, &status.last_modified, &status.validated_url}) {
+          &status.last_error_kind, &status.last_error_source, &status.last_error_at, &status.etag,
+          &status.last_modified, &status.validated_url}) {
         require(placard::utf8::is_valid(*field), "a text field read from status.json is UTF-8");
     }
     if (text.find('{') == std::string_view::npos) {

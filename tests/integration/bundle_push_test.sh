@@ -116,5 +116,9 @@ wait_for "showing content version 3" 20 && echo "ok: the pushed bundle is on scr
 if PLACARD_UPLOAD_TOKEN=$token "$tool" push "$url" v2.placard >push.out 2>&1; then
   echo "FAIL: an older version was taken" >&2; failures=$((failures + 1))
 fi
-grep -q "not newer" push.out && echo "ok: older version refused: $(cat push.out)" || failures=$((failures + 1))
+# The answer says what kind of refusal it is: an old version is a conflict (409), not a bad
+# bundle (422), so that a pushing script can tell them apart.
+grep -q "not newer" push.out && grep -q "HTTP status 409" push.out &&
+  echo "ok: older version refused as a conflict: $(tr '\n' ' ' <push.out)" ||
+  { echo "FAIL: the older version's refusal: $(cat push.out)" >&2; failures=$((failures + 1)); }
 [ $failures -eq 0 ]

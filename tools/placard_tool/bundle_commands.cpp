@@ -288,9 +288,9 @@ int verify_command(const Arguments& arguments) {
     limits.max_bundle_bytes = 1024LL * 1024 * 1024;
     auto manifest =
         unpack_signed_bundle(bundle, unpacked, policy, std::time(nullptr), limits, bundle);
-    std::vector<std::string> problems;
+    ProblemList problems;
     if (!manifest) {
-        problems.push_back(manifest.error().message);
+        problems.add(manifest.error());
     } else {
         problems =
             validate_staged_folder(unpacked, *manifest, policy, "", check_bundle_images, nullptr);
@@ -298,7 +298,7 @@ int verify_command(const Arguments& arguments) {
     std::error_code ignored;
     std::filesystem::remove_all(unpacked, ignored);
     if (!problems.empty()) {
-        return fail(problems.front());
+        return fail(problems.front().message);
     }
     std::printf("%s: signature, manifest and content good (%zu files)\n", bundle.c_str(),
                 *manifest ? (*manifest)->files.size() : std::size_t{0});
@@ -336,7 +336,7 @@ int import_command(const Arguments& arguments) {
     const UpdateOutcome outcome =
         import_bundle_file(bundle, *store, *policy, check_bundle_images, limits);
     if (outcome.kind == UpdateOutcome::Kind::Refused) {
-        return fail("bundle refused, the screen keeps the current version: " + outcome.reason);
+        return fail("bundle refused, the screen keeps the current version: " + outcome.reason());
     }
     log_info("bundle: took version " + std::to_string(outcome.version));
     return 0;

@@ -94,6 +94,11 @@ int status_command(const Arguments& arguments) {
     if (!status.last_error.empty()) {
         std::printf("error at:       %s (%d failures in a row)\n", status.last_error_at.c_str(),
                     status.consecutive_failures);
+        // What kind of refusal, and from where: "unauthentic" is a key to check, "failed"
+        // this device's fault (it tries again), the rest the content's.
+        std::printf("error kind:     %s, from %s\n",
+                    status.last_error_kind.empty() ? "-" : status.last_error_kind.c_str(),
+                    status.last_error_source.empty() ? "-" : status.last_error_source.c_str());
     }
     return 0;
 }

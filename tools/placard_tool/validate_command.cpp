@@ -28,8 +28,8 @@ int validate_command(const Arguments& arguments) {
             validate_staged_folder(fs::is_directory(path, error) ? path : path.parent_path(),
                                    std::nullopt, no_signature, "", check_bundle_images, nullptr);
     }
-    for (const std::string& problem : check.problems) {
-        std::printf("%s\n", problem.c_str());
+    for (const Error& problem : check.problems) {
+        std::printf("%s\n", problem.message.c_str());
     }
     if (!check.ok()) {
         return 1;
