@@ -55,6 +55,8 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
                 config.rotation = good ? std::atoi(std::string(value).c_str()) : 0;
             } else if (key == "idle_timeout") {
                 good = read_seconds(value, 5, 86400, config.idle_timeout_s);
+            } else if (key == "notice_seconds") {
+                good = read_seconds(value, 1, 3600, config.notice_s);
             } else if (key == "max_backoff") {
                 good = read_seconds(value, 5, 86400, config.max_backoff_s);
             } else if (key == "max_feed_bytes") {

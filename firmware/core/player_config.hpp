@@ -21,6 +21,8 @@ struct PlayerConfig {
     std::size_t max_media_bytes = 16 * 1024 * 1024;
     // Seconds without touch after which a visitor's screen returns to the attract loop.
     double idle_timeout_s = 60;
+    // Seconds an import notice (新内容已导入, 内容包未导入) stays over the foot of the screen.
+    double notice_s = 6;
     // The panel: its physical width (touch targets are at least 9 mm) and how it is mounted.
     double screen_width_mm = 1210;
     int rotation = 0;

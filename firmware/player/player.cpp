@@ -400,7 +400,7 @@ int run_player(const PlayerOptions& options) {
         }
         if (import_notices) {
             if (std::string text = import_notices->take(); !text.empty()) {
-                player.offer_notice(std::move(text));
+                player.offer_notice(std::move(text), config->notice_s);
             }
         }
         const auto frame_start = std::chrono::steady_clock::now();

@@ -38,8 +38,9 @@ void PlayerFrame::offer_content(std::shared_ptr<const Snapshot> snapshot) {
     pending_ = std::move(snapshot);
 }
 
-void PlayerFrame::offer_notice(std::string text) {
+void PlayerFrame::offer_notice(std::string text, double seconds) {
     notice_text_ = std::move(text);
+    notice_seconds_ = seconds;
 }
 
 void PlayerFrame::lay_out_notice(double t) {
@@ -52,7 +53,7 @@ void PlayerFrame::lay_out_notice(double t) {
         style.align = Align::Center;
         style.max_lines = 1;
         notice_ = layout_paragraph(notice_text_, style);
-        notice_until_ = t + kNoticeSeconds;
+        notice_until_ = t + notice_seconds_;
         notice_changed_ = true;
     }
     notice_text_.clear();

@@ -39,9 +39,7 @@ struct FrameOutcome {
 
 class PlayerFrame {
   public:
-    // How long an import notice stays over the foot of the screen, and how long a screen change
-    // (opening an article, going back) crossfades.
-    static constexpr double kNoticeSeconds = 6;
+    // How long a screen change (opening an article, going back) crossfades.
     static constexpr double kScreenFadeSeconds = 0.35;
 
     // `screens` (may be null) lays the reading screens of each snapshot shown out ahead.
@@ -51,8 +49,9 @@ class PlayerFrame {
     // New content, shown from the first frame that is not in a transition (never mid-crossfade
     // or mid-fling).
     void offer_content(std::shared_ptr<const Snapshot> snapshot);
-    // A one-line notice, shown from the next frame for kNoticeSeconds.
-    void offer_notice(std::string text);
+    // A one-line notice, shown from the next frame for `seconds` (notice_seconds in the
+    // configuration).
+    void offer_notice(std::string text, double seconds);
     // The display lost its pixels (a window exposed): the next frame repaints everything.
     void invalidate_all() { redraw_all_ = true; }
 
@@ -97,6 +96,7 @@ class PlayerFrame {
     // The notice: text waiting for the next frame, then laid out and shown until notice_until_.
     std::string notice_text_;
     LaidOutParagraph notice_;
+    double notice_seconds_ = 0;
     double notice_until_ = -1;
     bool notice_changed_ = false;
 };

@@ -10,7 +10,8 @@ TEST(PlayerConfig, ReadsEveryKindOfKey) {
         "# a screen\nfeed_url = https://example.org/feed.json\npoll_interval = 30\n"
         "trusted_key = " +
             std::string(64, 'a') + "\ntrusted_key = " + std::string(64, 'b') +
-            "\nallow_unsigned = false\nrotate = 90\nstore = /var/lib/placard/store\n",
+            "\nallow_unsigned = false\nrotate = 90\nstore = /var/lib/placard/store\n"
+            "notice_seconds = 20\n",
         "placard.conf");
     ASSERT_TRUE(config) << config.error().message;
     EXPECT_EQ(config->feed_url, "https://example.org/feed.json");
@@ -18,6 +19,8 @@ TEST(PlayerConfig, ReadsEveryKindOfKey) {
     EXPECT_EQ(config->trusted_keys.size(), 2u);
     EXPECT_FALSE(config->allow_unsigned);
     EXPECT_EQ(config->rotation, 90);
+    EXPECT_DOUBLE_EQ(config->notice_s, 20);
+    EXPECT_FALSE(parse_player_config("notice_seconds = 0\n", "placard.conf"));
 }
 
 TEST(PlayerConfig, NamesTheLineAndKeyOfAProblem) {
