@@ -5,34 +5,10 @@
 
 namespace placard {
 
-Result<TrustPolicy> trust_policy(const PlayerConfig& config) {
-    TrustPolicy policy;
-    policy.allow_unsigned = config.allow_unsigned;
-    policy.site = config.site;
-    for (const std::string& hex : config.trusted_keys) {
-        auto key = parse_public_key(hex, "trusted_key");
-        if (!key) {
-            return key.error();
-        }
-        policy.trusted_keys.push_back(*key);
-    }
-    return policy;
-}
-
 Result<std::unique_ptr<BundleIntake>> BundleIntake::create(const PlayerConfig& config) {
-    auto store = ContentStore::for_writing(config.store_dir);
-    if (!store) {
-        return store.error();
-    }
-    auto policy = trust_policy(config);
-    if (!policy) {
-        return policy.error();
-    }
-    BundleImportLimits limits;
-    limits.max_bundle_bytes = config.max_bundle_bytes;
-    limits.archive.max_total_bytes = config.max_bundle_bytes;
+    ContentWriter writer = PLACARD_TRY(open_content_writer(config));
     return std::unique_ptr<BundleIntake>(
-        new BundleIntake(std::move(store.value()), std::move(policy.value()), limits));
+        new BundleIntake(std::move(writer.store), std::move(writer.policy), writer.bundle_limits));
 }
 
 UpdateOutcome BundleIntake::take(const std::filesystem::path& file) {

@@ -11,6 +11,7 @@
 
 #include "content/bundle_importer.hpp"
 #include "core/player_config.hpp"
+#include "service/content_writer.hpp"
 
 namespace placard {
 
@@ -37,8 +38,5 @@ class BundleIntake {
     std::chrono::steady_clock::time_point last_refusal_logged_{};
     unsigned long refusals_not_logged_ = 0;
 };
-
-// The trust policy the configuration describes.
-Result<TrustPolicy> trust_policy(const PlayerConfig& config);
 
 }  // namespace placard

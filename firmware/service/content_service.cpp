@@ -8,6 +8,7 @@
 #include "runtime/log.hpp"
 #include "service/bundle_images.hpp"
 #include "service/bundle_intake.hpp"
+#include "service/content_writer.hpp"
 #include "service/feed_poller.hpp"
 #include "service/inbox_watcher.hpp"
 #include "service/upload_server.hpp"
@@ -27,21 +28,17 @@ int run_content_service(const std::string& config_path) {
     sigaddset(&stop, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
-    auto store = ContentStore::for_writing(config->store_dir);
-    if (!store) {
-        log_error(store.error().message);
+    auto writer = open_content_writer(*config);
+    if (!writer) {
+        log_error(writer.error().message);
         return 1;
     }
-    auto policy = trust_policy(*config);
-    if (!policy) {
-        log_error(policy.error().message);
-        return 1;
-    }
+    const ContentStore& store = writer->store;
     // What writers killed mid-update left (their staging locks are free).
-    store->remove_abandoned_staging();
+    store.remove_abandoned_staging();
     std::optional<FeedPoller> poller;
     if (!config->feed_url.empty()) {
-        poller.emplace(FeedUpdater(*store, *config, *policy, check_bundle_images));
+        poller.emplace(FeedUpdater(store, *config, writer->policy, check_bundle_images));
         log_info("polling " + config->feed_url);
     }
     auto intake = BundleIntake::create(*config);
@@ -63,7 +60,7 @@ int run_content_service(const std::string& config_path) {
     if (!config->upload_token.empty()) {
         auto started =
             UploadServer::start(config->upload_listen, config->upload_token,
-                                config->max_bundle_bytes, store->root() / "uploads", **intake);
+                                config->max_bundle_bytes, store.root() / "uploads", **intake);
         if (!started) {
             log_error(started.error().message);
             return 1;

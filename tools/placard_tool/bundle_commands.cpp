@@ -26,7 +26,7 @@
 #include "runtime/device_config.hpp"
 #include "runtime/log.hpp"
 #include "service/bundle_images.hpp"
-#include "service/bundle_intake.hpp"
+#include "service/content_writer.hpp"
 #include "service/feed_poller.hpp"
 
 namespace placard::tool {
@@ -323,18 +323,12 @@ int import_command(const Arguments& arguments) {
     if (!config) {
         return fail(config.error().message);
     }
-    auto policy = trust_policy(*config);
-    if (!policy) {
-        return fail(policy.error().message);
+    auto writer = open_content_writer(*config);
+    if (!writer) {
+        return fail(writer.error().message);
     }
-    auto store = ContentStore::for_writing(config->store_dir);
-    if (!store) {
-        return fail(store.error().message);
-    }
-    BundleImportLimits limits;
-    limits.max_bundle_bytes = config->max_bundle_bytes;
-    const UpdateOutcome outcome =
-        import_bundle_file(bundle, *store, *policy, check_bundle_images, limits);
+    const UpdateOutcome outcome = import_bundle_file(bundle, writer->store, writer->policy,
+                                                     check_bundle_images, writer->bundle_limits);
     if (outcome.kind == UpdateOutcome::Kind::Refused) {
         return fail("bundle refused, the screen keeps the current version: " + outcome.reason());
     }

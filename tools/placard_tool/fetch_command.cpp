@@ -8,7 +8,7 @@
 #include "runtime/device_config.hpp"
 #include "runtime/log.hpp"
 #include "service/bundle_images.hpp"
-#include "service/bundle_intake.hpp"
+#include "service/content_writer.hpp"
 #include "service/feed_poller.hpp"
 
 namespace placard::tool {
@@ -43,17 +43,12 @@ int fetch_command(const Arguments& arguments) {
         log_error("fetch: the configuration has no feed_url");
         return 1;
     }
-    auto store = ContentStore::for_writing(config->store_dir);
-    if (!store) {
-        log_error(store.error().message);
+    auto writer = open_content_writer(*config);
+    if (!writer) {
+        log_error(writer.error().message);
         return 1;
     }
-    auto policy = trust_policy(*config);
-    if (!policy) {
-        log_error(policy.error().message);
-        return 1;
-    }
-    FeedUpdater updater(*store, *config, *policy, check_bundle_images);
+    FeedUpdater updater(writer->store, *config, writer->policy, check_bundle_images);
     const UpdateOutcome outcome = updater.poll_once();
     log_update_outcome(outcome);
     return outcome.kind == UpdateOutcome::Kind::Refused ? 1 : 0;
