@@ -18,31 +18,14 @@ ContentWatcher::ContentWatcher(std::filesystem::path bundle_dir, FontLibrary& fo
       version_(current_version) {}
 
 ContentWatcher::~ContentWatcher() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) {
-        thread_.join();
-    }
+    thread_.stop();
 }
 
 void ContentWatcher::start() {
-    thread_ = std::thread([this] { run(); });
-}
-
-void ContentWatcher::run() {
-    std::unique_lock lock(mutex_);
-    while (!stopping_) {
-        wake_.wait_for(lock, poll_interval_, [this] { return stopping_; });
-        if (stopping_) {
-            break;
-        }
-        lock.unlock();
+    thread_.start(poll_interval_, [this] {
         poll_once();
-        lock.lock();
-    }
+        return poll_interval_;
+    });
 }
 
 void ContentWatcher::poll_once() {
@@ -55,19 +38,15 @@ void ContentWatcher::poll_once() {
     const std::filesystem::path resolved = stamp.target.empty() ? bundle_dir_ : stamp.target;
     auto loaded = load_snapshot(resolved, fonts_, width_, height_);
     if (loaded && (*loaded)->feed.version < version_) {
-        loaded = make_error("feed.json: version: " + std::to_string((*loaded)->feed.version) +
-                            " is older than the version on screen, " + std::to_string(version_));
+        loaded =
+            make_error(ErrorKind::Stale,
+                       "feed.json: version: " + std::to_string((*loaded)->feed.version) +
+                           " is older than the version on screen, " + std::to_string(version_));
     }
     std::lock_guard lock(mutex_);
     if (!loaded) {
         last_error_ = loaded.error().message;
-        log_error("new content refused, the screen keeps the current version:");
-        std::size_t start = 0;
-        while (start <= last_error_.size()) {
-            const std::size_t end = std::min(last_error_.find('\n', start), last_error_.size());
-            log_error(std::string_view(last_error_).substr(start, end - start));
-            start = end + 1;
-        }
+        log_error("new content refused, the screen keeps the current version: " + last_error_);
         return;
     }
     last_error_.clear();

@@ -3,14 +3,13 @@
 // and what) and never offered: the screen keeps the last good content.
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include "player/snapshot.hpp"
+#include "runtime/periodic_thread.hpp"
 
 namespace placard {
 
@@ -34,20 +33,16 @@ class ContentWatcher {
     std::string last_error() const;
 
   private:
-    void run();
-
     std::filesystem::path bundle_dir_;
     FontLibrary& fonts_;
     int width_, height_;
     std::chrono::milliseconds poll_interval_;
     FeedStamp seen_;
     std::int64_t version_;
-    mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
+    mutable std::mutex mutex_;  // For pending_ and last_error_.
     std::shared_ptr<const Snapshot> pending_;
     std::string last_error_;
-    std::thread thread_;
+    PeriodicThread thread_;  // Last: stopped before the members it uses are destroyed.
 };
 
 }  // namespace placard

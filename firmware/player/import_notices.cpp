@@ -16,27 +16,17 @@ ImportNotices::ImportNotices(std::filesystem::path status_file)
 }
 
 ImportNotices::~ImportNotices() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) {
-        thread_.join();
-    }
+    thread_.stop();
 }
 
 void ImportNotices::start(std::chrono::milliseconds interval) {
-    thread_ = std::thread([this, interval] {
-        std::unique_lock lock(mutex_);
-        while (!wake_.wait_for(lock, interval, [this] { return stopping_; })) {
-            lock.unlock();
-            std::string notice = poll();
-            lock.lock();
-            if (!notice.empty()) {
-                pending_ = std::move(notice);
-            }
+    thread_.start(interval, [this, interval] {
+        std::string notice = poll();
+        if (!notice.empty()) {
+            std::lock_guard lock(mutex_);
+            pending_ = std::move(notice);
         }
+        return interval;
     });
 }
 

@@ -4,11 +4,11 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <filesystem>
 #include <mutex>
 #include <string>
-#include <thread>
+
+#include "runtime/periodic_thread.hpp"
 
 namespace placard {
 
@@ -31,11 +31,9 @@ class ImportNotices {
     std::filesystem::path status_file_;
     std::filesystem::file_time_type seen_{};
     std::string taken_at_, error_at_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
+    std::mutex mutex_;  // For pending_.
     std::string pending_;
-    std::thread thread_;
+    PeriodicThread thread_;  // Last: stopped before the members it uses are destroyed.
 };
 
 }  // namespace placard

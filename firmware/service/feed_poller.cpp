@@ -19,28 +19,16 @@ void log_update_outcome(const UpdateOutcome& outcome) {
 }
 
 FeedPoller::FeedPoller(FeedUpdater updater) : updater_(std::move(updater)) {
-    thread_ = std::thread([this] { run(); });
+    // The first poll at once, then after the updater's delay.
+    thread_.start(std::chrono::seconds(0), [this] {
+        const UpdateOutcome outcome = updater_.poll_once();
+        log_update_outcome(outcome);
+        return std::chrono::duration<double>(updater_.next_delay(outcome));
+    });
 }
 
 FeedPoller::~FeedPoller() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
-}
-
-void FeedPoller::run() {
-    std::unique_lock lock(mutex_);
-    while (!stopping_) {
-        lock.unlock();
-        const UpdateOutcome outcome = updater_.poll_once();
-        log_update_outcome(outcome);
-        const double delay = updater_.next_delay(outcome);
-        lock.lock();
-        wake_.wait_for(lock, std::chrono::duration<double>(delay), [this] { return stopping_; });
-    }
+    thread_.stop();
 }
 
 }  // namespace placard

@@ -2,11 +2,8 @@
 // (the interval, or a jittered back-off after failures), until stopped.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
 #include "content/feed_updater.hpp"
+#include "runtime/periodic_thread.hpp"
 
 namespace placard {
 
@@ -18,12 +15,8 @@ class FeedPoller {
     FeedPoller& operator=(const FeedPoller&) = delete;
 
   private:
-    void run();
     FeedUpdater updater_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    std::thread thread_;
+    PeriodicThread thread_;  // Last: stopped before the updater it uses is destroyed.
 };
 
 // Logs an outcome the way the player and `placard-tool fetch` both do.
