@@ -21,6 +21,7 @@
 #include "core/screen_layout.hpp"
 #include "core/wall_time.hpp"
 #include "render/canvas.hpp"
+#include "render/clock_face.hpp"
 #include "render/damage_list.hpp"
 #include "text/font_library.hpp"
 #include "text/glyph_cache.hpp"
@@ -91,7 +92,7 @@ struct HomeScreenLayout {
     float ticker_period = 0;  // Text width plus the gap before it repeats, whole pixels.
     std::vector<LaidOutParagraph> footer_lines;
     std::vector<char32_t> missing;  // Characters no font has, in any text of the screen.
-    const FontChain* clock_fonts = nullptr;
+    ClockFace clock_face;           // The clock's characters, shaped once.
     const FontChain* date_fonts = nullptr;
     Rect title_row;         // The header's row with the logo, site name, date and clock.
     bool show_date = true;  // False when the site name leaves the date no room.
@@ -163,8 +164,9 @@ class HomeScreenPainter {
     static constexpr int kMaxTickerStrip = 16384;
     const HomeScreenLayout* ticker_strip_for_ = nullptr;
     Image ticker_strip_;
-    // The clock and date change once a minute; their layout is kept until then.
-    long long shown_minute_ = -1;
+    // The clock, set from the layout's shaped characters once a minute; the date, laid out
+    // once a day. Both are kept until then, for the layout they were made for.
+    long long shown_minute_ = -1, shown_day_ = -1;
     const FontChain* shown_fonts_ = nullptr;
     LaidOutParagraph clock_text_, date_text_;
 };

@@ -241,7 +241,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
         return fonts.error();
     }
     TextSetter setter(layout->missing);
-    layout->clock_fonts = fonts->clock;
+    layout->clock_face = ClockFace(one_line_style(fonts->clock, static_cast<float>(g.width)));
     layout->date_fonts = fonts->date;
 
     lay_out_header(*layout, feed, images, *fonts, setter);

@@ -85,15 +85,18 @@ void HomeScreenPainter::draw_header(Canvas& canvas, const HomeScreenLayout& layo
     const HomeScreenGeometry& g = layout.geometry;
     const LocalTime local = to_local(now);
     const long long minute = (now.unix_seconds + now.utc_offset_minutes * 60) / 60;
-    if (minute != shown_minute_ || shown_fonts_ != layout.clock_fonts) {
-        const float measure = static_cast<float>(g.width);
-        clock_text_ =
-            layout_paragraph(format_clock(local), one_line_style(layout.clock_fonts, measure));
-        date_text_ = layout_paragraph(format_chinese_date(local),
-                                      one_line_style(layout.date_fonts, measure));
+    const bool new_fonts = shown_fonts_ != layout.clock_face.fonts();
+    if (minute != shown_minute_ || new_fonts) {
+        clock_text_ = layout.clock_face.set(format_clock(local));
         shown_minute_ = minute;
-        shown_fonts_ = layout.clock_fonts;
     }
+    if (const long long day = minute / (24 * 60); day != shown_day_ || new_fonts) {
+        date_text_ =
+            layout_paragraph(format_chinese_date(local),
+                             one_line_style(layout.date_fonts, static_cast<float>(g.width)));
+        shown_day_ = day;
+    }
+    shown_fonts_ = layout.clock_face.fonts();
     const float u = g.unit;
     canvas.fill(g.header, kHeaderBackground);
     const Rect& row = layout.title_row;

@@ -150,6 +150,21 @@ void content_swap(Bench& bench, std::shared_ptr<const Snapshot> next) {
     report("content_swap", swapped);
 }
 
+// The frame where the clock turns, one second after `start` (RFC 3339): the clock set again
+// from the characters the layout shaped once; at midnight the date laid out again too.
+void clock_turn(Bench& bench, const char* scenario, const char* start) {
+    PlayerFrame player(testing::test_fonts(), bench.snapshot, 60);
+    const WallTime saved = bench.start;
+    bench.start = *parse_rfc3339(start);
+    const long turn = 60;  // t = 1 s.
+    for (long tick = 0; tick < turn; ++tick) {
+        (void)bench.frame(player, tick);
+    }
+    const FrameOutcome outcome = bench.frame(player, turn, {}, true);
+    report(scenario, outcome.damage.empty() ? 0 : 1);
+    bench.start = saved;
+}
+
 }  // namespace
 }  // namespace placard
 
@@ -177,6 +192,8 @@ int main(int argc, char** argv) {
     home_frames(bench, "excerpt_slide",
                 [](const FrameState& s) { return s.next_page >= 0 && s.next_banner < 0; });
     article_frames(bench);
+    clock_turn(bench, "minute_change", "2026-11-25T09:00:59+08:00");
+    clock_turn(bench, "day_change", "2026-11-25T23:59:59+08:00");
     content_swap(bench, *second);
     return 0;
 }
