@@ -27,6 +27,7 @@ PlayerFrame::PlayerFrame(FontLibrary& fonts, std::shared_ptr<const Snapshot> sna
       painter_(glyphs_),
       touch_(fonts, idle_timeout_s, screens) {
     if (screens_) {
+        glyphs_.take_from(&screens_->prerasterized());
         screens_->prepare(snapshot_);
     }
     touch_.set_content(snapshot_, 0);

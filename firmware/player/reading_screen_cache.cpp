@@ -57,6 +57,19 @@ std::size_t ReadingScreenCache::screens() const {
     return screens_.size();
 }
 
+void ReadingScreenCache::rasterize_ahead(const ReadingScreenLayout& screen) {
+    bool room = true;
+    for_each_glyph(screen, [&](const PositionedGlyph& glyph) {
+        if (!room || glyph.face == nullptr) {
+            return;
+        }
+        const std::uint64_t key = glyph_key(*glyph.face, glyph.glyph);
+        if (!glyphs_.offered(key)) {
+            room = glyphs_.offer(key, rasterizer_.rasterize(*glyph.face, glyph.glyph));
+        }
+    });
+}
+
 void ReadingScreenCache::run() {
     std::unique_lock lock(mutex_);
     while (true) {
@@ -88,7 +101,14 @@ void ReadingScreenCache::run() {
                 break;  // The rest are laid out when opened.
             }
             bytes_ += size;
-            screens_.emplace(key, std::move(built.value()));
+            std::shared_ptr<const ReadingScreenLayout> screen = std::move(built.value());
+            screens_.emplace(key, screen);
+            lock.unlock();
+            rasterize_ahead(*screen);
+            lock.lock();
+            if (stopping_) {
+                break;
+            }
         }
         if (snapshot_ == snapshot) {
             done_ = true;

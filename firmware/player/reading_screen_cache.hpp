@@ -4,7 +4,9 @@
 // are laid out when opened, as before.
 //
 // Laying out on another thread is safe: shaping uses HarfBuzz's own OpenType functions on
-// immutable fonts, and only the render thread's glyph cache rasterizes (text/font_face.hpp).
+// immutable fonts. The worker also rasterizes each screen's glyphs ahead, with FreeType faces of
+// its own (a GlyphRasterizer), into prerasterized(), which the render thread's glyph cache takes
+// from: opening an article then calls FreeType for none of its glyphs.
 #pragma once
 
 #include <chrono>
@@ -18,6 +20,8 @@
 
 #include "player/snapshot.hpp"
 #include "render/reading_screens.hpp"
+#include "text/glyph_cache.hpp"
+#include "text/glyph_rasterizer.hpp"
 
 namespace placard {
 
@@ -39,9 +43,12 @@ class ReadingScreenCache {
     bool wait_until_done(std::chrono::steady_clock::duration deadline) const;
     std::size_t bytes() const;
     std::size_t screens() const;
+    // The glyphs rasterized ahead, for the render thread's GlyphCache::take_from.
+    PrerasterizedGlyphs& prerasterized() { return glyphs_; }
 
   private:
     void run();
+    void rasterize_ahead(const ReadingScreenLayout& screen);
 
     FontLibrary& fonts_;
     const std::size_t byte_budget_;
@@ -52,7 +59,11 @@ class ReadingScreenCache {
     std::shared_ptr<const Snapshot> snapshot_;
     std::map<std::string, std::shared_ptr<const ReadingScreenLayout>> screens_;
     std::size_t bytes_ = 0;
-    std::thread worker_;
+    // Glyphs waiting for the render thread: 8 MiB is the render cache's own size, about 7000
+    // glyphs of body text at 1080p.
+    PrerasterizedGlyphs glyphs_{std::size_t{8} << 20};
+    GlyphRasterizer rasterizer_;  // The worker's own FreeType faces.
+    std::thread worker_;          // Last: started once the members it uses exist.
 };
 
 }  // namespace placard

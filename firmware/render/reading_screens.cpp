@@ -308,6 +308,24 @@ std::size_t paragraph_bytes(const LaidOutParagraph& paragraph) {
 }
 }  // namespace
 
+void for_each_glyph(const ReadingScreenLayout& screen,
+                    const std::function<void(const PositionedGlyph&)>& visit) {
+    const auto paragraph = [&](const LaidOutParagraph& text) {
+        for (const LaidOutLine& line : text.lines) {
+            for (const PositionedGlyph& glyph : line.glyphs) {
+                visit(glyph);
+            }
+        }
+    };
+    paragraph(screen.breadcrumb);
+    for (const auto& button : screen.buttons) {
+        paragraph(button.label);
+    }
+    for (const TextBlock& block : screen.blocks) {
+        paragraph(block.text);
+    }
+}
+
 std::size_t approximate_bytes(const ReadingScreenLayout& screen) {
     std::size_t bytes = sizeof(screen) + paragraph_bytes(screen.breadcrumb) +
                         screen.rules.capacity() * sizeof(Rect) +

@@ -5,6 +5,7 @@
 // thread), or when opened if the cache has not got to it.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,6 +63,11 @@ Result<std::unique_ptr<ReadingScreenLayout>> build_reading_screen(const Feed& fe
                                                                   const std::string& key,
                                                                   const HomeScreenGeometry& home,
                                                                   FontLibrary& fonts);
+
+// Calls `visit` for every glyph the screen draws, top to bottom (the breadcrumb, the buttons,
+// then the scrolled text): what a worker rasterizes ahead of a visitor opening it.
+void for_each_glyph(const ReadingScreenLayout& screen,
+                    const std::function<void(const PositionedGlyph&)>& visit);
 
 // About how much memory a laid-out screen holds (its glyphs, lines and texts), for a cache's
 // byte budget.

@@ -16,6 +16,7 @@ Result<std::unique_ptr<FontFile>> FontFile::open(FT_LibraryRec_* library, const 
                                                  int index) {
     std::unique_ptr<FontFile> file(new FontFile());
     file->path_ = path;
+    file->index_ = index;
     if (FT_New_Face(library, path.c_str(), index, &file->ft_face_) != 0) {
         file->ft_face_ = nullptr;
         return make_error(path + ": FreeType cannot open face " + std::to_string(index));

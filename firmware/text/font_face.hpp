@@ -33,12 +33,14 @@ class FontFile {
     // Only the thread that owns the glyph cache may use this; it sets the size it needs.
     FT_FaceRec_* raster_face() const { return ft_face_; }
     const std::string& path() const { return path_; }
+    int index() const { return index_; }  // The face's index in its file (a collection).
 
   private:
     FontFile() = default;
     hb_face_t* hb_face_ = nullptr;
     FT_FaceRec_* ft_face_ = nullptr;
     std::string path_;
+    int index_ = 0;
 };
 
 struct FontMetrics {

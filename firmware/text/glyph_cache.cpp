@@ -1,27 +1,63 @@
 #include "text/glyph_cache.hpp"
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
-
-#include <cstring>
+#include <utility>
 
 namespace placard {
 namespace {
-// A glyph's share of the budget: its pixels plus the bookkeeping around them.
+// A glyph's share of a budget: its pixels plus the bookkeeping around them.
 std::size_t cost(const GlyphBitmap& bitmap) {
     return bitmap.coverage.size() + 64;
 }
 }  // namespace
 
+bool PrerasterizedGlyphs::offered(std::uint64_t key) const {
+    std::lock_guard lock(mutex_);
+    return offered_.contains(key);
+}
+
+bool PrerasterizedGlyphs::offer(std::uint64_t key, GlyphBitmap bitmap) {
+    std::lock_guard lock(mutex_);
+    if (bytes_ + cost(bitmap) > max_bytes_) {
+        return false;
+    }
+    offered_.insert(key);
+    bytes_ += cost(bitmap);
+    waiting_.insert_or_assign(key, std::move(bitmap));
+    return true;
+}
+
+std::optional<GlyphBitmap> PrerasterizedGlyphs::take(std::uint64_t key) {
+    std::lock_guard lock(mutex_);
+    const auto found = waiting_.find(key);
+    if (found == waiting_.end()) {
+        return std::nullopt;
+    }
+    GlyphBitmap bitmap = std::move(found->second);
+    waiting_.erase(found);
+    bytes_ -= cost(bitmap);
+    return bitmap;
+}
+
+std::size_t PrerasterizedGlyphs::waiting_bytes() const {
+    std::lock_guard lock(mutex_);
+    return bytes_;
+}
+
 const GlyphBitmap& GlyphCache::get(const FontFace& face, std::uint32_t glyph) {
-    const std::uint64_t key = (static_cast<std::uint64_t>(face.id()) << 32) | glyph;
+    const std::uint64_t key = glyph_key(face, glyph);
     if (const auto found = index_.find(key); found != index_.end()) {
         ++stats_.hits;
         lru_.splice(lru_.begin(), lru_, found->second);
         return found->second->bitmap;
     }
     ++stats_.misses;
-    lru_.push_front(Entry{key, rasterize(face, glyph)});
+    std::optional<GlyphBitmap> ahead = ahead_ ? ahead_->take(key) : std::nullopt;
+    if (ahead) {
+        ++stats_.taken_ahead;
+    } else {
+        ahead = rasterize_glyph(face.file().raster_face(), face.pixel_size(), glyph);
+    }
+    lru_.push_front(Entry{key, std::move(*ahead)});
     index_[key] = lru_.begin();
     stats_.bytes += cost(lru_.front().bitmap);
     stats_.entries = index_.size();
@@ -37,34 +73,6 @@ void GlyphCache::evict_to_fit() {
         lru_.pop_back();
     }
     stats_.entries = index_.size();
-}
-
-GlyphBitmap GlyphCache::rasterize(const FontFace& face, std::uint32_t glyph) const {
-    GlyphBitmap bitmap;
-    FT_Face ft = face.file().raster_face();
-    // Every size shares the file's FreeType face; set this one's size when it differs.
-    if (ft->size->metrics.x_ppem != face.pixel_size() &&
-        FT_Set_Pixel_Sizes(ft, 0, static_cast<FT_UInt>(face.pixel_size())) != 0) {
-        return bitmap;
-    }
-    // Light hinting snaps only vertically: crisp horizontal strokes in Han characters without
-    // distorting the advances HarfBuzz laid out.
-    if (FT_Load_Glyph(ft, glyph, FT_LOAD_TARGET_LIGHT | FT_LOAD_RENDER) != 0 ||
-        ft->glyph->bitmap.pixel_mode != FT_PIXEL_MODE_GRAY) {
-        return bitmap;  // An empty bitmap draws nothing; the layout already logged the glyph.
-    }
-    const FT_Bitmap& source = ft->glyph->bitmap;
-    bitmap.width = static_cast<int>(source.width);
-    bitmap.height = static_cast<int>(source.rows);
-    bitmap.left = ft->glyph->bitmap_left;
-    bitmap.top = ft->glyph->bitmap_top;
-    bitmap.coverage.resize(static_cast<std::size_t>(bitmap.width) * bitmap.height);
-    for (int row = 0; row < bitmap.height; ++row) {
-        std::memcpy(bitmap.coverage.data() + static_cast<std::size_t>(row) * bitmap.width,
-                    source.buffer + static_cast<std::ptrdiff_t>(row) * source.pitch,
-                    static_cast<std::size_t>(bitmap.width));
-    }
-    return bitmap;
 }
 
 }  // namespace placard
