@@ -20,6 +20,18 @@ namespace {
 constexpr std::uint64_t kMaxManifestBytes = 1024 * 1024;
 constexpr std::uint64_t kMaxSignatureBytes = 4096;
 
+// A write into the staging folder that failed: the device's fault (a full disk, a read-only or
+// failing one, no file descriptors: tried again later) or the bundle's own (names that collide
+// — "media" the file and "media/a.png" — or are too long: never better on a second try).
+Error staging_write_error(const std::string& relative, int error_number) {
+    const bool device_fault =
+        error_number == ENOSPC || error_number == EDQUOT || error_number == EIO ||
+        error_number == EROFS || error_number == EMFILE || error_number == ENFILE ||
+        error_number == ENOMEM || error_number == EACCES || error_number == EPERM;
+    return make_error(device_fault ? ErrorKind::Failed : ErrorKind::Invalid,
+                      relative + ": cannot write (" + std::strerror(error_number) + ")");
+}
+
 // A new file in the staging folder, its folders made first; never through a symlink.
 Result<int> create_staged_file(const fs::path& dir, const std::string& relative) {
     const fs::path target = dir / relative;
@@ -28,8 +40,7 @@ Result<int> create_staged_file(const fs::path& dir, const std::string& relative)
     const int fd =
         ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) {
-        return make_error(ErrorKind::Failed,
-                          relative + ": cannot write (" + std::strerror(errno) + ")");
+        return staging_write_error(relative, errno);
     }
     return fd;
 }
@@ -41,8 +52,7 @@ Status write_all(int fd, std::string_view data, const std::string& relative) {
             continue;
         }
         if (written <= 0) {
-            return make_error(ErrorKind::Failed,
-                              relative + ": cannot write (" + std::strerror(errno) + ")");
+            return staging_write_error(relative, written < 0 ? errno : ENOSPC);
         }
         data.remove_prefix(static_cast<std::size_t>(written));
     }
@@ -62,7 +72,11 @@ Result<std::optional<Manifest>> unpack_signed_bundle(const fs::path& file, const
         return make_error(where + ": not a regular file");
     }
     const auto size = fs::file_size(file, error);
-    if (error || size > limits.max_bundle_bytes) {
+    if (error) {
+        return make_error(ErrorKind::Failed,
+                          where + ": cannot read its size (" + error.message() + ")");
+    }
+    if (size > limits.max_bundle_bytes) {
         return make_error(ErrorKind::TooLarge,
                           where + ": " + std::to_string(size) + " bytes, more than the " +
                               std::to_string(limits.max_bundle_bytes) + "-byte limit");

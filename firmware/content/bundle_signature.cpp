@@ -30,7 +30,8 @@ Result<std::vector<TarEntry>> bundle_folder_files(const std::filesystem::path& d
         if (std::filesystem::is_symlink(std::filesystem::symlink_status(dir / path, error))) {
             return make_error(path + ": is a symbolic link (not allowed in a bundle)");
         }
-        files.push_back(TarEntry{path, PLACARD_TRY(read_file(dir / path, 64 * 1024 * 1024))});
+        std::string data = PLACARD_TRY(read_file(dir / path, 64 * 1024 * 1024));
+        files.push_back(TarEntry{path, std::move(data)});
     }
     return files;
 }

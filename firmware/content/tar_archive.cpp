@@ -185,8 +185,9 @@ Status TarReader::read_data(const std::function<Status(std::string_view)>& sink)
 
 Result<std::string> TarReader::read_all(std::uint64_t max_bytes) {
     if (remaining_ > max_bytes) {
-        return make_error(origin_ + ": " + current_ + ": " + std::to_string(remaining_) +
-                          " bytes, more than the " + std::to_string(max_bytes) + "-byte limit");
+        return make_error(ErrorKind::TooLarge,
+                          origin_ + ": " + current_ + ": " + std::to_string(remaining_) +
+                              " bytes, more than the " + std::to_string(max_bytes) + "-byte limit");
     }
     std::string data;
     data.reserve(static_cast<std::size_t>(remaining_));
@@ -207,8 +208,10 @@ Result<std::vector<TarEntry>> read_tar(std::string_view archive, std::string_vie
         if (!header) {
             return entries;
         }
-        entries.push_back(
-            TarEntry{header->path, PLACARD_TRY(reader.read_all(limits.max_entry_bytes))});
+        // The data into a local first: a PLACARD_TRY that returns from inside a braced
+        // initializer would leave the members built before it undestroyed.
+        std::string data = PLACARD_TRY(reader.read_all(limits.max_entry_bytes));
+        entries.push_back(TarEntry{header->path, std::move(data)});
     }
 }
 

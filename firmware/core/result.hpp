@@ -85,6 +85,9 @@ inline Error with_context(Error error, std::string_view where) {
 // SerenityOS's TRY, which both g++ and clang compile; __extension__ keeps -Wpedantic quiet.
 //
 //     const std::string text = PLACARD_TRY(read_file(path, limit));
+//
+// Only as a whole initializer or statement: inside a braced initializer, `T{a, PLACARD_TRY(b)}`,
+// its return would leave `a`, already built, undestroyed (no exception unwinds it).
 // NOLINTBEGIN(cppcoreguidelines-macro-usage): a function cannot return from its caller.
 #define PLACARD_TRY(expression)                            \
     __extension__({                                        \

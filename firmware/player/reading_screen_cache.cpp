@@ -58,14 +58,18 @@ std::size_t ReadingScreenCache::screens() const {
 }
 
 void ReadingScreenCache::rasterize_ahead(const ReadingScreenLayout& screen) {
-    bool room = true;
     for_each_glyph(screen, [&](const PositionedGlyph& glyph) {
-        if (!room || glyph.face == nullptr) {
+        if (glyph.face == nullptr) {
             return;
         }
         const std::uint64_t key = glyph_key(*glyph.face, glyph.glyph);
-        if (!glyphs_.offered(key)) {
-            room = glyphs_.offer(key, rasterizer_.rasterize(*glyph.face, glyph.glyph));
+        if (glyphs_.offered(key)) {
+            return;
+        }
+        // Nothing is offered for a font the worker cannot open as the render thread did: the
+        // render thread draws those glyphs itself.
+        if (std::optional<GlyphBitmap> bitmap = rasterizer_.rasterize(*glyph.face, glyph.glyph)) {
+            glyphs_.offer(key, std::move(*bitmap));
         }
     });
 }
@@ -106,7 +110,7 @@ void ReadingScreenCache::run() {
             lock.unlock();
             rasterize_ahead(*screen);
             lock.lock();
-            if (stopping_) {
+            if (stopping_ || snapshot_ != snapshot) {
                 break;
             }
         }

@@ -26,14 +26,16 @@ Status check_limits(const std::string& path, long width, long height, const Imag
         return make_error(path + ": image has no pixels");
     }
     if (width > limits.max_width || height > limits.max_height) {
-        return make_error(path + ": image declares " + std::to_string(width) + "×" +
-                          std::to_string(height) + " pixels, more than the limit of " +
-                          describe_size(limits.max_width, limits.max_height));
+        return make_error(ErrorKind::TooLarge,
+                          path + ": image declares " + std::to_string(width) + "×" +
+                              std::to_string(height) + " pixels, more than the limit of " +
+                              describe_size(limits.max_width, limits.max_height));
     }
     if (width * height > limits.max_pixels) {
-        return make_error(path + ": image declares " + std::to_string(width) + "×" +
-                          std::to_string(height) + " pixels, more than the limit of " +
-                          std::to_string(limits.max_pixels) + " pixels");
+        return make_error(ErrorKind::TooLarge, path + ": image declares " + std::to_string(width) +
+                                                   "×" + std::to_string(height) +
+                                                   " pixels, more than the limit of " +
+                                                   std::to_string(limits.max_pixels) + " pixels");
     }
     return Done{};
 }

@@ -4,6 +4,7 @@
 #include FT_FREETYPE_H
 #include <hb-ot.h>
 #include <hb.h>
+#include <sys/stat.h>
 
 #include <atomic>
 
@@ -12,11 +13,23 @@ namespace {
 std::atomic<std::uint32_t> next_face_id{1};
 }
 
+FileIdentity file_identity(const std::string& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0) {
+        return {};
+    }
+    return FileIdentity{
+        static_cast<std::uint64_t>(status.st_dev), static_cast<std::uint64_t>(status.st_ino),
+        static_cast<std::uint64_t>(status.st_size),
+        static_cast<std::int64_t>(status.st_mtim.tv_sec) * 1'000'000'000 + status.st_mtim.tv_nsec};
+}
+
 Result<std::unique_ptr<FontFile>> FontFile::open(FT_LibraryRec_* library, const std::string& path,
                                                  int index) {
     std::unique_ptr<FontFile> file(new FontFile());
     file->path_ = path;
     file->index_ = index;
+    file->identity_ = file_identity(path);
     if (FT_New_Face(library, path.c_str(), index, &file->ft_face_) != 0) {
         file->ft_face_ = nullptr;
         return make_error(path + ": FreeType cannot open face " + std::to_string(index));

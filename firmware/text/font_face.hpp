@@ -20,6 +20,16 @@ struct FT_LibraryRec_;
 
 namespace placard {
 
+// Which file a path named when it was opened: a font package upgraded while the player runs
+// puts a new file at the same path, and glyph ids from the old one mean nothing in it.
+struct FileIdentity {
+    std::uint64_t device = 0, inode = 0, size = 0;
+    std::int64_t modified_ns = 0;
+    bool operator==(const FileIdentity&) const = default;
+};
+// The identity of the file at `path` now; all zero when it cannot be read.
+FileIdentity file_identity(const std::string& path);
+
 class FontFile {
   public:
     // `library` must outlive the file. `index` selects a face in a collection (.ttc).
@@ -34,6 +44,7 @@ class FontFile {
     FT_FaceRec_* raster_face() const { return ft_face_; }
     const std::string& path() const { return path_; }
     int index() const { return index_; }  // The face's index in its file (a collection).
+    const FileIdentity& identity() const { return identity_; }  // Of the file when opened.
 
   private:
     FontFile() = default;
@@ -41,6 +52,7 @@ class FontFile {
     FT_FaceRec_* ft_face_ = nullptr;
     std::string path_;
     int index_ = 0;
+    FileIdentity identity_;
 };
 
 struct FontMetrics {

@@ -17,12 +17,20 @@ bool PrerasterizedGlyphs::offered(std::uint64_t key) const {
 
 bool PrerasterizedGlyphs::offer(std::uint64_t key, GlyphBitmap bitmap) {
     std::lock_guard lock(mutex_);
-    if (bytes_ + cost(bitmap) > max_bytes_) {
+    if (cost(bitmap) > max_bytes_ || offered_.contains(key)) {
         return false;
     }
+    while (bytes_ + cost(bitmap) > max_bytes_ && !order_.empty()) {
+        if (const auto oldest = waiting_.find(order_.front()); oldest != waiting_.end()) {
+            bytes_ -= cost(oldest->second);
+            waiting_.erase(oldest);
+        }
+        order_.pop_front();
+    }
     offered_.insert(key);
+    order_.push_back(key);
     bytes_ += cost(bitmap);
-    waiting_.insert_or_assign(key, std::move(bitmap));
+    waiting_.emplace(key, std::move(bitmap));
     return true;
 }
 

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -34,15 +35,18 @@ inline std::uint64_t glyph_key(const FontFace& face, std::uint32_t glyph) {
 }
 
 // Glyphs rasterized ahead on another thread, waiting for the render thread's cache to take
-// them. Thread-safe. Bounded in bytes: past the budget nothing more is offered, and the render
-// thread rasterizes what it misses itself, as it would without this.
+// them. Thread-safe. Bounded in bytes: a new glyph pushes out the glyphs waiting longest (those
+// of screens nobody opened, of content since replaced), and the render thread rasterizes what
+// it misses itself, as it would without this.
 class PrerasterizedGlyphs {
   public:
     explicit PrerasterizedGlyphs(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
-    // Whether `key` was offered before (taken or not): then it is not rasterized again.
+    // Whether `key` was offered before (taken, pushed out or waiting): then it is not
+    // rasterized again.
     bool offered(std::uint64_t key) const;
-    // Offers a bitmap; false, and nothing kept, when the waiting glyphs are at the budget.
+    // Offers a bitmap, pushing out the oldest waiting ones to make room; false, and nothing
+    // kept, for a bitmap larger than the whole budget.
     bool offer(std::uint64_t key, GlyphBitmap bitmap);
     // The waiting bitmap for `key`, moved out, if there is one.
     std::optional<GlyphBitmap> take(std::uint64_t key);
@@ -53,6 +57,7 @@ class PrerasterizedGlyphs {
     const std::size_t max_bytes_;
     std::size_t bytes_ = 0;
     std::unordered_map<std::uint64_t, GlyphBitmap> waiting_;
+    std::deque<std::uint64_t> order_;  // Offered keys, oldest first (taken ones are skipped).
     std::unordered_set<std::uint64_t> offered_;
 };
 

@@ -53,21 +53,28 @@ GlyphRasterizer::~GlyphRasterizer() {
     }
 }
 
-GlyphBitmap GlyphRasterizer::rasterize(const FontFace& face, std::uint32_t glyph) {
+std::optional<GlyphBitmap> GlyphRasterizer::rasterize(const FontFace& face, std::uint32_t glyph) {
     if (library_ == nullptr) {
-        return {};
+        return std::nullopt;
     }
     const auto key = std::make_pair(face.file().path(), face.file().index());
     auto found = faces_.find(key);
     if (found == faces_.end()) {
         FT_Face opened = nullptr;
-        if (FT_New_Face(library_, key.first.c_str(), key.second, &opened) != 0) {
-            opened = nullptr;  // Remembered: not tried again for every glyph.
+        // Only the very file the render thread's face was opened from (a font upgraded since
+        // would give other glyphs for the same ids); a failure is remembered, not retried.
+        if (file_identity(key.first) != face.file().identity() ||
+            FT_New_Face(library_, key.first.c_str(), key.second, &opened) != 0 ||
+            file_identity(key.first) != face.file().identity()) {
+            if (opened != nullptr) {
+                FT_Done_Face(opened);
+            }
+            opened = nullptr;
         }
         found = faces_.emplace(key, opened).first;
     }
     if (found->second == nullptr) {
-        return {};
+        return std::nullopt;
     }
     return rasterize_glyph(found->second, face.pixel_size(), glyph);
 }

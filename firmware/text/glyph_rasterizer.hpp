@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,8 +39,9 @@ class GlyphRasterizer {
     GlyphRasterizer& operator=(const GlyphRasterizer&) = delete;
 
     // `glyph` of `face`, drawn from this rasterizer's own FreeType face of the same file (opened
-    // on first use); empty when it cannot be opened.
-    GlyphBitmap rasterize(const FontFace& face, std::uint32_t glyph);
+    // on first use); nothing when that file cannot be opened or is no longer the one `face`
+    // was opened from (then the render thread draws the glyph itself, from its own face).
+    std::optional<GlyphBitmap> rasterize(const FontFace& face, std::uint32_t glyph);
 
   private:
     FT_LibraryRec_* library_ = nullptr;

@@ -27,6 +27,11 @@ inline const FontChain& body_fonts(int pixel_size = 28) {
     return **test_fonts().chain(FontRole::Body, pixel_size);
 }
 
+// The bold chain at `pixel_size` (the header's clock, titles).
+inline const FontChain& bold_fonts(int pixel_size = 28) {
+    return **test_fonts().chain(FontRole::Bold, pixel_size);
+}
+
 // `text` shaped as Simplified Chinese body text at `pixel_size` (28 px: 1 em = 28).
 inline ShapedParagraph shaped_body(std::string_view text, int pixel_size = 28) {
     return shape_paragraph(body_fonts(pixel_size), text, "zh-Hans");

@@ -56,3 +56,24 @@ TEST(FontConfig, AMissingFallbackIsLeftOutWithAWarningAndAMissingPrimaryFails) {
 
 }  // namespace
 }  // namespace placard
+
+namespace placard {
+namespace {
+
+// The test programs see the test fonts of tests/fonts and no other (support/hermetic_fonts.cpp):
+// the body and bold families come from there, and a family the machine has but the tests do
+// not keep (Noto Serif CJK SC, from fonts-noto-cjk) is not found.
+TEST(TestFonts, AreTheOnlyFontsATestProgramSees) {
+    const std::string kept = std::string(PLACARD_SOURCE_DIR) + "/tests/fonts/";
+    for (const bool bold : {false, true}) {
+        for (const char* family : {"Noto Sans CJK SC", "DejaVu Sans"}) {
+            const auto found = FontLibrary::find_family(family, bold);
+            ASSERT_TRUE(found) << family << ": " << found.error().message;
+            EXPECT_TRUE(found->path.starts_with(kept)) << family << " came from " << found->path;
+        }
+    }
+    EXPECT_FALSE(FontLibrary::find_family("Noto Serif CJK SC", false));
+}
+
+}  // namespace
+}  // namespace placard

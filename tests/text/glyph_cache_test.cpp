@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "support/test_fonts.hpp"
@@ -15,27 +17,31 @@ bool same(const GlyphBitmap& a, const GlyphBitmap& b) {
            a.coverage == b.coverage;
 }
 
-// A rasterizer with FreeType faces of its own draws every glyph as the render thread's cache
-// does — at two sizes, and from another thread, as the reading-screen worker does.
-TEST(GlyphRasterizer, DrawsWhatTheRenderThreadDraws) {
+// A rasterizer with FreeType faces of its own, on a worker thread, draws every glyph as the
+// render thread's cache does at the same time on this one — at two sizes.
+TEST(GlyphRasterizer, DrawsWhatTheRenderThreadDrawsAtTheSameTime) {
     for (const int size : {28, 64}) {
         const std::vector<ShapedGlyph> shaped =
             shape_text(testing::body_fonts(size), "组工文萃：●坚持“四个”Placard 2026");
-        GlyphCache cache;
         GlyphRasterizer rasterizer;
-        std::vector<GlyphBitmap> ahead;
+        std::vector<std::optional<GlyphBitmap>> ahead;
         std::thread worker([&] {
             for (const ShapedGlyph& glyph : shaped) {
                 ahead.push_back(rasterizer.rasterize(*glyph.face, glyph.glyph));
             }
         });
-        worker.join();
-        std::size_t i = 0, drawn = 0;
+        GlyphCache cache;
+        std::vector<GlyphBitmap> here;
         for (const ShapedGlyph& glyph : shaped) {
-            const GlyphBitmap& here = cache.get(*glyph.face, glyph.glyph);
-            EXPECT_TRUE(same(here, ahead.at(i))) << "glyph " << i << " at " << size << " px";
-            drawn += here.coverage.empty() ? 0 : 1;
-            ++i;
+            here.push_back(cache.get(*glyph.face, glyph.glyph));
+        }
+        worker.join();
+        ASSERT_EQ(ahead.size(), here.size());
+        std::size_t drawn = 0;
+        for (std::size_t i = 0; i < here.size(); ++i) {
+            ASSERT_TRUE(ahead[i]) << "glyph " << i;
+            EXPECT_TRUE(same(here[i], *ahead[i])) << "glyph " << i << " at " << size << " px";
+            drawn += here[i].coverage.empty() ? 0 : 1;
         }
         EXPECT_GT(drawn, 20u);  // Not a comparison of empty bitmaps.
     }
@@ -44,33 +50,56 @@ TEST(GlyphRasterizer, DrawsWhatTheRenderThreadDraws) {
 TEST(GlyphCache, TakesAGlyphRasterizedAheadInsteadOfRasterizing) {
     const ShapedGlyph shaped = shape_text(testing::body_fonts(40), "萃").at(0);
     const FontFace& face = *shaped.face;
-    const std::uint32_t glyph = shaped.glyph;
     PrerasterizedGlyphs ahead(1 << 20);
     GlyphRasterizer rasterizer;
-    const std::uint64_t key = glyph_key(face, glyph);
+    const std::uint64_t key = glyph_key(face, shaped.glyph);
     EXPECT_FALSE(ahead.offered(key));
-    ASSERT_TRUE(ahead.offer(key, rasterizer.rasterize(face, glyph)));
+    // A marked bitmap: what the cache returns is this one, not one it rasterized.
+    GlyphBitmap marked = *rasterizer.rasterize(face, shaped.glyph);
+    ASSERT_FALSE(marked.coverage.empty());
+    marked.coverage[0] = 77;
+    ASSERT_TRUE(ahead.offer(key, marked));
     EXPECT_TRUE(ahead.offered(key));
     EXPECT_GT(ahead.waiting_bytes(), 0u);
     GlyphCache cache;
     cache.take_from(&ahead);
-    const GlyphBitmap& got = cache.get(face, glyph);
-    EXPECT_FALSE(got.coverage.empty());
+    const GlyphBitmap& got = cache.get(face, shaped.glyph);
+    EXPECT_EQ(got.coverage[0], 77);
     EXPECT_EQ(cache.stats().taken_ahead, 1u);
-    EXPECT_EQ(ahead.waiting_bytes(), 0u);  // Moved into the cache, not copied.
-    EXPECT_TRUE(ahead.offered(key));       // And not rasterized ahead again.
+    EXPECT_EQ(ahead.waiting_bytes(), 0u);    // No longer waiting: taken.
+    EXPECT_FALSE(ahead.offer(key, marked));  // And not offered again.
 }
 
-TEST(PrerasterizedGlyphs, OffersNothingPastItsBudget) {
-    PrerasterizedGlyphs ahead(1000);
-    GlyphBitmap big;
-    big.coverage.resize(900);
-    EXPECT_TRUE(ahead.offer(1, big));
-    EXPECT_FALSE(ahead.offer(2, big));
-    EXPECT_FALSE(ahead.offered(2));
+TEST(PrerasterizedGlyphs, ANewGlyphPushesOutTheOldestWaiting) {
+    PrerasterizedGlyphs ahead(2500);
+    GlyphBitmap glyph;
+    glyph.coverage.resize(900);  // 964 bytes with the bookkeeping: two fit, not three.
+    EXPECT_TRUE(ahead.offer(1, glyph));
+    EXPECT_TRUE(ahead.offer(2, glyph));
+    EXPECT_TRUE(ahead.take(1));  // Taken: room without pushing anything out.
+    EXPECT_TRUE(ahead.offer(3, glyph));
+    EXPECT_TRUE(ahead.offer(4, glyph));  // Pushes out 2, the oldest still waiting.
     EXPECT_FALSE(ahead.take(2));
-    EXPECT_TRUE(ahead.take(1));
-    EXPECT_TRUE(ahead.offer(2, big));  // Room again once taken.
+    EXPECT_TRUE(ahead.take(3));
+    EXPECT_TRUE(ahead.take(4));
+    GlyphBitmap huge;
+    huge.coverage.resize(4000);
+    EXPECT_FALSE(ahead.offer(5, huge));  // Larger than the whole budget.
+    EXPECT_FALSE(ahead.offered(5));
+}
+
+TEST(FileIdentity, ChangesWhenTheFileAtAPathIsReplaced) {
+    const auto path =
+        std::filesystem::temp_directory_path() / ("placard-identity-" + std::to_string(::getpid()));
+    std::ofstream(path) << "one";
+    const FileIdentity first = file_identity(path.string());
+    EXPECT_EQ(file_identity(path.string()), first);
+    const auto replacement = path.string() + ".new";
+    std::ofstream(replacement) << "a new font";
+    std::filesystem::rename(replacement, path);  // As dpkg installs a file.
+    EXPECT_NE(file_identity(path.string()), first);
+    std::filesystem::remove(path);
+    EXPECT_EQ(file_identity(path.string()), FileIdentity{});
 }
 
 }  // namespace
