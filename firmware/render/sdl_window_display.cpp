@@ -28,10 +28,18 @@ Result<std::unique_ptr<SdlWindowDisplay>> SdlWindowDisplay::open(int width, int 
             "\" driver); use --screenshot to render without a display, or set SDL_VIDEODRIVER");
     }
     // On X11 the window surface would otherwise be a GL texture drawn by llvmpipe, which costs
-    // ten times the CPU of XShm (ARCHITECTURE.md, "Rendering"). KMSDRM has no native
-    // framebuffer and needs the texture path, so the hint is set for X11 only.
+    // ten times the CPU of XShm (ARCHITECTURE.md, "Rendering").
     if (driver && std::strcmp(driver, "x11") == 0) {
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
+    // KMSDRM has no native framebuffer: SDL presents the window surface as a texture through
+    // the first accelerated renderer it has, desktop OpenGL. SDL's KMSDRM driver is written for
+    // OpenGL ES (its buffer swap is KMSDRM_GLES_SwapWindow), and with desktop GL every frame
+    // reached the display black (virtio-gpu with Mesa, found by tools/boot-test), so the
+    // OpenGL ES 2 renderer is asked for by name. SDL_FRAMEBUFFER_ACCELERATION in the
+    // environment still wins over this hint.
+    if (driver && SDL_strcasecmp(driver, "KMSDRM") == 0) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "opengles2");
     }
     std::unique_ptr<SdlWindowDisplay> display(new SdlWindowDisplay());
     display->rotation_ = rotation_degrees;
@@ -64,6 +72,32 @@ Result<std::unique_ptr<SdlWindowDisplay>> SdlWindowDisplay::open(int width, int 
             0xFF000000u);
     }
     return display;
+}
+
+bool SdlWindowDisplay::on_console() const {
+    const char* driver = SDL_GetCurrentVideoDriver();
+    return driver && SDL_strcasecmp(driver, "KMSDRM") == 0;
+}
+
+std::string SdlWindowDisplay::description() const {
+    const char* driver = SDL_GetCurrentVideoDriver();
+    std::string text = std::string(driver ? driver : "unknown") + " " +
+                       std::to_string(panel_width_) + "x" + std::to_string(panel_height_);
+    if (SDL_Surface* surface = SDL_GetWindowSurface(window_)) {
+        std::string format = SDL_GetPixelFormatName(surface->format->format);
+        const std::string prefix = "SDL_PIXELFORMAT_";
+        text += " " + (format.starts_with(prefix) ? format.substr(prefix.size()) : format);
+    }
+    // Without a native framebuffer (KMSDRM, Wayland, or X11 with acceleration) SDL presents the
+    // window surface through a renderer of its own.
+    SDL_RendererInfo info;
+    if (SDL_Renderer* renderer = SDL_GetRenderer(window_);
+        renderer && SDL_GetRendererInfo(renderer, &info) == 0) {
+        text += std::string(" via ") + info.name;
+    } else {
+        text += " via the native framebuffer";
+    }
+    return text;
 }
 
 SdlWindowDisplay::~SdlWindowDisplay() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -25,6 +26,13 @@ class SdlWindowDisplay final : public Display {
 
     Canvas canvas() override;
     Status present(std::span<const Rect> damage) override;
+    // What SDL chose, for the log: the video driver, the panel size, the surface's pixel format
+    // and what presents it ("kmsdrm 1920x1080 ARGB8888 via opengles2"), so that a screen that
+    // stays dark can be told from one that never opened.
+    std::string description() const;
+    // Whether SDL drives the console's display itself (KMSDRM: no X, no Wayland), where it also
+    // reads the input devices itself.
+    bool on_console() const;
     int panel_width() const { return panel_width_; }
     int panel_height() const { return panel_height_; }
     // The size of the upright canvas.
