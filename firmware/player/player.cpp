@@ -12,6 +12,7 @@
 #include "content/content_store.hpp"
 #include "core/input_script.hpp"
 #include "core/wall_time.hpp"
+#include "player/absolute_pointers.hpp"
 #include "player/content_watcher.hpp"
 #include "player/frame_stats.hpp"
 #include "player/import_notices.hpp"
@@ -166,8 +167,12 @@ struct FollowedFinger {
 // coordinates, for the frame function. Returns false when the player is asked to stop
 // (SIGINT/SIGTERM arrive as SDL_QUIT). Keys are ignored: a visitor must not be able to leave
 // the player from the keyboard.
+// With `absolute_pointers` (the board's console), SDL's mouse events are ignored while an
+// absolute pointer is open: they would carry its unscaled coordinates (absolute_pointers.hpp),
+// and the player reads it itself.
 bool take_sdl_events(SdlWindowDisplay& screen, const SteadyClock& clock, PlayerFrame& player,
-                     std::vector<PointerEvent>& input, double& input_at, FollowedFinger& finger) {
+                     std::vector<PointerEvent>& input, double& input_at, FollowedFinger& finger,
+                     AbsolutePointers* absolute_pointers) {
     bool running = true;
     const auto pointer = [&](PointerEvent::Kind kind, double panel_x, double panel_y) {
         const auto [x, y] = screen.to_logical(panel_x, panel_y);
@@ -176,6 +181,7 @@ bool take_sdl_events(SdlWindowDisplay& screen, const SteadyClock& clock, PlayerF
             input_at = clock.seconds();
         }
     };
+    const bool ignore_mice = absolute_pointers && absolute_pointers->any();
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         switch (event.type) {
@@ -213,7 +219,7 @@ bool take_sdl_events(SdlWindowDisplay& screen, const SteadyClock& clock, PlayerF
                 break;
             case SDL_MOUSEBUTTONDOWN:
             case SDL_MOUSEBUTTONUP:
-                if (event.button.which != SDL_TOUCH_MOUSEID &&
+                if (event.button.which != SDL_TOUCH_MOUSEID && !ignore_mice &&
                     event.button.button == SDL_BUTTON_LEFT) {
                     pointer(event.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down
                                                               : PointerEvent::Kind::Up,
@@ -221,13 +227,21 @@ bool take_sdl_events(SdlWindowDisplay& screen, const SteadyClock& clock, PlayerF
                 }
                 break;
             case SDL_MOUSEMOTION:
-                if (event.motion.which != SDL_TOUCH_MOUSEID &&
+                if (event.motion.which != SDL_TOUCH_MOUSEID && !ignore_mice &&
                     (event.motion.state & SDL_BUTTON_LMASK)) {
                     pointer(PointerEvent::Kind::Move, event.motion.x, event.motion.y);
                 }
                 break;
             default:
                 break;
+        }
+    }
+    if (absolute_pointers) {
+        for (const PanelPointerEvent& moved : absolute_pointers->poll(clock.seconds())) {
+            pointer(moved.kind == PanelPointerEvent::Kind::Down ? PointerEvent::Kind::Down
+                    : moved.kind == PanelPointerEvent::Kind::Up ? PointerEvent::Kind::Up
+                                                                : PointerEvent::Kind::Move,
+                    moved.x * screen.panel_width(), moved.y * screen.panel_height());
         }
     }
     return running;
@@ -350,6 +364,7 @@ int run_player(const PlayerOptions& options) {
         return 1;
     }
     SdlWindowDisplay& screen = **display;
+    log_info("display: " + screen.description());
     const int width = screen.logical_width(), height = screen.logical_height();
     auto first = load_snapshot(dir, **fonts, width, height);
     if (!first) {
@@ -386,11 +401,16 @@ int run_player(const PlayerOptions& options) {
     bool running = true;
     double input_at = -1;  // When the oldest input not yet shown arrived, for touch-to-photon.
     FollowedFinger finger;
+    std::optional<AbsolutePointers> absolute_pointers;
+    if (screen.on_console()) {
+        absolute_pointers.emplace();
+    }
     double next_watchdog = 0;
     while (running) {
         // The frame itself is PlayerFrame's, the same one --screenshot runs.
         input.clear();
-        running = take_sdl_events(screen, clock, player, input, input_at, finger);
+        running = take_sdl_events(screen, clock, player, input, input_at, finger,
+                                  absolute_pointers ? &*absolute_pointers : nullptr);
         if (!running) {
             break;
         }
