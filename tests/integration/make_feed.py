@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""make_feed.py DEMO OUT_DIR VERSION [--ticker TEXT] [--bad-hash] [--pad BYTES] [--salt]
+"""make_feed.py DEMO OUT_DIR VERSION [--ticker TEXT] [--site-name NAME] [--bad-hash] [--pad BYTES]
+               [--salt]
 Writes OUT_DIR/feed.json (and media/) from the demo bundle at VERSION, with every banner's
 sha256 filled in, so that tests can serve it."""
 import hashlib, json, os, shutil, sys
@@ -23,6 +24,8 @@ if feed["site"].get("logo"):
     feed["site"]["logo_sha256"] = hashlib.sha256(open(os.path.join(out, feed["site"]["logo"]), "rb").read()).hexdigest()
 if "--ticker" in args:
     feed["ticker"] = [args[args.index("--ticker") + 1]]
+if "--site-name" in args:
+    feed["site"]["name"] = args[args.index("--site-name") + 1]
 if "--bad-hash" in args:
     feed["banners"][0]["sha256"] = "0" * 64
 if "--pad" in args:
