@@ -101,6 +101,31 @@ UpdateOutcome record_refusal(const ContentStore& store, Error refusal, std::stri
     return UpdateOutcome{UpdateOutcome::Kind::Refused, -1, std::move(refusal)};
 }
 
+namespace {
+
+// Whether the store's current version holds exactly the files of `manifest` (same sizes, same
+// SHA-256).
+bool current_holds(const ContentStore& store, const Manifest& manifest) {
+    const std::filesystem::path current = store.current();
+    if (current.empty()) {
+        return false;
+    }
+    for (const ManifestFile& file : manifest.files) {
+        std::error_code error;
+        const std::filesystem::path path = current / file.path;
+        if (std::filesystem::file_size(path, error) != file.size || error) {
+            return false;
+        }
+        const auto digest = sha256_of_file(path);
+        if (!digest || *digest != file.sha256) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate update,
                                    const TrustPolicy& policy, const BundleInspector& inspect,
                                    const std::function<void(UpdateStatus&)>& on_taken) {
@@ -115,6 +140,14 @@ UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate updat
                                                  screen_site, inspect, &feed);
     if (!problems.empty()) {
         return record_refusal(store, problems.summary(update.origin), update.source);
+    }
+    // The signed content the screen already shows, offered again: by a power cut between its
+    // commit and the removal of its file from the inbox (the boot test found a USB import
+    // refused as "not newer" after such a cut, and 内容包未导入 on screen), or pushed twice.
+    // Nothing to take and nothing to refuse.
+    if (update.manifest && store.current_version() == feed.version &&
+        current_holds(store, *update.manifest)) {
+        return UpdateOutcome{UpdateOutcome::Kind::Unchanged, feed.version, std::nullopt};
     }
     const auto refused = store.commit(update.staging, feed.version, [&](UpdateStatus& status) {
         status.version = feed.version;

@@ -48,7 +48,8 @@ struct StagedUpdate {
     std::string source;                // What status.json says it came from.
 };
 
-// Validates the staged update and commits it; records the outcome in status.json.
+// Validates the staged update and commits it; records the outcome in status.json. The signed
+// content of the version shown, offered again, is Unchanged (not a refusal).
 // `on_taken` adds a source's own fields to the status (a feed's ETag).
 UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate update,
                                    const TrustPolicy& policy, const BundleInspector& inspect,

@@ -17,6 +17,9 @@ UpdateOutcome BundleIntake::take(const std::filesystem::path& file) {
     if (outcome.kind == UpdateOutcome::Kind::Taken) {
         log_info("bundle " + file.filename().string() + ": took version " +
                  std::to_string(outcome.version));
+    } else if (outcome.kind == UpdateOutcome::Kind::Unchanged) {
+        log_info("bundle " + file.filename().string() + ": version " +
+                 std::to_string(outcome.version) + " with the same content is already shown");
     } else {
         log_error("bundle refused, the screen keeps the current version: " + outcome.reason());
     }

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <vector>
 
+#include "content/content_store.hpp"
+
 namespace placard {
 
 namespace fs = std::filesystem;
@@ -58,8 +60,10 @@ bool InboxWatcher::take(const fs::path& file) {
         return true;
     }
     const UpdateOutcome outcome = intake_.take(file);
-    if (outcome.kind == UpdateOutcome::Kind::Taken) {
+    if (outcome.kind != UpdateOutcome::Kind::Refused) {
         fs::remove(file, error);
+        // The removal on the disk too: a power cut must not bring a taken bundle back.
+        (void)sync_path(inbox_);
         return true;
     }
     if (outcome.transient()) {

@@ -426,6 +426,10 @@ void UploadServer::serve(int connection, const std::string& peer) {
     fs::remove(file, ignored);
     if (outcome.kind == UpdateOutcome::Kind::Taken) {
         answer(connection, 200, "took version " + std::to_string(outcome.version));
+    } else if (outcome.kind == UpdateOutcome::Kind::Unchanged) {
+        answer(
+            connection, 200,
+            "version " + std::to_string(outcome.version) + " is already shown (the same content)");
     } else {
         answer(connection, status_for_refusal(outcome.refusal->kind),
                "refused: " + outcome.refusal->message);

@@ -268,4 +268,21 @@ fi
 "$tool" verify space.placard --key admin.pub >/dev/null || fail "verify with a space in a path"
 "$tool" import space.placard --config placard.conf 2>/dev/null || fail "a path with a space was refused"
 echo "ok: a media path with a space is packed, verified and taken"
+# The bundle shown, offered again (a power cut between its commit and the removal of its inbox
+# file brings it back at the next start): no refusal, nothing recorded, nothing on screen. Other
+# content under the same version number is still refused as not newer.
+"$tool" import space.placard --config placard.conf 2>again.err ||
+  fail "the bundle shown, offered again, was refused: $(cat again.err)"
+grep -q "version 3 with the same content is already shown" again.err ||
+  fail "the bundle shown, offered again: $(cat again.err)"
+"$tool" status --config placard.conf >status.txt
+grep -q "^last error: *none" status.txt || fail "offering the shown bundle again left: $(grep 'last error' status.txt)"
+"$here/make_feed.py" "$demo" v3b 3 --ticker "另一个第三版" >/dev/null
+"$tool" pack v3b other3.placard --key admin.key >/dev/null
+if "$tool" import other3.placard --config placard.conf 2>other3.err; then
+  fail "other content under the version shown was taken"
+fi
+grep -q "not newer than the highest version taken, 3" other3.err &&
+  echo "ok: the bundle shown, offered again, is no refusal; other content as version 3 is refused" ||
+  fail "other content as version 3: $(cat other3.err)"
 [ $failures -eq 0 ] || { echo "$failures check(s) failed" >&2; exit 1; }

@@ -332,6 +332,11 @@ int import_command(const Arguments& arguments) {
     if (outcome.kind == UpdateOutcome::Kind::Refused) {
         return fail("bundle refused, the screen keeps the current version: " + outcome.reason());
     }
+    if (outcome.kind == UpdateOutcome::Kind::Unchanged) {
+        log_info("bundle: version " + std::to_string(outcome.version) +
+                 " with the same content is already shown");
+        return 0;
+    }
     log_info("bundle: took version " + std::to_string(outcome.version));
     return 0;
 }
