@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/schedule.hpp"
 #include "core/wall_time.hpp"
 
 namespace placard {
@@ -36,6 +38,7 @@ struct Banner {
     double duration_s = 0;  // 0 means "use the player's default".
     std::optional<WallTime> from;
     std::optional<WallTime> until;
+    std::shared_ptr<const ItemSchedule> schedule;  // When it plays; null: always.
 };
 
 struct Article {
@@ -49,6 +52,8 @@ struct Article {
     std::vector<std::string> body;  // One string per paragraph.
     std::string note;
     std::string language = "zh-Hans";  // BCP 47; selects glyph forms when shaping.
+    // When its excerpt plays on the home screen; null: always. Channel lists show it anyway.
+    std::shared_ptr<const ItemSchedule> schedule;
 };
 
 struct Feed {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/schedule_json.hpp"
 #include "core/utf8.hpp"
 
 namespace placard {
@@ -177,10 +178,28 @@ class FeedReader {
 
     const FeedLimits& limits() const { return limits_; }
 
+    // The feed's named office calendars, read before the items whose schedules name them.
+    void read_calendars_member(const json& root) {
+        if (const auto it = root.find("calendars"); it != root.end()) {
+            calendars_ = read_calendars(*it, "calendars", schedule_problem());
+        }
+    }
+    std::shared_ptr<const ItemSchedule> schedule_field(const json& item, const std::string& where) {
+        const auto it = item.find("schedule");
+        return it == item.end()
+                   ? nullptr
+                   : read_schedule(*it, join(where, "schedule"), calendars_, schedule_problem());
+    }
+
   private:
+    ScheduleProblem schedule_problem() {
+        return [this](const std::string& where, const std::string& what) { problem(where, what); };
+    }
+
     std::string origin_;
     const FeedLimits& limits_;
     ProblemList& problems_;
+    OfficeCalendars calendars_;
 };
 
 bool is_sha256_hex(const std::string& text) {
@@ -228,7 +247,7 @@ void read_banners(FeedReader& reader, const json& root, std::vector<Banner>& ban
         [&](const json& item, const std::string& where) {
             reader.only_keys(item, where,
                              {"id", "image", "slot", "sha256", "caption", "article", "duration",
-                              "from", "until"});
+                              "from", "until", "schedule"});
             Banner banner;
             reader.id_field(item, where, banner.id);
             reader.path_field(item, where, "image", banner.image, true);
@@ -271,6 +290,12 @@ void read_banners(FeedReader& reader, const json& root, std::vector<Banner>& ban
             if (banner.from && banner.until && !(*banner.from < *banner.until)) {
                 reader.problem(where + ".until", "must be later than from");
             }
+            banner.schedule = reader.schedule_field(item, where);
+            if (banner.schedule && banner.slot == Banner::Slot::Side) {
+                // The side slot shows its two banners all the time: a schedule there would be
+                // silently ignored.
+                reader.problem(where + ".schedule", "side banners are not scheduled (yet)");
+            }
             banners.push_back(std::move(banner));
         });
 }
@@ -281,7 +306,7 @@ void read_articles(FeedReader& reader, const json& root, std::vector<Article>& a
         [&](const json& item, const std::string& where) {
             reader.only_keys(item, where,
                              {"id", "channel", "title", "author", "source", "published",
-                              "highlights", "body", "note", "language"});
+                              "highlights", "body", "note", "language", "schedule"});
             Article article;
             reader.id_field(item, where, article.id);
             reader.string_field(item, where, "channel", article.channel, true);
@@ -303,6 +328,7 @@ void read_articles(FeedReader& reader, const json& root, std::vector<Article>& a
                 article.language != "ja" && article.language != "en") {
                 reader.problem(where + ".language", "expected one of zh-Hans, zh-Hant, ja, en");
             }
+            article.schedule = reader.schedule_field(item, where);
             articles.push_back(std::move(article));
         });
 }
@@ -393,9 +419,9 @@ FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
         reader.problem("", "expected a JSON object at the top level");
         return outcome;
     }
-    reader.only_keys(
-        root, "",
-        {"placard", "version", "generated", "site", "channels", "banners", "articles", "ticker"});
+    reader.only_keys(root, "",
+                     {"placard", "version", "generated", "site", "channels", "banners", "articles",
+                      "ticker", "calendars"});
     Feed& feed = outcome.feed;
     if (const auto format = root.find("placard"); format == root.end()) {
         reader.problem("placard", "missing (the feed format number, 1)");
@@ -412,6 +438,7 @@ FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
     reader.time_field(root, "", "generated", feed.generated);
     read_site(reader, root, feed.site);
     read_channels(reader, root, feed.channels);
+    reader.read_calendars_member(root);
     read_banners(reader, root, feed.banners);
     read_articles(reader, root, feed.articles);
     reader.string_list(root, "", "ticker", feed.ticker, limits.max_ticker_items, false);

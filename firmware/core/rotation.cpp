@@ -1,6 +1,7 @@
 #include "core/rotation.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace placard {
@@ -9,14 +10,47 @@ namespace {
 // One frame at 60 Hz: a transition changes the picture every frame.
 constexpr double kFrame = 1.0 / 60.0;
 
-// The active item `steps` active items on from `index` (backwards when negative).
-int step_active(std::span<const ScheduledItem> items, int index, int steps, WallTime now) {
+// The highest priority of the items due at `now` (an item without a schedule: 0), or INT_MIN
+// when none is: then the fillers play.
+int highest_due_priority(std::span<const ScheduledItem> items, WallTime now) {
+    int best = INT_MIN;
+    for (const ScheduledItem& item : items) {
+        if (!item.active_at(now)) {
+            continue;
+        }
+        if (!item.schedule) {
+            best = std::max(best, 0);
+        } else if (!item.schedule->schedule.filler && item.schedule->due(now)) {
+            best = std::max(best, item.schedule->schedule.priority);
+        }
+    }
+    return best;
+}
+
+// Whether `item` plays at `now`, given the highest priority due (playing_now's rule).
+bool plays(const ScheduledItem& item, WallTime now, int best) {
+    if (!item.active_at(now)) {
+        return false;
+    }
+    if (!item.schedule) {
+        return best == 0;
+    }
+    const Schedule& schedule = item.schedule->schedule;
+    if (schedule.filler) {
+        return best == INT_MIN;
+    }
+    return schedule.priority == best && item.schedule->due(now);
+}
+
+// The playing item `steps` playing items on from `index` (backwards when negative).
+int step_active(std::span<const ScheduledItem> items, int index, int steps, WallTime now,
+                int best) {
     const int count = static_cast<int>(items.size());
     const int direction = steps < 0 ? -1 : 1;
     for (int taken = 0; taken != steps; taken += direction) {
         do {
             index = ((index + direction) % count + count) % count;
-        } while (!items[static_cast<std::size_t>(index)].active_at(now));
+        } while (!plays(items[static_cast<std::size_t>(index)], now, best));
     }
     return index;
 }
@@ -26,10 +60,11 @@ int step_active(std::span<const ScheduledItem> items, int index, int steps, Wall
 Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, double t,
                      WallTime now, int shift) {
     Rotation rotation;
+    const int best = highest_due_priority(items, now);
     double cycle = 0;
     int first = -1, members = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (items[i].active_at(now)) {
+        if (plays(items[i], now, best)) {
             cycle += items[i].duration_s;
             first = first < 0 ? static_cast<int>(i) : first;
             ++members;
@@ -44,16 +79,16 @@ Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, 
     double start = std::floor(t / cycle) * cycle;
     int last_active = first;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (!items[i].active_at(now)) {
+        if (!plays(items[i], now, best)) {
             continue;
         }
         const double end = start + items[i].duration_s;
         if (t < end) {
             const int index = static_cast<int>(i);
-            rotation.current = step_active(items, index, shift, now);
+            rotation.current = step_active(items, index, shift, now, best);
             const double transition_start = end - transition_s;
             if (t >= transition_start) {
-                rotation.next = step_active(items, rotation.current, 1, now);
+                rotation.next = step_active(items, rotation.current, 1, now, best);
                 rotation.progress = std::clamp((t - transition_start) / transition_s, 0.0, 1.0);
                 rotation.next_event = t + kFrame;
             } else {
@@ -66,8 +101,8 @@ Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, 
     }
     // t fell in the last rounding error of the cycle (the sum of durations and the floor above
     // need not agree to the last bit): the cycle's last item, at the end of its transition.
-    rotation.current = step_active(items, last_active, shift, now);
-    rotation.next = step_active(items, rotation.current, 1, now);
+    rotation.current = step_active(items, last_active, shift, now, best);
+    rotation.next = step_active(items, rotation.current, 1, now, best);
     rotation.progress = 1;
     rotation.next_event = t + kFrame;
     return rotation;

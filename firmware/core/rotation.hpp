@@ -1,13 +1,14 @@
-// The home screen's schedule (issue 13): which banner and which excerpt page show at t, as a
-// pure function of the items' durations and date ranges, the time, and the visitor's swipes.
-// The painter draws what this says; the navigator only counts swipes. Dayparting and urgent
-// notices land here next.
+// The home screen's rotation (issue 13): which banner and which excerpt page show at t, as a
+// pure function of the items' durations, date ranges and schedules (issue 14), the time, and the
+// visitor's swipes. The painter draws what this says; the navigator only counts swipes.
 #pragma once
 
 #include <limits>
+#include <memory>
 #include <optional>
 #include <span>
 
+#include "core/schedule.hpp"
 #include "core/wall_time.hpp"
 
 namespace placard {
@@ -16,6 +17,9 @@ struct ScheduledItem {
     double duration_s = 8;
     // Shown from `from` (inclusive) until `until` (exclusive); either may be open.
     std::optional<WallTime> from, until;
+    // Its weekly windows, dates, priority and filler mark (core/schedule.hpp); null: always due,
+    // priority 0.
+    std::shared_ptr<const ItemSchedule> schedule;
 
     bool active_at(WallTime now) const {
         return (!from || !(now < *from)) && (!until || now < *until);
@@ -30,10 +34,12 @@ struct Rotation {
     double next_event = std::numeric_limits<double>::infinity();
 };
 
-// Cycles through the items active at `now`, each shown for its duration and ending in a
-// transition of `transition_s` into the next active one. `shift` steps the result that many
-// active items on (a swipe to the left is +1, to the right -1): an item outside its date range
-// is never shown, swiped to or faded into. Allocates nothing: it runs every frame.
+// Cycles through the items that play at `now` (within from/until; of those due by their
+// schedules, the ones of the highest priority; when none is due, the fillers: playing_now's
+// rule), each shown for its duration and ending in a transition of `transition_s` into the next.
+// `shift` steps the result that many active items on (a swipe to the left is +1, to the right -1):
+// an item outside its date range is never shown, swiped to or faded into. Allocates nothing: it
+// runs every frame.
 Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, double t,
                      WallTime now, int shift = 0);
 

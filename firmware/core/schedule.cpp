@@ -35,7 +35,8 @@ std::string clock_text(int minute) {
 
 }  // namespace
 
-OfficeCalendar::OfficeCalendar(std::vector<CivilDate> holidays, std::vector<CivilDate> working_days)
+OfficeCalendar::OfficeCalendar(const std::vector<CivilDate>& holidays,
+                               const std::vector<CivilDate>& working_days)
     : holidays_(day_numbers(holidays)), working_days_(day_numbers(working_days)) {}
 
 bool OfficeCalendar::is_working_day(std::int64_t day) const {
@@ -82,6 +83,10 @@ bool is_due(const Schedule& schedule, WallTime now, const OfficeCalendar& calend
         }
     }
     return false;
+}
+
+bool ItemSchedule::due(WallTime now) const {
+    return is_due(schedule, now, *calendar);
 }
 
 std::vector<std::size_t> playing_now(const std::vector<const Schedule*>& schedules, WallTime now,

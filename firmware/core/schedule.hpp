@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,7 +25,8 @@ namespace placard {
 class OfficeCalendar {
   public:
     OfficeCalendar() = default;
-    OfficeCalendar(std::vector<CivilDate> holidays, std::vector<CivilDate> working_days);
+    OfficeCalendar(const std::vector<CivilDate>& holidays,
+                   const std::vector<CivilDate>& working_days);
     // Monday to Friday unless a holiday; Saturday and Sunday only when made a working day.
     bool is_working_day(std::int64_t day) const;
 
@@ -58,6 +60,14 @@ struct Schedule {
     std::optional<CivilDate> first_day, last_day;
     int priority = 0;     // Of the items due, only those of the highest priority play.
     bool filler = false;  // 垫片: plays whenever no other item is due, whatever its windows.
+};
+
+// A schedule with the calendar its working and rest days follow, as the feed's items carry it.
+struct ItemSchedule {
+    Schedule schedule;
+    std::shared_ptr<const OfficeCalendar> calendar;  // Never null.
+
+    bool due(WallTime now) const;
 };
 
 // Whether `schedule` is due at `now` (its windows and dates, in now's own UTC offset).

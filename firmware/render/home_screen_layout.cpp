@@ -269,7 +269,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
         layout->banners.push_back(std::move(slide));
         layout->banner_schedule.push_back(
             ScheduledItem{banner.duration_s > 0 ? banner.duration_s : kDefaultBannerSeconds,
-                          banner.from, banner.until});
+                          banner.from, banner.until, banner.schedule});
     }
     // The side slot shows up to two banners, each fitted into its half: side by side when the
     // slot is wide (portrait), one above the other when it is tall (landscape).
@@ -291,7 +291,8 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     if (!g.excerpt.empty()) {
         for (const Article& article : feed.articles) {
             layout->pages.push_back(lay_out_excerpt(setter, article, g.excerpt, g.unit, *fonts));
-            layout->page_schedule.push_back(ScheduledItem{kExcerptSeconds, {}, {}});
+            layout->page_schedule.push_back(
+                ScheduledItem{kExcerptSeconds, {}, {}, article.schedule});
             layout->page_articles.push_back(article.id);
         }
     }

@@ -30,6 +30,21 @@ ok, out = parser_accepts(good)
 if not ok:
     problems.append("the parser refuses the demo feed: " + out)
 
+# The demo with schedules and a calendar: both accept it.
+scheduled = copy.deepcopy(good)
+scheduled["calendars"] = {"office": {"holidays": ["2026-10-01"], "working_days": ["2026-09-27"]}}
+scheduled["banners"][0]["schedule"] = {
+    "windows": [{"days": "working_days", "from": "08:00", "to": "18:00"},
+                {"days": ["sat", "sun"], "from": "22:00", "to": "06:00"}],
+    "first_day": "2026-09-01", "last_day": "2026-12-31", "priority": 2}
+scheduled["banners"][3]["schedule"] = {"filler": True}
+scheduled["articles"][0]["schedule"] = {"windows": [{"days": ["mon"]}], "calendar": "office"}
+if list(validator.iter_errors(scheduled)):
+    problems.append("the schema refuses the scheduled demo: %s" % next(validator.iter_errors(scheduled)).message)
+ok, out = parser_accepts(scheduled)
+if not ok:
+    problems.append("the parser refuses the scheduled demo: " + out)
+
 def broken(change):
     feed = copy.deepcopy(good)
     change(feed)
@@ -48,6 +63,14 @@ cases = {
     "no site name": lambda f: f["site"].pop("name"),
     "bad time": lambda f: f.update(generated="yesterday"),
     "empty id": lambda f: f["channels"][0].update(id=""),
+    "unknown schedule field": lambda f: f["banners"][0].update(schedule={"hours": "8-18"}),
+    "bad day": lambda f: f["banners"][0].update(schedule={"windows": [{"days": ["monday"]}]}),
+    "bad time of day": lambda f: f["articles"][0].update(schedule={"windows": [{"from": "8:00"}]}),
+    "25:00": lambda f: f["articles"][0].update(schedule={"windows": [{"to": "25:00"}]}),
+    "priority 1000": lambda f: f["banners"][0].update(schedule={"priority": 1000}),
+    "bad calendar date": lambda f: f.update(calendars={"office": {"holidays": ["10-01"]}}),
+    "calendar field": lambda f: f.update(calendars={"office": {"days": []}}),
+    "side banner scheduled": lambda f: f["banners"][-1].update(schedule={"priority": 1}),
 }
 for name, change in cases.items():
     feed = broken(change)
