@@ -17,8 +17,8 @@
 
 namespace placard {
 
-AbsolutePointerState::AbsolutePointerState(int min_x, int max_x, int min_y, int max_y)
-    : min_x_(min_x), max_x_(max_x), min_y_(min_y), max_y_(max_y) {}
+AbsolutePointerState::AbsolutePointerState(int min_x, int max_x, int min_y, int max_y, int x, int y)
+    : min_x_(min_x), max_x_(max_x), min_y_(min_y), max_y_(max_y), x_(x), y_(y) {}
 
 double AbsolutePointerState::fraction(int value, int min, int max) const {
     if (max <= min) {
@@ -30,6 +30,22 @@ double AbsolutePointerState::fraction(int value, int min, int max) const {
 
 void AbsolutePointerState::feed(unsigned type, unsigned code, int value,
                                 std::vector<PanelPointerEvent>& out) {
+    if (dropped_) {
+        // The kernel's buffer overflowed (SYN_DROPPED): what follows up to the next report is
+        // a partial state (the kernel's input event-codes documentation, EV_SYN). A press whose
+        // release was lost must not leave the pointer held down: it is released where it was
+        // last seen.
+        if (type == EV_SYN && code == SYN_REPORT) {
+            dropped_ = false;
+            if (down_) {
+                out.push_back(PanelPointerEvent{PanelPointerEvent::Kind::Up,
+                                                fraction(x_, min_x_, max_x_),
+                                                fraction(y_, min_y_, max_y_)});
+            }
+            down_ = button_ = moved_ = false;
+        }
+        return;
+    }
     if (type == EV_ABS && code == ABS_X) {
         x_ = value;
         moved_ = true;
@@ -51,9 +67,7 @@ void AbsolutePointerState::feed(unsigned type, unsigned code, int value,
         down_ = button_;
         moved_ = false;
     } else if (type == EV_SYN && code == SYN_DROPPED) {
-        // Events were lost (the kernel's buffer overflowed): a press whose release was lost must
-        // not leave the pointer held down, so the next report is taken as it comes.
-        moved_ = false;
+        dropped_ = true;
     }
 }
 
@@ -137,8 +151,9 @@ void AbsolutePointers::rescan() {
                      "player, scaled from " +
                      std::to_string(x.minimum) + ".." + std::to_string(x.maximum) + " × " +
                      std::to_string(y.minimum) + ".." + std::to_string(y.maximum));
-            devices_.push_back(
-                Device{path, fd, AbsolutePointerState(x.minimum, x.maximum, y.minimum, y.maximum)});
+            devices_.push_back(Device{path, fd,
+                                      AbsolutePointerState(x.minimum, x.maximum, y.minimum,
+                                                           y.maximum, x.value, y.value)});
             continue;
         }
         if (fd >= 0) {

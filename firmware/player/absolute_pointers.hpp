@@ -25,7 +25,10 @@ struct PanelPointerEvent {
 // button held are only remembered: there is no cursor to follow.
 class AbsolutePointerState {
   public:
-    AbsolutePointerState(int min_x, int max_x, int min_y, int max_y);
+    // The axes' ranges, and where the pointer is when the device is opened (EVIOCGABS's value:
+    // the kernel sends an axis only when it changes, so a tap at the same place as the last one
+    // brings no position).
+    AbsolutePointerState(int min_x, int max_x, int min_y, int max_y, int x = 0, int y = 0);
     void feed(unsigned type, unsigned code, int value, std::vector<PanelPointerEvent>& out);
 
   private:
@@ -36,6 +39,7 @@ class AbsolutePointerState {
     bool down_ = false;    // The button as of the last report.
     bool button_ = false;  // The button as of the events since.
     bool moved_ = false;
+    bool dropped_ = false;  // Events were lost: ignored up to the next report.
 };
 
 // The absolute pointing devices under /dev/input, looked for again every few seconds (a panel

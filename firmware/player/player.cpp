@@ -241,7 +241,8 @@ bool take_sdl_events(SdlWindowDisplay& screen, const SteadyClock& clock, PlayerF
             pointer(moved.kind == PanelPointerEvent::Kind::Down ? PointerEvent::Kind::Down
                     : moved.kind == PanelPointerEvent::Kind::Up ? PointerEvent::Kind::Up
                                                                 : PointerEvent::Kind::Move,
-                    moved.x * screen.panel_width(), moved.y * screen.panel_height());
+                    // The last pixel at the far edge (a fraction of 1), not one past it.
+                    moved.x * (screen.panel_width() - 1), moved.y * (screen.panel_height() - 1));
         }
     }
     return running;

@@ -76,6 +76,32 @@ TEST(AbsolutePointerState, AnOffsetRangeAndValuesOutsideItAreClampedToThePanel) 
     EXPECT_DOUBLE_EQ(out[0].y, 0.5);
 }
 
+TEST(AbsolutePointerState, ATapWhereThePointerAlreadyIsUsesThePositionItWasOpenedAt) {
+    // The kernel sends no ABS_X/ABS_Y for a tap at the same place as the last one.
+    AbsolutePointerState state(0, 32767, 0, 32767, 16384, 8192);
+    std::vector<PanelPointerEvent> out;
+    state.feed(EV_KEY, BTN_LEFT, 1, out);
+    state.feed(EV_SYN, SYN_REPORT, 0, out);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_NEAR(out[0].x, 16384.0 / 32767, 1e-9);
+    EXPECT_NEAR(out[0].y, 8192.0 / 32767, 1e-9);
+}
+
+TEST(AbsolutePointerState, LostEventsReleaseAHeldPointerAndAreIgnoredToTheNextReport) {
+    Tablet tablet;
+    tablet.report(100, 100, 1);
+    tablet.state.feed(EV_SYN, SYN_DROPPED, 0, tablet.out);
+    tablet.state.feed(EV_ABS, ABS_X, 30000, tablet.out);  // Partial: ignored.
+    tablet.state.feed(EV_SYN, SYN_REPORT, 0, tablet.out);
+    ASSERT_EQ(tablet.out.size(), 2u);
+    EXPECT_EQ(tablet.out[1].kind, Kind::Up);
+    EXPECT_NEAR(tablet.out[1].x, 100.0 / 32767, 1e-9);
+    // The next press is a new tap, not a drag from the old place.
+    tablet.report(200, 200, 1);
+    ASSERT_EQ(tablet.out.size(), 3u);
+    EXPECT_EQ(tablet.out[2].kind, Kind::Down);
+}
+
 TEST(AbsolutePointerState, NothingIsReportedBeforeTheSynReport) {
     Tablet tablet;
     tablet.state.feed(EV_ABS, ABS_X, 5, tablet.out);
