@@ -1,7 +1,6 @@
 #include "core/rotation.hpp"
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
 
 namespace placard {
@@ -10,36 +9,31 @@ namespace {
 // One frame at 60 Hz: a transition changes the picture every frame.
 constexpr double kFrame = 1.0 / 60.0;
 
-// The highest priority of the items due at `now` (an item without a schedule: 0), or INT_MIN
-// when none is: then the fillers play.
+const Schedule* schedule_of(const ScheduledItem& item) {
+    return item.schedule ? &item.schedule->schedule : nullptr;
+}
+const OfficeCalendar& calendar_of(const ScheduledItem& item) {
+    static const OfficeCalendar kNone;  // Not read for an item without a schedule.
+    return item.schedule ? *item.schedule->calendar : kNone;
+}
+
+// The highest priority of the items due at `now` within their dates (schedule.hpp's
+// due_priority), or kNothingDue: then the fillers play.
 int highest_due_priority(std::span<const ScheduledItem> items, WallTime now) {
-    int best = INT_MIN;
+    int best = kNothingDue;
     for (const ScheduledItem& item : items) {
-        if (!item.active_at(now)) {
-            continue;
-        }
-        if (!item.schedule) {
-            best = std::max(best, 0);
-        } else if (!item.schedule->schedule.filler && item.schedule->due(now)) {
-            best = std::max(best, item.schedule->schedule.priority);
+        if (item.active_at(now)) {
+            if (const auto priority = due_priority(schedule_of(item), now, calendar_of(item))) {
+                best = std::max(best, *priority);
+            }
         }
     }
     return best;
 }
 
-// Whether `item` plays at `now`, given the highest priority due (playing_now's rule).
+// Whether `item` plays at `now`: within its dates, and by playing_now's rule (plays_at).
 bool plays(const ScheduledItem& item, WallTime now, int best) {
-    if (!item.active_at(now)) {
-        return false;
-    }
-    if (!item.schedule) {
-        return best == 0;
-    }
-    const Schedule& schedule = item.schedule->schedule;
-    if (schedule.filler) {
-        return best == INT_MIN;
-    }
-    return schedule.priority == best && item.schedule->due(now);
+    return item.active_at(now) && plays_at(schedule_of(item), now, calendar_of(item), best);
 }
 
 // The playing item `steps` playing items on from `index` (backwards when negative).

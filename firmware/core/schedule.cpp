@@ -26,13 +26,6 @@ bool in_dates(const Schedule& schedule, std::int64_t day) {
            (!schedule.last_day || day <= days_from_civil(*schedule.last_day));
 }
 
-std::string clock_text(int minute) {
-    const auto two = [](int value) {
-        return std::string(value < 10 ? "0" : "") + std::to_string(value);
-    };
-    return two(minute / 60) + ":" + two(minute % 60);
-}
-
 }  // namespace
 
 OfficeCalendar::OfficeCalendar(const std::vector<CivilDate>& holidays,
@@ -89,29 +82,37 @@ bool ItemSchedule::due(WallTime now) const {
     return is_due(schedule, now, *calendar);
 }
 
+std::optional<int> due_priority(const Schedule* schedule, WallTime now,
+                                const OfficeCalendar& calendar) {
+    if (!schedule) {
+        return 0;
+    }
+    if (schedule->filler || !is_due(*schedule, now, calendar)) {
+        return std::nullopt;
+    }
+    return schedule->priority;
+}
+
+bool plays_at(const Schedule* schedule, WallTime now, const OfficeCalendar& calendar, int highest) {
+    if (schedule && schedule->filler) {
+        return highest == kNothingDue;
+    }
+    const auto priority = due_priority(schedule, now, calendar);
+    return priority && *priority == highest;
+}
+
 std::vector<std::size_t> playing_now(const std::vector<const Schedule*>& schedules, WallTime now,
                                      const OfficeCalendar& calendar) {
     std::vector<std::size_t> playing;
-    int best = INT_MIN;
-    for (std::size_t i = 0; i < schedules.size(); ++i) {
-        const Schedule* schedule = schedules[i];
-        if (schedule && (schedule->filler || !is_due(*schedule, now, calendar))) {
-            continue;
-        }
-        const int priority = schedule ? schedule->priority : 0;
-        if (priority > best) {
-            best = priority;
-            playing.clear();
-        }
-        if (priority == best) {
-            playing.push_back(i);
+    int highest = kNothingDue;
+    for (const Schedule* schedule : schedules) {
+        if (const auto priority = due_priority(schedule, now, calendar)) {
+            highest = std::max(highest, *priority);
         }
     }
-    if (playing.empty()) {
-        for (std::size_t i = 0; i < schedules.size(); ++i) {
-            if (schedules[i] && schedules[i]->filler) {
-                playing.push_back(i);
-            }
+    for (std::size_t i = 0; i < schedules.size(); ++i) {
+        if (plays_at(schedules[i], now, calendar, highest)) {
+            playing.push_back(i);
         }
     }
     return playing;
@@ -124,7 +125,10 @@ std::optional<std::string> never_due_reason(const Schedule& schedule) {
     }
     for (const WeeklyWindow& window : schedule.windows) {
         if (window.start_minute == window.end_minute) {
-            return "a window opens and closes at " + clock_text(window.start_minute) +
+            LocalTime opens;
+            opens.hour = window.start_minute / 60;
+            opens.minute = window.start_minute % 60;
+            return "a window opens and closes at " + format_clock(opens) +
                    " (a whole day is 00:00 to 24:00)";
         }
         if (window.days.kind == DaySet::Kind::DaysOfWeek && window.days.days_of_week == 0) {

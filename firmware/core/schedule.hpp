@@ -10,6 +10,7 @@
 // days made working days in exchange (调休).
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -72,6 +73,16 @@ struct ItemSchedule {
 
 // Whether `schedule` is due at `now` (its windows and dates, in now's own UTC offset).
 bool is_due(const Schedule& schedule, WallTime now, const OfficeCalendar& calendar);
+
+// playing_now's rule for one item, for callers that walk items of their own (the home screen's
+// rotation, every frame, allocating nothing). `due_priority`: the priority an item is due at
+// (an item without a schedule: 0), or nothing when it is not due or is a filler. `plays_at`:
+// whether it plays when `highest` is the highest due_priority of its set (kNothingDue: none is
+// due, and the fillers play).
+inline constexpr int kNothingDue = INT_MIN;
+std::optional<int> due_priority(const Schedule* schedule, WallTime now,
+                                const OfficeCalendar& calendar);
+bool plays_at(const Schedule* schedule, WallTime now, const OfficeCalendar& calendar, int highest);
 
 // Which of `schedules` play at `now`, as indices in order: of the non-filler items that are
 // due, those of the highest priority; when none is due, every filler. Empty only when nothing
