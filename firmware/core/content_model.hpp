@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/notice.hpp"
 #include "core/schedule.hpp"
 #include "core/wall_time.hpp"
 
@@ -65,6 +66,8 @@ struct Feed {
     std::vector<Banner> banners;
     std::vector<Article> articles;
     std::vector<std::string> ticker;
+    // Urgent notices published with the feed (and cancels of notices delivered otherwise).
+    std::vector<Notice> notices;
 
     const Article* find_article(const std::string& id) const {
         for (const auto& article : articles) {

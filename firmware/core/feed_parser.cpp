@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/notice_json.hpp"
 #include "core/schedule_json.hpp"
 #include "core/utf8.hpp"
 
@@ -333,6 +334,33 @@ void read_articles(FeedReader& reader, const json& root, std::vector<Article>& a
         });
 }
 
+void read_notices(FeedReader& reader, const json& root, std::vector<Notice>& notices) {
+    const auto problem = [&](const std::string& where, const std::string& what) {
+        reader.problem(where, what);
+    };
+    reader.for_each_object(
+        root, "notices", reader.limits().max_notices, false,
+        [&](const json& item, const std::string& where) {
+            if (item.contains("placard_notice")) {
+                reader.problem(where + ".placard_notice", "only a notice file has this field");
+                return;
+            }
+            auto notice = read_notice(item, where, problem);
+            if (!notice) {
+                return;
+            }
+            // One notice an id: a later one replaces it (by `issued`), in
+            // another feed version or a notice file.
+            for (const Notice& other : notices) {
+                if (other.id == notice->id) {
+                    reader.problem(where + ".id", "duplicate id \"" + notice->id + "\"");
+                    return;
+                }
+            }
+            notices.push_back(std::move(*notice));
+        });
+}
+
 // Ids are unique within their kind, and references point at something that exists.
 void check_references(FeedReader& reader, const Feed& feed) {
     std::set<std::string> channel_ids, article_ids, banner_ids;
@@ -421,7 +449,7 @@ FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
     }
     reader.only_keys(root, "",
                      {"placard", "version", "generated", "site", "channels", "banners", "articles",
-                      "ticker", "calendars"});
+                      "ticker", "calendars", "notices"});
     Feed& feed = outcome.feed;
     if (const auto format = root.find("placard"); format == root.end()) {
         reader.problem("placard", "missing (the feed format number, 1)");
@@ -442,6 +470,7 @@ FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
     read_banners(reader, root, feed.banners);
     read_articles(reader, root, feed.articles);
     reader.string_list(root, "", "ticker", feed.ticker, limits.max_ticker_items, false);
+    read_notices(reader, root, feed.notices);
     check_references(reader, feed);
     return outcome;
 }

@@ -22,6 +22,7 @@ struct FeedLimits {
     std::size_t max_paragraphs = 1000;
     std::size_t max_highlights = 20;
     std::size_t max_ticker_items = 200;
+    std::size_t max_notices = 32;
     std::size_t max_footer_lines = 20;
     std::size_t max_string_bytes = 32 * 1024;
     std::size_t max_id_bytes = 64;

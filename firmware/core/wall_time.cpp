@@ -1,6 +1,8 @@
 #include "core/wall_time.hpp"
 
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 namespace placard {
@@ -143,6 +145,16 @@ std::string format_clock(const LocalTime& local) {
     text[3] = static_cast<char>('0' + local.minute / 10);
     text[4] = static_cast<char>('0' + local.minute % 10);
     return std::string(text, 5);
+}
+
+std::string format_rfc3339(WallTime time) {
+    const LocalTime local = to_local(time);
+    const int offset = std::abs(time.utc_offset_minutes);
+    char text[40];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", local.date.year,
+                  local.date.month, local.date.day, local.hour, local.minute, local.second,
+                  time.utc_offset_minutes < 0 ? '-' : '+', offset / 60, offset % 60);
+    return text;
 }
 
 WallTime system_wall_time() {

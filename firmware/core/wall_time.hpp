@@ -52,6 +52,8 @@ LocalTime to_local(WallTime time);
 std::string format_chinese_date(const LocalTime& local);
 // "09:05".
 std::string format_clock(const LocalTime& local);
+// "2026-11-24T09:00:00+08:00": the instant in its own offset (parse_rfc3339 reads it back).
+std::string format_rfc3339(WallTime time);
 // The machine's current time with its current UTC offset.
 WallTime system_wall_time();
 
