@@ -8,7 +8,9 @@
 #include <fstream>
 
 #include "content/bundle_signature.hpp"
+#include "content/notice_register.hpp"
 #include "content/sha256.hpp"
+#include "core/read_file.hpp"
 #include "core/utf8.hpp"
 
 namespace placard {
@@ -57,6 +59,22 @@ Status write_all(int fd, std::string_view data, const std::string& relative) {
         data.remove_prefix(static_cast<std::size_t>(written));
     }
     return Done{};
+}
+
+// A notice file, unpacked and verified: exactly one notice.json, into the notice register.
+UpdateOutcome take_notice_file(const fs::path& dir, const Manifest& manifest,
+                               const ContentStore& store, const TrustPolicy& policy,
+                               const std::string& origin, const std::string& source) {
+    if (manifest.files.size() != 1 || manifest.files.front().path != kNoticeEntry) {
+        return record_refusal(
+            store, make_error(origin + ": a notice file holds notice.json and nothing else"),
+            source);
+    }
+    auto text = read_file(dir / kNoticeEntry, 64 * 1024);
+    if (!text) {
+        return record_refusal(store, with_context(std::move(text).error(), origin), source);
+    }
+    return take_notice(store, manifest, *text, policy, std::time(nullptr), origin, source);
 }
 
 }  // namespace
@@ -117,8 +135,8 @@ Result<std::optional<Manifest>> unpack_signed_bundle(const fs::path& file, const
     if (signature) {
         signature_view = *signature;
     }
-    auto manifest =
-        verify_manifest(*manifest_bytes, signature_view, policy, now, SignedKind::Bundle, where);
+    auto manifest = verify_manifest(*manifest_bytes, signature_view, policy, now,
+                                    {SignedKind::Bundle, SignedKind::Notice}, where);
     if (!manifest) {
         return manifest.error();
     }
@@ -199,6 +217,9 @@ UpdateOutcome import_bundle_file(const fs::path& file, const ContentStore& store
         unpack_signed_bundle(file, staging->dir(), policy, std::time(nullptr), limits, origin);
     if (!manifest) {
         return record_refusal(store, std::move(manifest).error(), source);
+    }
+    if (manifest.value() && manifest.value()->kind == SignedKind::Notice) {
+        return take_notice_file(staging->dir(), **manifest, store, policy, origin, source);
     }
     StagedUpdate update{std::move(staging.value()), std::move(manifest.value()), origin, source};
     return finish_staged_update(store, std::move(update), policy, inspect);

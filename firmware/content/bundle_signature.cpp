@@ -86,8 +86,9 @@ Result<std::vector<TarEntry>> verify_bundle(std::vector<TarEntry> entries,
     if (signature_entry != entries.end()) {
         signature = signature_entry->data;
     }
-    const Manifest manifest = PLACARD_TRY(
-        verify_manifest(manifest_entry->data, signature, policy, now, SignedKind::Bundle, where));
+    const Manifest manifest =
+        PLACARD_TRY(verify_manifest(manifest_entry->data, signature, policy, now,
+                                    {SignedKind::Bundle, SignedKind::Notice}, where));
     std::map<std::string, const ManifestFile*> listed;
     for (const ManifestFile& file : manifest.files) {
         listed.emplace(file.path, &file);

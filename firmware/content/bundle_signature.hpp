@@ -22,6 +22,8 @@ namespace placard {
 
 inline constexpr std::string_view kManifestEntry = "MANIFEST";
 inline constexpr std::string_view kSignatureEntry = "MANIFEST.sig";
+// The one file of a notice file (a bundle signed as "kind notice"): notice_register.hpp.
+inline constexpr std::string_view kNoticeEntry = "notice.json";
 
 struct SigningTerms {
     SignedKind kind = SignedKind::Bundle;  // A feed.json.sig is signed as a feed.

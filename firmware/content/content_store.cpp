@@ -477,6 +477,14 @@ std::optional<Error> ContentStore::commit(
     return std::nullopt;
 }
 
+Status ContentStore::locked(const std::function<Status()>& work) const {
+    auto lock = StoreLock::take(root_);
+    if (!lock) {
+        return lock.error();
+    }
+    return work();
+}
+
 Status ContentStore::record(const std::function<void(UpdateStatus&)>& change) const {
     auto lock = StoreLock::take(root_);
     if (!lock) {

@@ -87,6 +87,8 @@ class ContentStore {
     // Read, change and write status.json under the store lock, so that two writers' records
     // do not overwrite each other.
     Status record(const std::function<void(UpdateStatus&)>& change) const;
+    // Runs `work` under the store lock (the notice register's read-change-write).
+    Status locked(const std::function<Status()>& work) const;
     // Removes the staging folders of writers that are gone (under the store lock).
     void remove_abandoned_staging() const;
 

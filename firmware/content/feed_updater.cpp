@@ -103,8 +103,8 @@ UpdateOutcome FeedUpdater::poll_once() {
     if (response->status == 304) {
         failures_ = 0;
         (void)store_.record([](UpdateStatus& now) { now.clear_error(); });
-        return UpdateOutcome{UpdateOutcome::Kind::Unchanged, current_version.value_or(-1),
-                             std::nullopt};
+        return UpdateOutcome{
+            UpdateOutcome::Kind::Unchanged, current_version.value_or(-1), std::nullopt, {}};
     }
     // The signature, next to the feed. Fetched every time the feed changed: it is small.
     HttpRequest signature_request = request;
@@ -131,7 +131,7 @@ UpdateOutcome FeedUpdater::poll_once() {
         }
         auto verified =
             verify_manifest(parts->manifest, parts->signature, policy_, std::time(nullptr),
-                            SignedKind::Feed, signature_request.url);
+                            {SignedKind::Feed}, signature_request.url);
         if (!verified) {
             return refuse(std::move(verified).error());
         }
@@ -162,7 +162,7 @@ UpdateOutcome FeedUpdater::poll_once() {
             remember_validators(now);
             now.clear_error();
         });
-        return UpdateOutcome{UpdateOutcome::Kind::Unchanged, version, std::nullopt};
+        return UpdateOutcome{UpdateOutcome::Kind::Unchanged, version, std::nullopt, {}};
     }
     if (const auto highest = store_.highest_version(); highest && version < *highest) {
         return refuse(

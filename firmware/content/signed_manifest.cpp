@@ -62,6 +62,18 @@ std::string_view take_word(std::string_view& line) {
 
 }  // namespace
 
+std::string_view signed_kind_name(SignedKind kind) {
+    switch (kind) {
+        case SignedKind::Feed:
+            return "feed";
+        case SignedKind::Notice:
+            return "notice";
+        case SignedKind::Bundle:
+            break;
+    }
+    return "bundle";
+}
+
 const ManifestFile* Manifest::find(std::string_view path) const {
     const auto found = std::find_if(files.begin(), files.end(),
                                     [&](const ManifestFile& file) { return file.path == path; });
@@ -110,7 +122,7 @@ std::string manifest_text(Manifest manifest) {
     std::sort(manifest.files.begin(), manifest.files.end(),
               [](const ManifestFile& a, const ManifestFile& b) { return a.path < b.path; });
     std::string text = std::string(kHeader) + "\n";
-    text += std::string("kind ") + (manifest.kind == SignedKind::Feed ? "feed" : "bundle") + "\n";
+    text += "kind " + std::string(signed_kind_name(manifest.kind)) + "\n";
     text += "site " + manifest.site + "\n";
     text += "expires " + format_utc_time(manifest.expires) + "\n";
     for (const ManifestFile& file : manifest.files) {
@@ -149,11 +161,13 @@ Result<Manifest> parse_manifest(std::string_view text, std::string_view origin) 
             }
             continue;
         }
-        if (line == "kind bundle" || line == "kind feed") {
+        if (line == "kind bundle" || line == "kind feed" || line == "kind notice") {
             if (has_kind) {
                 return bad_line(line, "one kind");
             }
-            manifest.kind = line == "kind feed" ? SignedKind::Feed : SignedKind::Bundle;
+            manifest.kind = line == "kind feed"     ? SignedKind::Feed
+                            : line == "kind notice" ? SignedKind::Notice
+                                                    : SignedKind::Bundle;
             has_kind = true;
             continue;
         }
@@ -226,8 +240,8 @@ std::string signature_line(std::string_view manifest, const SigningKey& key) {
 
 Result<Manifest> verify_manifest(std::string_view manifest,
                                  std::optional<std::string_view> signature,
-                                 const TrustPolicy& policy, std::time_t now, SignedKind kind,
-                                 std::string_view origin) {
+                                 const TrustPolicy& policy, std::time_t now,
+                                 std::initializer_list<SignedKind> kinds, std::string_view origin) {
     initialise_sodium();
     const std::string where(origin);
     if (!signature) {
@@ -262,11 +276,15 @@ Result<Manifest> verify_manifest(std::string_view manifest,
     if (!parsed) {
         return parsed;
     }
-    if (parsed->kind != kind) {
-        return make_error(ErrorKind::Unauthentic,
-                          where + (kind == SignedKind::Feed
-                                       ? ": signed as a bundle, not as a feed"
-                                       : ": signed as a feed (feed.json.sig), not as a bundle"));
+    if (std::find(kinds.begin(), kinds.end(), parsed->kind) == kinds.end()) {
+        // A feed's public signature file must not pass as a bundle, nor a notice as content.
+        std::string wanted;
+        for (const SignedKind kind : kinds) {
+            wanted += (wanted.empty() ? "" : " or ") + std::string(signed_kind_name(kind));
+        }
+        return make_error(ErrorKind::Unauthentic, where + ": signed as a " +
+                                                      std::string(signed_kind_name(parsed->kind)) +
+                                                      ", not as a " + wanted);
     }
     // Signatures good for more than ten years are refused: the tools never make them, and a
     // key that leaked should not have made content that stays good forever.

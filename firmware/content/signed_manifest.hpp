@@ -4,7 +4,7 @@
 // manifest). One format, one verification, one trust policy (ARCHITECTURE.md, "Data flow").
 //
 //     placard-manifest 2
-//     kind bundle                                     (or "feed": what the signer made)
+//     kind bundle                          (or "feed", "notice": what the signer made)
 //     site 中共通渭县委组织部
 //     expires 2027-02-25T09:00:00Z
 //     <sha256-hex> <size> feed.json
@@ -19,6 +19,7 @@
 #include <array>
 #include <cstdint>
 #include <ctime>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,7 +35,11 @@ struct ManifestFile {
     std::uint64_t size = 0;
 };
 
-enum class SignedKind { Bundle, Feed };
+// What the signer made: a content bundle, a feed (feed.json.sig), or an urgent notice (a bundle
+// holding one notice.json, taken into the notice register rather than as a content version).
+enum class SignedKind { Bundle, Feed, Notice };
+// "bundle", "feed", "notice": the word in the manifest's "kind" line.
+std::string_view signed_kind_name(SignedKind kind);
 
 struct Manifest {
     SignedKind kind = SignedKind::Bundle;
@@ -73,13 +78,13 @@ Result<Manifest> parse_manifest(std::string_view text, std::string_view origin);
 std::string signature_line(std::string_view manifest, const SigningKey& key);
 
 // Checks `signature` (absent: unsigned) over `manifest` against the policy and the expiry at
-// `now`, then parses it and checks that it was signed as `kind`. An unsigned manifest passes only
-// when the policy allows unsigned content. The site is checked by check_manifest_site once the
-// content's own site is known.
+// `now`, then parses it and checks that it was signed as one of `kinds`. An unsigned manifest
+// passes only when the policy allows unsigned content. The site is checked by check_manifest_site
+// once the content's own site is known.
 Result<Manifest> verify_manifest(std::string_view manifest,
                                  std::optional<std::string_view> signature,
-                                 const TrustPolicy& policy, std::time_t now, SignedKind kind,
-                                 std::string_view origin);
+                                 const TrustPolicy& policy, std::time_t now,
+                                 std::initializer_list<SignedKind> kinds, std::string_view origin);
 // The site binding: the manifest must name `expected_site`.
 Status check_manifest_site(const Manifest& manifest, std::string_view expected_site,
                            std::string_view origin);

@@ -90,6 +90,17 @@ ProblemList validate_staged_folder(const fs::path& dir, const std::optional<Mani
     return problems;
 }
 
+std::string describe_outcome(const UpdateOutcome& outcome) {
+    const bool taken = outcome.kind == UpdateOutcome::Kind::Taken;
+    if (!outcome.notice_id.empty()) {
+        return taken ? "took notice \"" + outcome.notice_id + "\""
+                     : "notice \"" + outcome.notice_id + "\" is already taken";
+    }
+    return taken ? "took version " + std::to_string(outcome.version)
+                 : "version " + std::to_string(outcome.version) +
+                       " with the same content is already shown";
+}
+
 UpdateOutcome record_refusal(const ContentStore& store, Error refusal, std::string_view source) {
     (void)store.record([&](UpdateStatus& status) {
         status.last_error = refusal.message;
@@ -98,7 +109,7 @@ UpdateOutcome record_refusal(const ContentStore& store, Error refusal, std::stri
         status.last_error_at = now_rfc3339();
         status.consecutive_failures += 1;
     });
-    return UpdateOutcome{UpdateOutcome::Kind::Refused, -1, std::move(refusal)};
+    return UpdateOutcome{UpdateOutcome::Kind::Refused, -1, std::move(refusal), {}};
 }
 
 namespace {
@@ -147,7 +158,7 @@ UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate updat
     // Nothing to take and nothing to refuse.
     if (update.manifest && store.current_version() == feed.version &&
         current_holds(store, *update.manifest)) {
-        return UpdateOutcome{UpdateOutcome::Kind::Unchanged, feed.version, std::nullopt};
+        return UpdateOutcome{UpdateOutcome::Kind::Unchanged, feed.version, std::nullopt, {}};
     }
     const auto refused = store.commit(update.staging, feed.version, [&](UpdateStatus& status) {
         status.version = feed.version;
@@ -161,7 +172,7 @@ UpdateOutcome finish_staged_update(const ContentStore& store, StagedUpdate updat
     if (refused) {
         return record_refusal(store, with_context(*refused, update.origin), update.source);
     }
-    return UpdateOutcome{UpdateOutcome::Kind::Taken, feed.version, std::nullopt};
+    return UpdateOutcome{UpdateOutcome::Kind::Taken, feed.version, std::nullopt, {}};
 }
 
 }  // namespace placard

@@ -29,6 +29,7 @@ struct UpdateOutcome {
     Kind kind = Kind::Unchanged;
     std::int64_t version = -1;
     std::optional<Error> refusal;  // For Refused: its kind, where and what.
+    std::string notice_id;         // For a notice file (taken into the notice register): its id.
     // A refusal for a fault of this device (no room on the disk, no staging folder, a failed
     // commit), not of the content: the same content may be taken when tried again.
     bool transient() const { return refusal && refusal->kind == ErrorKind::Failed; }
@@ -47,6 +48,11 @@ struct StagedUpdate {
     std::string origin;                // Prefixes messages: "news.placard", a feed's URL.
     std::string source;                // What status.json says it came from.
 };
+
+// What a taken or unchanged outcome did, for logs and answers: "took version 42", "version 42
+// with the same content is already shown", "took notice \"drill\"", "notice \"drill\" is
+// already taken".
+std::string describe_outcome(const UpdateOutcome& outcome);
 
 // Validates the staged update and commits it; records the outcome in status.json. The signed
 // content of the version shown, offered again, is Unchanged (not a refusal).

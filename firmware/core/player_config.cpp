@@ -57,6 +57,9 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
                 good = read_seconds(value, 5, 86400, config.idle_timeout_s);
             } else if (key == "notice_seconds") {
                 good = read_seconds(value, 1, 3600, config.notice_s);
+            } else if (key == "notice_max_minutes") {
+                good = read_seconds(value, 1, 31 * 24 * 60, config.notice_max_s);
+                config.notice_max_s *= 60;
             } else if (key == "max_backoff") {
                 good = read_seconds(value, 5, 86400, config.max_backoff_s);
             } else if (key == "max_feed_bytes") {

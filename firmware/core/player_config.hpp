@@ -23,6 +23,9 @@ struct PlayerConfig {
     double idle_timeout_s = 60;
     // Seconds an import notice (新内容已导入, 内容包未导入) stays over the foot of the screen.
     double notice_s = 6;
+    // The longest any urgent notice stays on screen, whatever it was signed for
+    // (notice_max_minutes): a notice left running does not hold a lobby for days.
+    double notice_max_s = 2 * 3600;
     // The panel: its physical width (touch targets are at least 9 mm) and how it is mounted.
     double screen_width_mm = 1210;
     int rotation = 0;

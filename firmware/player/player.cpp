@@ -10,12 +10,14 @@
 
 #include "content/bundle_reader.hpp"
 #include "content/content_store.hpp"
+#include "content/notice_register.hpp"
 #include "core/input_script.hpp"
 #include "core/wall_time.hpp"
 #include "player/absolute_pointers.hpp"
 #include "player/content_watcher.hpp"
 #include "player/frame_stats.hpp"
 #include "player/import_notices.hpp"
+#include "player/notice_watcher.hpp"
 #include "player/player_frame.hpp"
 #include "player/player_status.hpp"
 #include "player/snapshot.hpp"
@@ -157,6 +159,23 @@ std::optional<ContentChoice> choose_content(const PlayerConfig& config,
     return choice;
 }
 
+// "urgent notice \"drill\" on the whole screen": for the log, when the notices' view changes.
+std::string describe_notice_view(const NoticeView& view) {
+    switch (view.kind) {
+        case NoticeView::Kind::None:
+            return "urgent notices: none on screen";
+        case NoticeView::Kind::FullScreen:
+            return "urgent notice \"" + view.notice->id + "\" on the whole screen";
+        case NoticeView::Kind::Band:
+            return notice_level_name(view.notice->level) + " notice \"" + view.notice->id +
+                   "\" in the band (" + std::to_string(view.position) + " of " +
+                   std::to_string(view.count) + ")";
+        case NoticeView::Kind::AllClear:
+            return "all-clear card for notice \"" + view.notice->id + "\"";
+    }
+    return {};
+}
+
 // The finger the player follows, while it is down.
 struct FollowedFinger {
     bool down = false;
@@ -294,6 +313,7 @@ int render_screenshot(const PlayerOptions& options) {
     }
     const WallTime wall_start = virtual_start((*snapshot)->feed);
     PlayerFrame player(**fonts, *snapshot, config->idle_timeout_s);
+    player.set_notice_limit(config->notice_max_s);
     const double at = *options.at_s;
     // The frames a screen runs, on a virtual clock that ticks like a display's vsync (60 Hz):
     // a frame at every tick where the picture changes by itself (PlayerFrame says when) or
@@ -390,11 +410,19 @@ int run_player(const PlayerOptions& options) {
         import_notices.emplace(store->status_file());
         import_notices->start(std::chrono::milliseconds(250));
     }
+    // Urgent notices delivered on their own, from the store's notice register: looked for ten
+    // times a second, so that one is on screen within a second of arriving.
+    std::optional<NoticeWatcher> notice_watcher;
+    if (store) {
+        notice_watcher.emplace(notice_register_file(*store), **fonts, snapshot->home->geometry);
+        notice_watcher->start(std::chrono::milliseconds(100));
+    }
 
     SteadyClock clock;
     // Articles and channel lists laid out ahead, up to 32 MiB (a few hundred articles).
     ReadingScreenCache reading_screens(**fonts, std::size_t{32} << 20);
     PlayerFrame player(**fonts, snapshot, config->idle_timeout_s, &reading_screens);
+    player.set_notice_limit(config->notice_max_s);
     FrameStats stats;
     std::vector<PointerEvent> input;
     input.reserve(64);
@@ -407,6 +435,9 @@ int run_player(const PlayerOptions& options) {
         absolute_pointers.emplace();
     }
     double next_watchdog = 0;
+    NoticeView shown_notice;  // For the log: what the urgent notices show.
+    std::string shown_notice_id;
+    std::int64_t shown_notice_issued = 0;
     while (running) {
         // The frame itself is PlayerFrame's, the same one --screenshot runs.
         input.clear();
@@ -419,6 +450,11 @@ int run_player(const PlayerOptions& options) {
         if (auto fresh = watcher.take()) {
             player.offer_content(std::move(fresh));
         }
+        if (notice_watcher) {
+            if (auto notices = notice_watcher->take()) {
+                player.offer_notices(std::move(notices));
+            }
+        }
         if (import_notices) {
             if (std::string text = import_notices->take(); !text.empty()) {
                 player.offer_notice(std::move(text), config->notice_s);
@@ -427,6 +463,15 @@ int run_player(const PlayerOptions& options) {
         const auto frame_start = std::chrono::steady_clock::now();
         Canvas canvas = screen.canvas();
         const FrameOutcome outcome = player.frame(t, clock.wall_time(), input, canvas);
+        if (const NoticeView& view = player.notice_view();
+            view.kind != shown_notice.kind ||
+            (view.notice && (view.notice->id != shown_notice_id ||
+                             view.notice->issued.unix_seconds != shown_notice_issued))) {
+            shown_notice = view;
+            shown_notice_id = view.notice ? view.notice->id : std::string();
+            shown_notice_issued = view.notice ? view.notice->issued.unix_seconds : 0;
+            log_info(describe_notice_view(view));
+        }
         if (outcome.swapped_to_version >= 0) {
             log_info("showing content version " + std::to_string(outcome.swapped_to_version));
             if (store) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "render/notice_painter.hpp"
 #include "render/reading_screens.hpp"
 #include "render/text_painter.hpp"
 #include "text/paragraph_layout.hpp"
@@ -42,6 +43,71 @@ void PlayerFrame::offer_content(std::shared_ptr<const Snapshot> snapshot) {
 void PlayerFrame::offer_notice(std::string text, double seconds) {
     notice_text_ = std::move(text);
     notice_seconds_ = seconds;
+}
+
+void PlayerFrame::offer_notices(std::shared_ptr<const NoticeBoard> notices) {
+    delivered_notices_ = std::move(notices);
+}
+
+// Brings the urgent notice view up to `now`: merges the feed's notices with the delivered ones
+// when either changed (the newest of each id wins, core/notice.hpp), and picks what shows.
+// Returns whether the picture must change.
+bool PlayerFrame::update_notice_view(WallTime now) {
+    const NoticeBoard* feed_board = snapshot_->notices.get();
+    const NoticeBoard* delivered_board = delivered_notices_.get();
+    bool remerged = false;
+    if (!notices_merged_ || feed_board != merged_feed_board_ ||
+        delivered_board != merged_delivered_board_) {
+        notices_merged_ = true;
+        merged_feed_board_ = feed_board;
+        merged_delivered_board_ = delivered_board;
+        std::vector<const LaidOutNotice*> all;
+        std::vector<Notice> notices;
+        for (const NoticeBoard* board : {feed_board, delivered_board}) {
+            if (board == nullptr) {
+                continue;
+            }
+            for (const LaidOutNotice& laid : board->notices) {
+                all.push_back(&laid);
+                notices.push_back(laid.notice);
+            }
+        }
+        merged_notices_ = newest_of_each_id(notices);
+        merged_laid_out_.clear();
+        for (const Notice& newest : merged_notices_) {
+            // The laid-out form of the one newest_of_each_id kept: the last of its id and issue
+            // time (a tie goes to the later in the list, as there).
+            const LaidOutNotice* found = nullptr;
+            for (const LaidOutNotice* laid : all) {
+                if (laid->notice.id == newest.id &&
+                    laid->notice.issued.unix_seconds == newest.issued.unix_seconds) {
+                    found = laid;
+                }
+            }
+            merged_laid_out_.push_back(found);
+        }
+        remerged = true;
+    }
+    const NoticeView view = notice_view_at(merged_notices_, now, notice_limit_s_);
+    const LaidOutNotice* laid =
+        view.notice
+            ? merged_laid_out_[static_cast<std::size_t>(view.notice - merged_notices_.data())]
+            : nullptr;
+    // A new board is new laid-out notices: a change even when the view's kind stays.
+    const bool changed = remerged || view.kind != notice_view_.kind || laid != shown_notice_ ||
+                         view.position != notice_view_.position || view.count != notice_view_.count;
+    const NoticeView::Kind before = notice_view_.kind;
+    notice_view_ = view;
+    shown_notice_ = laid;
+    if (!changed) {
+        return false;
+    }
+    if (before == NoticeView::Kind::FullScreen || view.kind == NoticeView::Kind::FullScreen) {
+        redraw_all_ = true;
+    } else {
+        notice_band_changed_ = true;
+    }
+    return true;
 }
 
 void PlayerFrame::lay_out_notice(double t) {
@@ -85,8 +151,9 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
                                 Canvas& canvas) {
     FrameOutcome outcome;
     // Input is hit-tested against the picture as it was when the input arrived: this frame's
-    // state before the input moves anything.
-    if (!input.empty()) {
+    // state before the input moves anything. Under an urgent notice on the whole screen there
+    // is nothing to touch: the notice cannot be dismissed from the lobby.
+    if (!input.empty() && notice_view_.kind != NoticeView::Kind::FullScreen) {
         const FrameState before_input =
             painter_.state_at(*snapshot_->home, t, now, touch_.navigation().banner_shift);
         for (const PointerEvent& event : input) {
@@ -115,6 +182,10 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
         notice_until_ = -1;
         notice_changed_ = true;
     }
+    update_notice_view(now);
+    if (notice_view_.kind == NoticeView::Kind::FullScreen) {
+        return frame_under_full_screen_notice(t, now, canvas);
+    }
     if (touch_.screen_key() != shown_screen_) {
         shown_screen_ = touch_.screen_key();
         remember_screen(canvas, t);
@@ -127,7 +198,7 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     const bool view_changed = touch_.view_generation() != shown_generation_;
     // Due within a microsecond counts as due: the clocks add frame periods in floating point.
     constexpr double kDueSlack = 1e-6;
-    if (!redraw_all_ && !fading && !view_changed && !notice_changed_ &&
+    if (!redraw_all_ && !fading && !view_changed && !notice_changed_ && !notice_band_changed_ &&
         t + kDueSlack < next_change_) {
         outcome.next_change = next_change_;
         return outcome;
@@ -145,6 +216,7 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     drawn_screen_ = touch_.screen_key();
     redraw_all_ = false;
     notice_changed_ = false;
+    notice_band_changed_ = false;
     next_change_ = touch_.on_home()     ? painter_.next_change_after(*snapshot_->home, t, now)
                    : touch_.animating() ? t + kFrameSeconds
                                         : t + 0.25;
@@ -154,6 +226,10 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     }
     if (fade_start_ >= 0) {
         next_change_ = std::min(next_change_, t + kFrameSeconds);
+    }
+    if (notice_view_.next_change != INT64_MAX) {
+        next_change_ = std::min(
+            next_change_, t + static_cast<double>(notice_view_.next_change - now.unix_seconds));
     }
     // What the display must show again: what was painted, and the text moved by a scroll
     // (moved in the canvas, it is not yet on the panel).
@@ -188,6 +264,9 @@ void PlayerFrame::gather_damage(Canvas& canvas, const FrameState& state, bool vi
     }
     if (notice_changed_) {
         damage_.add(notice_area(home.geometry));
+    }
+    if (notice_band_changed_) {
+        damage_.add(notice_band_area(home.geometry));
     }
     if (touch_.on_home()) {
         painter_.damage_between(home, shown_, state, damage_);
@@ -228,6 +307,9 @@ bool PlayerFrame::move_scrolled_pixels(Canvas& canvas) {
     if (notice_until_ >= 0 && !notice_area(geometry).intersect(viewport).empty()) {
         return false;
     }
+    if (shown_notice_ && !notice_band_area(geometry).intersect(viewport).empty()) {
+        return false;
+    }
     const int moved = touch_.scroll_px() - drawn_scroll_;
     if (moved == 0 || std::abs(moved) >= viewport.height) {
         damage_.add(viewport);
@@ -249,19 +331,77 @@ bool PlayerFrame::move_scrolled_pixels(Canvas& canvas) {
 // Repaints the damage into `canvas` (the screen, or the off-screen picture of the screen a
 // fade goes to): the screen itself, and the notice on top.
 void PlayerFrame::draw(Canvas& canvas, const FrameState& state, WallTime now) {
-    const Rect notice_band = notice_area(snapshot_->home->geometry);
     for (const Rect& area : damage_.rects()) {
         touch_.draw(canvas, painter_, state, now, area);
-        if (notice_until_ >= 0 && !notice_band.intersect(area).empty()) {
-            canvas.set_clip(area);
-            canvas.fill(notice_band, 0xE0202020);
-            draw_paragraph(canvas, glyphs_, notice_, 0,
-                           static_cast<float>(notice_band.y) +
-                               (static_cast<float>(notice_band.height) - notice_.height) / 2,
-                           0xFFFFFFFF);
-            canvas.reset_clip();
-        }
+        draw_notice_band(canvas, area);
+        draw_import_notice(canvas, area);
     }
+}
+
+// The import notice (新内容已导入 …) over `area`, while it shows.
+void PlayerFrame::draw_import_notice(Canvas& canvas, const Rect& area) {
+    const Rect band = notice_area(snapshot_->home->geometry);
+    if (notice_until_ < 0 || band.intersect(area).empty()) {
+        return;
+    }
+    canvas.set_clip(area);
+    canvas.fill(band, 0xE0202020);
+    draw_paragraph(
+        canvas, glyphs_, notice_, 0,
+        static_cast<float>(band.y) + (static_cast<float>(band.height) - notice_.height) / 2,
+        0xFFFFFFFF);
+    canvas.reset_clip();
+}
+
+// The urgent notice's band (or all-clear card) over `area`, when one shows.
+void PlayerFrame::draw_notice_band(Canvas& canvas, const Rect& area) {
+    const HomeScreenGeometry& geometry = snapshot_->home->geometry;
+    if (shown_notice_ == nullptr || notice_band_area(geometry).intersect(area).empty()) {
+        return;
+    }
+    canvas.set_clip(area);
+    draw_notice(canvas, glyphs_, *shown_notice_, notice_view_, geometry);
+    canvas.reset_clip();
+}
+
+// A frame while an urgent notice holds the whole screen: nothing under it is drawn (the home
+// screen's clock and ticker run on unseen, and are repainted whole when the notice ends); only
+// the notice, and an import notice over its foot.
+FrameOutcome PlayerFrame::frame_under_full_screen_notice(double t, WallTime now, Canvas& canvas) {
+    FrameOutcome outcome;
+    fade_start_ = -1;  // A screen change under the notice shows when it ends, without a fade.
+    if (notice_until_ >= 0 && t >= notice_until_) {
+        notice_until_ = -1;
+        notice_changed_ = true;
+    }
+    if (redraw_all_ || notice_changed_) {
+        const HomeScreenGeometry& geometry = snapshot_->home->geometry;
+        damage_.clear();
+        damage_.add(redraw_all_ ? Rect{0, 0, canvas.width(), canvas.height()}
+                                : notice_area(geometry));
+        for (const Rect& area : damage_.rects()) {
+            canvas.set_clip(area);
+            draw_notice(canvas, glyphs_, *shown_notice_, notice_view_, geometry);
+            canvas.reset_clip();
+            draw_import_notice(canvas, area);
+        }
+        presented_ = damage_;
+        outcome.damage = presented_.rects();
+        outcome.damaged_pixels = presented_.area();
+        outcome.painted_pixels = damage_.area();
+        redraw_all_ = false;
+        notice_changed_ = false;
+    }
+    // Whatever was under the notice is repainted whole when it ends.
+    shown_screen_ = touch_.screen_key();
+    next_change_ = notice_view_.next_change == INT64_MAX
+                       ? t + 1
+                       : t + static_cast<double>(notice_view_.next_change - now.unix_seconds);
+    if (notice_until_ >= 0) {
+        next_change_ = std::min(next_change_, notice_until_);
+    }
+    outcome.next_change = next_change_;
+    return outcome;
 }
 
 }  // namespace placard

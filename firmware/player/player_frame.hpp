@@ -52,6 +52,13 @@ class PlayerFrame {
     // A one-line notice, shown from the next frame for `seconds` (notice_seconds in the
     // configuration).
     void offer_notice(std::string text, double seconds);
+    // Urgent notices delivered on their own (the notice register), laid out; shown with the
+    // feed's own notices, the newest of each id winning (core/notice.hpp).
+    void offer_notices(std::shared_ptr<const NoticeBoard> notices);
+    // The screen's own limit on how long any notice shows (notice_max_minutes).
+    void set_notice_limit(double seconds) { notice_limit_s_ = seconds; }
+    // What the urgent notices put on screen as of the last frame.
+    const NoticeView& notice_view() const { return notice_view_; }
     // The display lost its pixels (a window exposed): the next frame repaints everything.
     void invalidate_all() { redraw_all_ = true; }
 
@@ -66,6 +73,10 @@ class PlayerFrame {
 
   private:
     void lay_out_notice(double t);
+    bool update_notice_view(WallTime now);
+    FrameOutcome frame_under_full_screen_notice(double t, WallTime now, Canvas& canvas);
+    void draw_notice_band(Canvas& canvas, const Rect& area);
+    void draw_import_notice(Canvas& canvas, const Rect& area);
     void remember_screen(Canvas& canvas, double t);
     void gather_damage(Canvas& canvas, const FrameState& state, bool view_changed, bool fading);
     bool move_scrolled_pixels(Canvas& canvas);
@@ -99,6 +110,18 @@ class PlayerFrame {
     double notice_seconds_ = 0;
     double notice_until_ = -1;
     bool notice_changed_ = false;
+    // Urgent notices: the feed's and the delivered ones merged (rebuilt when either changes),
+    // and the view on screen.
+    std::shared_ptr<const NoticeBoard> delivered_notices_;
+    const NoticeBoard* merged_feed_board_ = nullptr;
+    const NoticeBoard* merged_delivered_board_ = nullptr;
+    bool notices_merged_ = false;
+    std::vector<Notice> merged_notices_;
+    std::vector<const LaidOutNotice*> merged_laid_out_;
+    NoticeView notice_view_;
+    const LaidOutNotice* shown_notice_ = nullptr;
+    bool notice_band_changed_ = false;  // The band appeared, changed or went: repaint its area.
+    double notice_limit_s_ = 2 * 3600;
 };
 
 }  // namespace placard

@@ -10,6 +10,7 @@
 #include "core/content_model.hpp"
 #include "core/result.hpp"
 #include "render/home_screen.hpp"
+#include "render/notice_painter.hpp"
 #include "text/font_library.hpp"
 
 namespace placard {
@@ -25,6 +26,7 @@ struct FeedStamp {
 struct Snapshot {
     Feed feed;
     std::shared_ptr<const HomeScreenLayout> home;
+    std::shared_ptr<const NoticeBoard> notices;  // The feed's own notices, laid out.
     FeedStamp stamp;
 };
 

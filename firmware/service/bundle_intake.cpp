@@ -14,12 +14,8 @@ Result<std::unique_ptr<BundleIntake>> BundleIntake::create(const PlayerConfig& c
 UpdateOutcome BundleIntake::take(const std::filesystem::path& file) {
     std::lock_guard lock(mutex_);
     UpdateOutcome outcome = import_bundle_file(file, store_, policy_, check_bundle_images, limits_);
-    if (outcome.kind == UpdateOutcome::Kind::Taken) {
-        log_info("bundle " + file.filename().string() + ": took version " +
-                 std::to_string(outcome.version));
-    } else if (outcome.kind == UpdateOutcome::Kind::Unchanged) {
-        log_info("bundle " + file.filename().string() + ": version " +
-                 std::to_string(outcome.version) + " with the same content is already shown");
+    if (outcome.kind != UpdateOutcome::Kind::Refused) {
+        log_info("bundle " + file.filename().string() + ": " + describe_outcome(outcome));
     } else {
         log_error("bundle refused, the screen keeps the current version: " + outcome.reason());
     }

@@ -424,12 +424,8 @@ void UploadServer::serve(int connection, const std::string& peer) {
     const UpdateOutcome outcome = intake_.take(file);
     std::error_code ignored;
     fs::remove(file, ignored);
-    if (outcome.kind == UpdateOutcome::Kind::Taken) {
-        answer(connection, 200, "took version " + std::to_string(outcome.version));
-    } else if (outcome.kind == UpdateOutcome::Kind::Unchanged) {
-        answer(
-            connection, 200,
-            "version " + std::to_string(outcome.version) + " is already shown (the same content)");
+    if (outcome.kind != UpdateOutcome::Kind::Refused) {
+        answer(connection, 200, describe_outcome(outcome));
     } else {
         answer(connection, status_for_refusal(outcome.refusal->kind),
                "refused: " + outcome.refusal->message);

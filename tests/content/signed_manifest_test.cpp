@@ -35,7 +35,7 @@ TEST(SignedManifest, AGoodSignatureFromATrustedKeyVerifies) {
     const std::string text = manifest_text(sample_manifest());
     auto verified =
         verify_manifest(text, signature_line(text, key), trusting(key),
-                        *parse_utc_time("2029-01-01T00:00:00Z"), SignedKind::Bundle, "x.placard");
+                        *parse_utc_time("2029-01-01T00:00:00Z"), {SignedKind::Bundle}, "x.placard");
     ASSERT_TRUE(verified) << verified.error().message;
 }
 
@@ -45,7 +45,7 @@ TEST(SignedManifest, AChangedByteBreaksTheSignature) {
     const std::string signature = signature_line(text, key);
     text[text.find("99")] = '8';
     auto verified =
-        verify_manifest(text, signature, trusting(key), 0, SignedKind::Bundle, "x.placard");
+        verify_manifest(text, signature, trusting(key), 0, {SignedKind::Bundle}, "x.placard");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("does not match"), std::string::npos);
     EXPECT_EQ(verified.error().kind, ErrorKind::Unauthentic);
@@ -55,7 +55,7 @@ TEST(SignedManifest, AnUntrustedKeyIsRefused) {
     const SigningKey key = generate_signing_key(), other = generate_signing_key();
     const std::string text = manifest_text(sample_manifest());
     auto verified = verify_manifest(text, signature_line(text, other), trusting(key), 0,
-                                    SignedKind::Bundle, "x");
+                                    {SignedKind::Bundle}, "x");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("does not trust"), std::string::npos);
     EXPECT_EQ(verified.error().kind, ErrorKind::Unauthentic);
@@ -66,7 +66,7 @@ TEST(SignedManifest, AnExpiredSignatureIsRefused) {
     const std::string text = manifest_text(sample_manifest());
     auto verified =
         verify_manifest(text, signature_line(text, key), trusting(key),
-                        *parse_utc_time("2030-01-01T00:00:01Z"), SignedKind::Bundle, "x.placard");
+                        *parse_utc_time("2030-01-01T00:00:01Z"), {SignedKind::Bundle}, "x.placard");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("expired"), std::string::npos);
     EXPECT_EQ(verified.error().kind, ErrorKind::Unauthentic);
@@ -80,7 +80,7 @@ TEST(SignedManifest, AnExpiryMoreThanTenYearsAheadIsRefused) {
     const std::string text = manifest_text(manifest);
     auto verified =
         verify_manifest(text, signature_line(text, key), trusting(key),
-                        *parse_utc_time("2026-11-27T00:00:00Z"), SignedKind::Bundle, "x.placard");
+                        *parse_utc_time("2026-11-27T00:00:00Z"), {SignedKind::Bundle}, "x.placard");
     ASSERT_FALSE(verified);
     EXPECT_NE(verified.error().message.find("ten years"), std::string::npos);
 }
@@ -88,9 +88,9 @@ TEST(SignedManifest, AnExpiryMoreThanTenYearsAheadIsRefused) {
 TEST(SignedManifest, UnsignedIsRefusedUnlessAllowed) {
     const std::string text = manifest_text(sample_manifest());
     TrustPolicy policy;
-    EXPECT_FALSE(verify_manifest(text, std::nullopt, policy, 0, SignedKind::Bundle, "x"));
+    EXPECT_FALSE(verify_manifest(text, std::nullopt, policy, 0, {SignedKind::Bundle}, "x"));
     policy.allow_unsigned = true;
-    EXPECT_TRUE(verify_manifest(text, std::nullopt, policy, 0, SignedKind::Bundle, "x"));
+    EXPECT_TRUE(verify_manifest(text, std::nullopt, policy, 0, {SignedKind::Bundle}, "x"));
 }
 
 TEST(SignedManifest, TheSiteIsBound) {
@@ -104,10 +104,10 @@ TEST(SignedManifest, AFeedSignatureIsNotABundleSignature) {
     Manifest feed = sample_manifest();
     feed.kind = SignedKind::Feed;
     const std::string text = manifest_text(feed);
-    EXPECT_TRUE(verify_manifest(text, signature_line(text, key), trusting(key), 0, SignedKind::Feed,
-                                "feed.json.sig"));
+    EXPECT_TRUE(verify_manifest(text, signature_line(text, key), trusting(key), 0,
+                                {SignedKind::Feed}, "feed.json.sig"));
     auto as_bundle = verify_manifest(text, signature_line(text, key), trusting(key), 0,
-                                     SignedKind::Bundle, "x.placard");
+                                     {SignedKind::Bundle}, "x.placard");
     ASSERT_FALSE(as_bundle);
     EXPECT_NE(as_bundle.error().message.find("not as a bundle"), std::string::npos);
 }

@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     policy.trusted_keys.push_back({});
     if (auto parts = placard::split_feed_signature(bytes, "feed.json.sig")) {
         (void)placard::verify_manifest(parts->manifest, parts->signature, policy, 0,
-                                       placard::SignedKind::Feed, "feed.json.sig");
+                                       {placard::SignedKind::Feed}, "feed.json.sig");
     }
     return 0;
 }

@@ -23,6 +23,7 @@
 #include "content/http_client.hpp"
 #include "content/sha256.hpp"
 #include "content/staged_update.hpp"
+#include "core/notice_json.hpp"
 #include "runtime/device_config.hpp"
 #include "runtime/log.hpp"
 #include "service/bundle_images.hpp"
@@ -289,8 +290,19 @@ int verify_command(const Arguments& arguments) {
     auto manifest =
         unpack_signed_bundle(bundle, unpacked, policy, std::time(nullptr), limits, bundle);
     ProblemList problems;
+    std::string what = "content";
     if (!manifest) {
         problems.add(manifest.error());
+    } else if (*manifest && (*manifest)->kind == SignedKind::Notice) {
+        // A notice file: its notice.json read as a screen reads it (the site and replay are the
+        // screen's to check, against what it holds).
+        what = "notice";
+        auto text = read_file(unpacked / kNoticeEntry, 64 * 1024);
+        if (!text) {
+            problems.add(text.error());
+        } else if (auto notice = parse_notice_document(*text, bundle + ": notice.json"); !notice) {
+            problems.add(notice.error());
+        }
     } else {
         problems =
             validate_staged_folder(unpacked, *manifest, policy, "", check_bundle_images, nullptr);
@@ -300,7 +312,7 @@ int verify_command(const Arguments& arguments) {
     if (!problems.empty()) {
         return fail(problems.front().message);
     }
-    std::printf("%s: signature, manifest and content good (%zu files)\n", bundle.c_str(),
+    std::printf("%s: signature, manifest and %s good (%zu files)\n", bundle.c_str(), what.c_str(),
                 *manifest ? (*manifest)->files.size() : std::size_t{0});
     return 0;
 }
@@ -332,12 +344,7 @@ int import_command(const Arguments& arguments) {
     if (outcome.kind == UpdateOutcome::Kind::Refused) {
         return fail("bundle refused, the screen keeps the current version: " + outcome.reason());
     }
-    if (outcome.kind == UpdateOutcome::Kind::Unchanged) {
-        log_info("bundle: version " + std::to_string(outcome.version) +
-                 " with the same content is already shown");
-        return 0;
-    }
-    log_info("bundle: took version " + std::to_string(outcome.version));
+    log_info("bundle: " + describe_outcome(outcome));
     return 0;
 }
 

@@ -22,6 +22,7 @@ int config_value_command(const Arguments& arguments);
 int verify_command(const Arguments& arguments);
 int import_command(const Arguments& arguments);
 int push_command(const Arguments& arguments);
+int notice_command(const Arguments& arguments);
 int serve_command(const Arguments& arguments);
 
 }  // namespace placard::tool

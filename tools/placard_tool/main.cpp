@@ -39,6 +39,13 @@ constexpr const char* kUsage =
     "  push URL BUNDLE [--token TOKEN]\n"
     "      upload a signed bundle to a device (URL like http://screen:8787/bundle; the token\n"
     "      may also come from PLACARD_UPLOAD_TOKEN)\n"
+    "  notice OUT.placard --key NAME.key --site SITE --id ID --level LEVEL --text TEXT\n"
+    "         [--title TITLE] [--minutes N] [--starts TIME] [--issued TIME]\n"
+    "      make a signed urgent notice (LEVEL: information, warning, urgent) to push or put\n"
+    "      on a USB stick; shown at once, for N minutes (default 60)\n"
+    "  notice OUT.placard --key NAME.key --site SITE --cancel ID [--all-clear TEXT]\n"
+    "         [--all-clear-minutes N] [--issued TIME]\n"
+    "      end notice ID, with an all-clear card (解除) for N minutes (default 5)\n"
     "  serve [--config FILE]\n"
     "      the device's content service: feed polling, inbox, upload endpoint\n";
 
@@ -90,6 +97,9 @@ int main(int argc, char** argv) {
     }
     if (command == "push") {
         return placard::tool::push_command(arguments);
+    }
+    if (command == "notice") {
+        return placard::tool::notice_command(arguments);
     }
     if (command == "serve") {
         return placard::tool::serve_command(arguments);

@@ -1,0 +1,173 @@
+// placard-tool notice: an urgent notice (or its cancel) as a signed notice file, ready for
+// `push`, the inbox or a USB stick's placard/ folder (docs/feed-format.md, "Urgent notices"):
+//
+//   notice OUT.placard --key NAME.key --site SITE --id ID --level LEVEL --text TEXT
+//          [--title TITLE] [--minutes N] [--starts TIME] [--issued TIME]
+//   notice OUT.placard --key NAME.key --site SITE --cancel ID [--all-clear TEXT]
+//          [--all-clear-minutes N] [--issued TIME]
+//
+// The signature lasts as long as the notice: after that, a copy of the file is worth nothing.
+#include <cstdio>
+#include <cstdlib>
+
+#include "commands.hpp"
+#include "content/bundle_signature.hpp"
+#include "content/content_store.hpp"
+#include "core/notice_json.hpp"
+#include "core/read_file.hpp"
+#include "runtime/log.hpp"
+
+namespace placard::tool {
+namespace {
+
+constexpr const char* kUsage =
+    "notice: usage: notice OUT.placard --key NAME.key --site SITE --id ID --level "
+    "information|warning|urgent --text TEXT [--title TITLE] [--minutes N] [--starts TIME] "
+    "[--issued TIME]\n"
+    "   or: notice OUT.placard --key NAME.key --site SITE --cancel ID [--all-clear TEXT] "
+    "[--all-clear-minutes N] [--issued TIME]";
+
+int fail(const std::string& message, int code = 1) {
+    log_error(message);
+    return code;
+}
+
+bool read_whole_number(const std::string& text, long low, long high, long& out) {
+    char* end = nullptr;
+    out = std::strtol(text.c_str(), &end, 10);
+    return !text.empty() && *end == '\0' && out >= low && out <= high;
+}
+
+}  // namespace
+
+int notice_command(const Arguments& arguments) {
+    std::string out, key_file, site, level = "information", minutes = "60", starts, issued,
+                                     all_clear_minutes;
+    Notice notice;
+    bool has_id = false, has_text = false;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& option = arguments[i];
+        const bool has_value = i + 1 < arguments.size();
+        if (!option.starts_with("--")) {
+            if (!out.empty()) {
+                return fail(kUsage, 2);
+            }
+            out = option;
+            continue;
+        }
+        if (!has_value) {
+            return fail(kUsage, 2);
+        }
+        const std::string& value = arguments[++i];
+        if (option == "--key") {
+            key_file = value;
+        } else if (option == "--site") {
+            site = value;
+        } else if (option == "--id" || option == "--cancel") {
+            notice.id = value;
+            notice.cancel = option == "--cancel";
+            has_id = true;
+        } else if (option == "--level") {
+            level = value;
+        } else if (option == "--text") {
+            notice.text = value;
+            has_text = true;
+        } else if (option == "--title") {
+            notice.title = value;
+        } else if (option == "--minutes") {
+            minutes = value;
+        } else if (option == "--starts") {
+            starts = value;
+        } else if (option == "--issued") {
+            issued = value;
+        } else if (option == "--all-clear") {
+            notice.all_clear = value;
+        } else if (option == "--all-clear-minutes") {
+            all_clear_minutes = value;
+        } else {
+            return fail(kUsage, 2);
+        }
+    }
+    if (out.empty() || key_file.empty() || site.empty() || !has_id || has_text == notice.cancel) {
+        return fail(kUsage, 2);
+    }
+    notice.issued = system_wall_time();
+    if (!issued.empty()) {
+        const auto parsed = parse_rfc3339(issued);
+        if (!parsed) {
+            return fail("notice: --issued: \"" + issued +
+                        "\" is not a time like "
+                        "2026-11-27T09:00:00+08:00");
+        }
+        notice.issued = *parsed;
+    }
+    if (notice.cancel) {
+        if (!all_clear_minutes.empty()) {
+            long value = 0;
+            if (!read_whole_number(all_clear_minutes, 1, 60, value)) {
+                return fail("notice: --all-clear-minutes: expected 1 to 60");
+            }
+            notice.all_clear_minutes = static_cast<int>(value);
+        }
+        notice.expires = notice.issued.plus_seconds(notice.all_clear_minutes * 60.0);
+    } else {
+        if (level == "information") {
+            notice.level = NoticeLevel::Information;
+        } else if (level == "warning") {
+            notice.level = NoticeLevel::Warning;
+        } else if (level == "urgent") {
+            notice.level = NoticeLevel::Urgent;
+        } else {
+            return fail("notice: --level: \"" + level + "\" is not information, warning or urgent");
+        }
+        long lasting = 0;
+        if (!read_whole_number(minutes, 1, 31L * 24 * 60, lasting)) {
+            return fail("notice: --minutes: expected 1 to 44640 (31 days)");
+        }
+        if (!starts.empty()) {
+            notice.starts = parse_rfc3339(starts);
+            if (!notice.starts) {
+                return fail("notice: --starts: \"" + starts +
+                            "\" is not a time like "
+                            "2026-11-27T09:00:00+08:00");
+            }
+        }
+        notice.expires = (notice.starts ? *notice.starts : notice.issued)
+                             .plus_seconds(static_cast<double>(lasting) * 60);
+    }
+    // What the screen will check, checked here first: the same reader, the same messages.
+    const std::string text = notice_to_json(notice).dump(2) + "\n";
+    if (auto checked = parse_notice_document(text, "notice"); !checked) {
+        return fail(checked.error().message);
+    }
+    auto key_text = read_file(key_file, 4096);
+    if (!key_text) {
+        return fail(key_text.error().message);
+    }
+    auto key = parse_secret_key(*key_text, key_file);
+    if (!key) {
+        return fail(key.error().message);
+    }
+    SigningTerms terms;
+    terms.kind = SignedKind::Notice;
+    terms.site = site;
+    terms.expires = static_cast<std::time_t>(notice.expires.unix_seconds);
+    auto entries = sign_bundle_files({TarEntry{std::string(kNoticeEntry), text}}, *key, terms);
+    if (!entries) {
+        return fail(entries.error().message);
+    }
+    auto archive = write_tar(*entries);
+    if (!archive) {
+        return fail(archive.error().message);
+    }
+    if (auto written = write_file_atomically(out, *archive); !written) {
+        return fail(written.error().message);
+    }
+    std::printf("%s: %s \"%s\", issued %s, until %s\n", out.c_str(),
+                notice.cancel ? "cancel of notice" : notice_level_name(notice.level).c_str(),
+                notice.id.c_str(), format_rfc3339(notice.issued).c_str(),
+                format_rfc3339(notice.expires).c_str());
+    return 0;
+}
+
+}  // namespace placard::tool
