@@ -4,6 +4,7 @@
 
 #include "content/notice_register.hpp"
 #include "runtime/log.hpp"
+#include "runtime/missing_characters.hpp"
 
 namespace placard {
 
@@ -49,6 +50,7 @@ bool NoticeWatcher::poll_once() {
         notices.push_back(std::move(entry.notice));
     }
     auto board = lay_out_notices(notices, fonts_, geometry_);
+    log_missing_characters(board->missing, register_file_.string());
     log_info("notices: " + std::to_string(notices.size()) + " taken");
     std::lock_guard lock(mutex_);
     pending_ = std::move(board);

@@ -65,6 +65,8 @@ Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir
     }
     log_missing_characters((*home)->missing, (bundle_dir / "feed.json").string());
     snapshot->notices = lay_out_notices(bundle.feed.notices, fonts, (*home)->geometry);
+    log_missing_characters(snapshot->notices->missing,
+                           (bundle_dir / "feed.json").string() + ": notices");
     snapshot->home = std::move(home.value());
     snapshot->feed = std::move(bundle.feed);
     images.clear();

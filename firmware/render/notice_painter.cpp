@@ -161,8 +161,19 @@ std::shared_ptr<const NoticeBoard> lay_out_notices(const std::vector<Notice>& no
         if (!notice.cancel && notice.level == NoticeLevel::Urgent) {
             lay_out_screen(laid, fonts, geometry);
         }
+        for (const LaidOutParagraph* paragraph : {&laid.label, &laid.band_text, &laid.title}) {
+            board->missing.insert(board->missing.end(), paragraph->missing.begin(),
+                                  paragraph->missing.end());
+        }
+        for (const LaidOutParagraph& paragraph : laid.body) {
+            board->missing.insert(board->missing.end(), paragraph.missing.begin(),
+                                  paragraph.missing.end());
+        }
         board->notices.push_back(std::move(laid));
     }
+    std::sort(board->missing.begin(), board->missing.end());
+    board->missing.erase(std::unique(board->missing.begin(), board->missing.end()),
+                         board->missing.end());
     return board;
 }
 

@@ -35,6 +35,7 @@ struct LaidOutNotice {
 // Notices laid out for one screen size.
 struct NoticeBoard {
     std::vector<LaidOutNotice> notices;
+    std::vector<char32_t> missing;  // Characters no font has, to log (missing_characters.hpp).
 };
 
 std::shared_ptr<const NoticeBoard> lay_out_notices(const std::vector<Notice>& notices,

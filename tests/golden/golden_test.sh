@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # golden_test.sh PLACARD IMAGE_DIFF REF_DIR CONTENT SIZE SECONDS [INPUT_SCRIPT]
-# Renders the screen headless at t = SECONDS and compares it with REF_DIR/<name>-<ms>ms.png.
+# Renders the screen headless at t = SECONDS and compares it with REF_DIR/<name>-<ms>ms.png
+# (<name>: PLACARD_GOLDEN_NAME, else "home", or the input script's name).
 # PLACARD_UPDATE_GOLDENS=1 writes the reference instead (then look at it before committing).
 # PLACARD_RUNNER runs both programs through an emulator (a cross-build: "qemu-aarch64").
 set -euo pipefail
 placard=$1 diff=$2 refs=$3 content=$4 size=$5 seconds=$6 script=${7:-}
 ms=$(awk -v s="$seconds" 'BEGIN { printf "%d", s * 1000 + 0.5 }')
-name="home-${size}-${ms}ms"
+name="${PLACARD_GOLDEN_NAME:-home}-${size}-${ms}ms"
 [ -n "$script" ] && name="$(basename "$script" .txt)-${size}-${ms}ms"
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 args=(--content "$content" --size "$size" --at "$seconds" --screenshot "$out/$name.png" --quiet)
