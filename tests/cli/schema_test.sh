@@ -39,6 +39,11 @@ scheduled["banners"][0]["schedule"] = {
     "first_day": "2026-09-01", "last_day": "2026-12-31", "priority": 2}
 scheduled["banners"][3]["schedule"] = {"filler": True}
 scheduled["articles"][0]["schedule"] = {"windows": [{"days": ["mon"]}], "calendar": "office"}
+scheduled["notices"] = [
+    {"id": "drill", "issued": "2026-11-27T09:00:00+08:00", "level": "urgent", "title": "消防演练",
+     "text": "请有序撤离。", "expires": "2026-11-27T10:00:00+08:00"},
+    {"id": "water", "issued": "2026-11-27T09:00:00+08:00", "cancel": True,
+     "all_clear": "已恢复。", "all_clear_minutes": 3}]
 if list(validator.iter_errors(scheduled)):
     problems.append("the schema refuses the scheduled demo: %s" % next(validator.iter_errors(scheduled)).message)
 ok, out = parser_accepts(scheduled)
@@ -71,6 +76,11 @@ cases = {
     "bad calendar date": lambda f: f.update(calendars={"office": {"holidays": ["10-01"]}}),
     "calendar field": lambda f: f.update(calendars={"office": {"days": []}}),
     "side banner scheduled": lambda f: f["banners"][-1].update(schedule={"priority": 1}),
+    "notice level": lambda f: f.update(notices=[dict({"id": "n", "issued": "2026-11-27T09:00:00+08:00", "level": "warning", "text": "x", "expires": "2026-11-27T10:00:00+08:00"}, level="critical")]),
+    "notice without expires": lambda f: f.update(notices=[{k: v for k, v in {"id": "n", "issued": "2026-11-27T09:00:00+08:00", "level": "warning", "text": "x", "expires": "2026-11-27T10:00:00+08:00"}.items() if k != "expires"}]),
+    "notice id with a space": lambda f: f.update(notices=[dict({"id": "n", "issued": "2026-11-27T09:00:00+08:00", "level": "warning", "text": "x", "expires": "2026-11-27T10:00:00+08:00"}, id="a b")]),
+    "cancel with text": lambda f: f.update(notices=[dict({"id": "n", "issued": "2026-11-27T09:00:00+08:00", "level": "warning", "text": "x", "expires": "2026-11-27T10:00:00+08:00"}, cancel=True)]),
+    "all-clear on a notice": lambda f: f.update(notices=[dict({"id": "n", "issued": "2026-11-27T09:00:00+08:00", "level": "warning", "text": "x", "expires": "2026-11-27T10:00:00+08:00"}, all_clear="x")]),
 }
 for name, change in cases.items():
     feed = broken(change)
