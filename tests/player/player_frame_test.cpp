@@ -177,5 +177,73 @@ TEST_F(PlayerFrameTest, AnIdleReadingScreenDrawsNothing) {
     }
 }
 
+// Urgent notices (issue 14): a notice taken mid-play shows from the next frame; under the whole
+// screen, a tap opens nothing; the band repaints its own area and nothing else; when the notice
+// ends, the screen beneath comes back whole.
+TEST_F(PlayerFrameTest, AnUrgentNoticeTakesTheScreenAndTouchesDoNothingUnderIt) {
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), snapshot, 60);
+    long tick = 0;
+    for (; tick < 30; ++tick) {
+        at(player, canvas, tick);
+    }
+    Notice urgent;
+    urgent.id = "drill";
+    urgent.issued = start;
+    urgent.level = NoticeLevel::Urgent;
+    urgent.text = "请有序撤离。";
+    urgent.expires = start.plus_seconds(10);
+    player.offer_notices(
+        lay_out_notices({urgent}, testing::test_fonts(), snapshot->home->geometry));
+    const FrameOutcome taken = at(player, canvas, tick++);
+    EXPECT_EQ(player.notice_view().kind, NoticeView::Kind::FullScreen);
+    EXPECT_EQ(taken.painted_pixels, static_cast<long long>(kWidth) * kHeight);
+    // A tap on the excerpt under the notice: nothing opens.
+    const Rect excerpt = snapshot->home->geometry.excerpt;
+    const double x = excerpt.x + excerpt.width / 2.0, y = excerpt.y + excerpt.height / 2.0;
+    at(player, canvas, tick++, {{PointerEvent::Kind::Down, 0, x, y}});
+    at(player, canvas, tick++, {{PointerEvent::Kind::Up, 0, x, y}});
+    for (const long end = tick + 30; tick < end; ++tick) {
+        const FrameOutcome idle = at(player, canvas, tick);
+        EXPECT_EQ(idle.painted_pixels, 0) << "the screen under the notice was drawn at " << tick;
+    }
+    EXPECT_TRUE(player.touch().on_home());
+    // At its expiry (10 s after the start) the home screen comes back whole.
+    FrameOutcome ended;
+    for (; tick <= 11 * 60; ++tick) {
+        ended = at(player, canvas, tick);
+        if (player.notice_view().kind == NoticeView::Kind::None) {
+            break;
+        }
+    }
+    EXPECT_EQ(player.notice_view().kind, NoticeView::Kind::None);
+    EXPECT_EQ(ended.painted_pixels, static_cast<long long>(kWidth) * kHeight);
+}
+
+TEST_F(PlayerFrameTest, ANoticeBandRepaintsOnlyItsArea) {
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), snapshot, 60);
+    long tick = 0;
+    for (; tick < 30; ++tick) {
+        at(player, canvas, tick);
+    }
+    Notice band;
+    band.id = "water";
+    band.issued = start;
+    band.level = NoticeLevel::Warning;
+    band.text = "今天下午停水。";
+    band.expires = start.plus_seconds(3600);
+    player.offer_notices(lay_out_notices({band}, testing::test_fonts(), snapshot->home->geometry));
+    const FrameOutcome taken = at(player, canvas, tick++);
+    EXPECT_EQ(player.notice_view().kind, NoticeView::Kind::Band);
+    const Rect area = notice_band_area(snapshot->home->geometry);
+    ASSERT_FALSE(taken.damage.empty());
+    for (const Rect& painted : taken.damage) {
+        EXPECT_EQ(painted.intersect(area), painted) << "the band's frame painted outside it";
+    }
+}
+
 }  // namespace
 }  // namespace placard
