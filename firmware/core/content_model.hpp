@@ -12,6 +12,7 @@
 
 #include "core/notice.hpp"
 #include "core/schedule.hpp"
+#include "core/screen_hours.hpp"
 #include "core/wall_time.hpp"
 
 namespace placard {
@@ -68,6 +69,8 @@ struct Feed {
     std::vector<std::string> ticker;
     // Urgent notices published with the feed (and cancels of notices delivered otherwise).
     std::vector<Notice> notices;
+    // When the panel is on (定时开关机); nothing: always.
+    std::optional<ScreenHours> screen_hours;
 
     const Article* find_article(const std::string& id) const {
         for (const auto& article : articles) {

@@ -192,6 +192,41 @@ class FeedReader {
                    : read_schedule(*it, join(where, "schedule"), calendars_, schedule_problem());
     }
 
+    // "screen_hours": {"on": SCHEDULE, "wake_on_touch_minutes": 5}.
+    void read_screen_hours(const json& root, std::optional<ScreenHours>& out) {
+        const auto it = root.find("screen_hours");
+        if (it == root.end()) {
+            return;
+        }
+        if (!it->is_object()) {
+            problem("screen_hours", "expected an object");
+            return;
+        }
+        only_keys(*it, "screen_hours", {"on", "wake_on_touch_minutes"});
+        ScreenHours hours;
+        const auto on = it->find("on");
+        if (on == it->end()) {
+            problem("screen_hours.on", "missing (the schedule of when the screen is on)");
+            return;
+        }
+        hours.on = read_schedule(*on, "screen_hours.on", calendars_, schedule_problem());
+        if (hours.on && hours.on->schedule.filler) {
+            problem("screen_hours.on.filler", "screen hours are windows, not a filler");
+        }
+        if (const auto wake = it->find("wake_on_touch_minutes"); wake != it->end()) {
+            if (!wake->is_number_integer() || wake->get<std::int64_t>() < 0 ||
+                wake->get<std::int64_t>() > 120) {
+                problem("screen_hours.wake_on_touch_minutes",
+                        "expected a whole number of minutes, 0 (never) to 120");
+            } else {
+                hours.wake_on_touch_s = static_cast<double>(wake->get<std::int64_t>()) * 60;
+            }
+        }
+        if (hours.on) {
+            out = std::move(hours);
+        }
+    }
+
   private:
     ScheduleProblem schedule_problem() {
         return [this](const std::string& where, const std::string& what) { problem(where, what); };
@@ -449,7 +484,7 @@ FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
     }
     reader.only_keys(root, "",
                      {"placard", "version", "generated", "site", "channels", "banners", "articles",
-                      "ticker", "calendars", "notices"});
+                      "ticker", "calendars", "notices", "screen_hours"});
     Feed& feed = outcome.feed;
     if (const auto format = root.find("placard"); format == root.end()) {
         reader.problem("placard", "missing (the feed format number, 1)");
@@ -471,6 +506,7 @@ FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
     read_articles(reader, root, feed.articles);
     reader.string_list(root, "", "ticker", feed.ticker, limits.max_ticker_items, false);
     read_notices(reader, root, feed.notices);
+    reader.read_screen_hours(root, feed.screen_hours);
     check_references(reader, feed);
     return outcome;
 }

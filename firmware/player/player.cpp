@@ -14,12 +14,16 @@
 #include "core/input_script.hpp"
 #include "core/wall_time.hpp"
 #include "player/absolute_pointers.hpp"
+#include "player/cec_power.hpp"
 #include "player/content_watcher.hpp"
+#include "player/display_power.hpp"
+#include "player/drm_power.hpp"
 #include "player/frame_stats.hpp"
 #include "player/import_notices.hpp"
 #include "player/notice_watcher.hpp"
 #include "player/player_frame.hpp"
 #include "player/player_status.hpp"
+#include "player/screen_reporter.hpp"
 #include "player/snapshot.hpp"
 #include "player/touch_controller.hpp"
 #include "render/headless_display.hpp"
@@ -157,23 +161,6 @@ std::optional<ContentChoice> choose_content(const PlayerConfig& config,
         fallback_reason.clear();
     }
     return choice;
-}
-
-// "urgent notice \"drill\" on the whole screen": for the log, when the notices' view changes.
-std::string describe_notice_view(const NoticeView& view) {
-    switch (view.kind) {
-        case NoticeView::Kind::None:
-            return "urgent notices: none on screen";
-        case NoticeView::Kind::FullScreen:
-            return "urgent notice \"" + view.notice->id + "\" on the whole screen";
-        case NoticeView::Kind::Band:
-            return notice_level_name(view.notice->level) + " notice \"" + view.notice->id +
-                   "\" in the band (" + std::to_string(view.position) + " of " +
-                   std::to_string(view.count) + ")";
-        case NoticeView::Kind::AllClear:
-            return "all-clear card for notice \"" + view.notice->id + "\"";
-    }
-    return {};
 }
 
 // The finger the player follows, while it is down.
@@ -393,10 +380,6 @@ int run_player(const PlayerOptions& options) {
         return 1;
     }
     std::shared_ptr<const Snapshot> snapshot = std::move(first.value());
-    if (store) {
-        write_player_status(config->player_status,
-                            PlayerStatus{snapshot->feed.version, dir, choice->fallback_reason});
-    }
     // Watching the store while the screen still shows the fallback: any first version will do.
     const bool showing_store = watched.empty() || choice->store_has_content;
     ContentWatcher watcher(watched.empty() ? dir : watched, **fonts, width, height,
@@ -434,10 +417,21 @@ int run_player(const PlayerOptions& options) {
     if (screen.on_console()) {
         absolute_pointers.emplace();
     }
+    // Screen hours: the display turned off and on by the first method that works (CEC, then
+    // DPMS when the player is the KMS master), on a thread of its own; the frame paints black.
+    std::vector<std::unique_ptr<DisplayPowerMethod>> power_methods;
+    if (std::error_code none; std::filesystem::exists("/dev/cec0", none)) {
+        power_methods.push_back(std::make_unique<CecPower>("/dev/cec0"));
+    }
+    if (const int kms = screen.kms_fd(); kms >= 0) {
+        power_methods.push_back(std::make_unique<DrmPower>(kms));
+    }
+    // What the screen shows, told to the log and `placard-tool status` (with a store).
+    ScreenReporter reporter(
+        std::move(power_methods),
+        store ? std::filesystem::path(config->player_status) : std::filesystem::path(),
+        PlayerStatus{snapshot->feed.version, dir, choice->fallback_reason, {}, {}});
     double next_watchdog = 0;
-    NoticeView shown_notice;  // For the log: what the urgent notices show.
-    std::string shown_notice_id;
-    std::int64_t shown_notice_issued = 0;
     while (running) {
         // The frame itself is PlayerFrame's, the same one --screenshot runs.
         input.clear();
@@ -463,24 +457,7 @@ int run_player(const PlayerOptions& options) {
         const auto frame_start = std::chrono::steady_clock::now();
         Canvas canvas = screen.canvas();
         const FrameOutcome outcome = player.frame(t, clock.wall_time(), input, canvas);
-        if (const NoticeView& view = player.notice_view();
-            view.kind != shown_notice.kind ||
-            (view.notice && (view.notice->id != shown_notice_id ||
-                             view.notice->issued.unix_seconds != shown_notice_issued))) {
-            shown_notice = view;
-            shown_notice_id = view.notice ? view.notice->id : std::string();
-            shown_notice_issued = view.notice ? view.notice->issued.unix_seconds : 0;
-            log_info(describe_notice_view(view));
-        }
-        if (outcome.swapped_to_version >= 0) {
-            log_info("showing content version " + std::to_string(outcome.swapped_to_version));
-            if (store) {
-                write_player_status(
-                    config->player_status,
-                    PlayerStatus{
-                        outcome.swapped_to_version, player.snapshot().stamp.target.string(), {}});
-            }
-        }
+        reporter.after_frame(player, outcome);
         if (!outcome.damage.empty()) {
             if (auto presented = screen.present(outcome.damage); !presented) {
                 log_error(presented.error().message);

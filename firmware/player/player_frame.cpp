@@ -153,11 +153,28 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     // Input is hit-tested against the picture as it was when the input arrived: this frame's
     // state before the input moves anything. Under an urgent notice on the whole screen there
     // is nothing to touch: the notice cannot be dismissed from the lobby.
-    if (!input.empty() && notice_view_.kind != NoticeView::Kind::FullScreen) {
+    // A touch while the screen is off for the night only wakes it (screen_hours): the visitor
+    // sees the screen before anything on it reacts.
+    // The whole gesture that lands on a dark screen or an urgent notice is swallowed, up to the
+    // finger's lift: its end must not act on the screen that appears under it.
+    const bool touchable = power_.on && notice_view_.kind != NoticeView::Kind::FullScreen;
+    if (!input.empty()) {
+        last_touch_ = now;
+        swallowing_gesture_ = swallowing_gesture_ || !touchable;
+    }
+    if (!input.empty() && touchable) {
         const FrameState before_input =
             painter_.state_at(*snapshot_->home, t, now, touch_.navigation().banner_shift);
         for (const PointerEvent& event : input) {
+            if (swallowing_gesture_) {
+                swallowing_gesture_ = event.kind != PointerEvent::Kind::Up;
+                continue;
+            }
             touch_.pointer(event, before_input);
+        }
+    } else if (!touchable) {
+        for (const PointerEvent& event : input) {
+            swallowing_gesture_ = event.kind != PointerEvent::Kind::Up;
         }
     }
     touch_.tick(t);
@@ -183,6 +200,17 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
         notice_changed_ = true;
     }
     update_notice_view(now);
+    power_ = screen_power_at(snapshot_->feed.screen_hours, now, last_touch_,
+                             notice_view_.kind == NoticeView::Kind::FullScreen);
+    if (!power_.on) {
+        return frame_while_off(t, now, canvas);
+    }
+    if (screen_dark_) {
+        screen_dark_ = false;
+        redraw_all_ = true;
+        fade_start_ = -1;
+        shown_screen_ = touch_.screen_key();
+    }
     if (notice_view_.kind == NoticeView::Kind::FullScreen) {
         return frame_under_full_screen_notice(t, now, canvas);
     }
@@ -351,6 +379,29 @@ void PlayerFrame::draw_import_notice(Canvas& canvas, const Rect& area) {
         static_cast<float>(band.y) + (static_cast<float>(band.height) - notice_.height) / 2,
         0xFFFFFFFF);
     canvas.reset_clip();
+}
+
+// A frame outside screen hours: the panel is black (whatever else turns it off — CEC, DRM —
+// a black picture is the last resort, and costs nothing once drawn), until the hours begin, a
+// touch wakes it or an urgent notice arrives.
+FrameOutcome PlayerFrame::frame_while_off(double t, WallTime now, Canvas& canvas) {
+    FrameOutcome outcome;
+    if (!screen_dark_ || redraw_all_) {
+        screen_dark_ = true;
+        redraw_all_ = false;
+        fade_start_ = -1;
+        damage_.clear();
+        damage_.add(Rect{0, 0, canvas.width(), canvas.height()});
+        canvas.fill(Rect{0, 0, canvas.width(), canvas.height()}, 0xFF000000);
+        presented_ = damage_;
+        outcome.damage = presented_.rects();
+        outcome.damaged_pixels = presented_.area();
+        outcome.painted_pixels = damage_.area();
+    }
+    notice_until_ = -1;  // An import notice is not shown on a dark screen.
+    next_change_ = t + static_cast<double>(power_.next_change - now.unix_seconds);
+    outcome.next_change = next_change_;
+    return outcome;
 }
 
 // The urgent notice's band (or all-clear card) over `area`, when one shows.

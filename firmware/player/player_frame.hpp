@@ -59,6 +59,8 @@ class PlayerFrame {
     void set_notice_limit(double seconds) { notice_limit_s_ = seconds; }
     // What the urgent notices put on screen as of the last frame.
     const NoticeView& notice_view() const { return notice_view_; }
+    // Whether the panel should be on, and why, as of the last frame (screen_hours).
+    const ScreenPowerDecision& screen_power() const { return power_; }
     // The display lost its pixels (a window exposed): the next frame repaints everything.
     void invalidate_all() { redraw_all_ = true; }
 
@@ -75,6 +77,7 @@ class PlayerFrame {
     void lay_out_notice(double t);
     bool update_notice_view(WallTime now);
     FrameOutcome frame_under_full_screen_notice(double t, WallTime now, Canvas& canvas);
+    FrameOutcome frame_while_off(double t, WallTime now, Canvas& canvas);
     void draw_notice_band(Canvas& canvas, const Rect& area);
     void draw_import_notice(Canvas& canvas, const Rect& area);
     void remember_screen(Canvas& canvas, double t);
@@ -122,6 +125,13 @@ class PlayerFrame {
     const LaidOutNotice* shown_notice_ = nullptr;
     bool notice_band_changed_ = false;  // The band appeared, changed or went: repaint its area.
     double notice_limit_s_ = 2 * 3600;
+    // Screen hours: the decision of the last frame, the last touch (which wakes the screen), and
+    // whether the canvas holds the black picture of a screen turned off.
+    ScreenPowerDecision power_;
+    std::optional<WallTime> last_touch_;
+    bool screen_dark_ = false;
+    bool swallowing_gesture_ =
+        false;  // A gesture begun on a dark screen or a notice, until lifted.
 };
 
 }  // namespace placard

@@ -17,6 +17,8 @@ void write_player_status(const std::filesystem::path& file, const PlayerStatus& 
     json["version"] = status.version;
     json["folder"] = status.folder;
     json["fallback_reason"] = status.fallback_reason;
+    json["screen"] = status.screen;
+    json["display"] = status.display;
     json["at"] = now_rfc3339();
     std::error_code error;
     std::filesystem::create_directories(file.parent_path(), error);
@@ -51,6 +53,8 @@ bool read_player_status(const std::filesystem::path& file, PlayerStatus& status)
         version != json.end() && version->is_number_integer() ? version->get<std::int64_t>() : -1;
     status.folder = text_field("folder");
     status.fallback_reason = text_field("fallback_reason");
+    status.screen = text_field("screen");
+    status.display = text_field("display");
     return true;
 }
 

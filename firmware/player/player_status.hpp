@@ -14,6 +14,10 @@ struct PlayerStatus {
     std::int64_t version = -1;
     std::string folder;           // The version folder on screen.
     std::string fallback_reason;  // Empty when it shows the store's current version.
+    // Screen hours: what they ask for and why ("off (outside screen hours)"), and what the
+    // display did ("off, by HDMI-CEC (/dev/cec0)"; "lit, showing a black picture: …").
+    std::string screen;
+    std::string display;
 };
 
 // Best effort: a status that cannot be written is logged once, never stops the player.

@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "render/sdl_kms_fd.hpp"
+
 namespace placard {
 
 Result<std::unique_ptr<SdlWindowDisplay>> SdlWindowDisplay::open(int width, int height,
@@ -77,6 +79,10 @@ Result<std::unique_ptr<SdlWindowDisplay>> SdlWindowDisplay::open(int width, int 
 bool SdlWindowDisplay::on_console() const {
     const char* driver = SDL_GetCurrentVideoDriver();
     return driver && SDL_strcasecmp(driver, "KMSDRM") == 0;
+}
+
+int SdlWindowDisplay::kms_fd() const {
+    return on_console() ? sdl_kms_fd(window_) : -1;
 }
 
 std::string SdlWindowDisplay::description() const {

@@ -33,6 +33,9 @@ class SdlWindowDisplay final : public Display {
     // Whether SDL drives the console's display itself (KMSDRM: no X, no Wayland), where it also
     // reads the input devices itself.
     bool on_console() const;
+    // The DRM device SDL's KMSDRM driver opened (for DPMS, drm_power.hpp), or -1 when the
+    // player is not on the console.
+    int kms_fd() const;
     int panel_width() const { return panel_width_; }
     int panel_height() const { return panel_height_; }
     // The size of the upright canvas.

@@ -39,6 +39,8 @@ scheduled["banners"][0]["schedule"] = {
     "first_day": "2026-09-01", "last_day": "2026-12-31", "priority": 2}
 scheduled["banners"][3]["schedule"] = {"filler": True}
 scheduled["articles"][0]["schedule"] = {"windows": [{"days": ["mon"]}], "calendar": "office"}
+scheduled["screen_hours"] = {"on": {"windows": [{"days": "working_days", "from": "08:00", "to": "18:00"}],
+                                   "calendar": "office"}, "wake_on_touch_minutes": 5}
 scheduled["notices"] = [
     {"id": "drill", "issued": "2026-11-27T09:00:00+08:00", "level": "urgent", "title": "消防演练",
      "text": "请有序撤离。", "expires": "2026-11-27T10:00:00+08:00"},
@@ -76,6 +78,8 @@ cases = {
     "bad calendar date": lambda f: f.update(calendars={"office": {"holidays": ["10-01"]}}),
     "calendar field": lambda f: f.update(calendars={"office": {"days": []}}),
     "side banner scheduled": lambda f: f["banners"][-1].update(schedule={"priority": 1}),
+    "screen hours without on": lambda f: f.update(screen_hours={"wake_on_touch_minutes": 5}),
+    "wake for 500 minutes": lambda f: f.update(screen_hours={"on": {"windows": [{"days": ["mon"]}]}, "wake_on_touch_minutes": 500}),
     "notice level": lambda f: f.update(notices=[dict({"id": "n", "issued": "2026-11-27T09:00:00+08:00", "level": "warning", "text": "x", "expires": "2026-11-27T10:00:00+08:00"}, level="critical")]),
     "notice without expires": lambda f: f.update(notices=[{k: v for k, v in {"id": "n", "issued": "2026-11-27T09:00:00+08:00", "level": "warning", "text": "x", "expires": "2026-11-27T10:00:00+08:00"}.items() if k != "expires"}]),
     "notice id with a space": lambda f: f.update(notices=[dict({"id": "n", "issued": "2026-11-27T09:00:00+08:00", "level": "warning", "text": "x", "expires": "2026-11-27T10:00:00+08:00"}, id="a b")]),

@@ -6,7 +6,7 @@
 # PLACARD_RUNNER runs both programs through an emulator (a cross-build: "qemu-aarch64").
 set -euo pipefail
 placard=$1 diff=$2 refs=$3 content=$4 size=$5 seconds=$6 script=${7:-}
-ms=$(awk -v s="$seconds" 'BEGIN { printf "%d", s * 1000 + 0.5 }')
+ms=${PLACARD_GOLDEN_MS:-$(awk -v s="$seconds" 'BEGIN { printf "%d", s * 1000 + 0.5 }')}
 name="${PLACARD_GOLDEN_NAME:-home}-${size}-${ms}ms"
 [ -n "$script" ] && name="$(basename "$script" .txt)-${size}-${ms}ms"
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT

@@ -245,5 +245,50 @@ TEST_F(PlayerFrameTest, ANoticeBandRepaintsOnlyItsArea) {
     }
 }
 
+// Screen hours (issue 14): outside them the frame paints the screen black once and nothing
+// more; a tap wakes it without opening anything; the home screen comes back whole.
+TEST_F(PlayerFrameTest, OutsideScreenHoursTheScreenIsBlackAndATapWakesIt) {
+    auto night = std::make_shared<Snapshot>(*snapshot);
+    ScreenHours hours;
+    auto schedule = std::make_shared<ItemSchedule>();
+    schedule->calendar = std::make_shared<OfficeCalendar>();
+    WeeklyWindow window;
+    window.start_minute = 8 * 60;
+    window.end_minute = 9 * 60;  // The test starts at 09:00:10: after hours.
+    schedule->schedule.windows.push_back(window);
+    hours.on = schedule;
+    hours.wake_on_touch_s = 120;
+    night->feed.screen_hours = hours;
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), night, 60);
+    const FrameOutcome first = at(player, canvas, 0);
+    EXPECT_FALSE(player.screen_power().on);
+    EXPECT_EQ(first.painted_pixels, static_cast<long long>(kWidth) * kHeight);
+    EXPECT_EQ(canvas.pixels()[kWidth * 500 + 900], 0xFF000000U);
+    for (long tick = 1; tick < 60; ++tick) {
+        EXPECT_EQ(at(player, canvas, tick).painted_pixels, 0);
+    }
+    const Rect excerpt = snapshot->home->geometry.excerpt;
+    const double x = excerpt.x + excerpt.width / 2.0, y = excerpt.y + excerpt.height / 2.0;
+    const FrameOutcome woken = at(player, canvas, 60, {{PointerEvent::Kind::Down, 0, x, y}});
+    EXPECT_TRUE(player.screen_power().on);
+    EXPECT_EQ(player.screen_power().reason, ScreenPowerDecision::Reason::WokenByTouch);
+    EXPECT_EQ(woken.painted_pixels, static_cast<long long>(kWidth) * kHeight);
+    const FrameOutcome lifted = at(player, canvas, 61, {{PointerEvent::Kind::Up, 0, x, y}});
+    EXPECT_LT(lifted.painted_pixels, static_cast<long long>(kWidth) * kHeight / 4);
+    for (long tick = 62; tick < 120; ++tick) {
+        at(player, canvas, tick);
+    }
+    EXPECT_TRUE(player.touch().on_home()) << "the waking tap opened something";
+    // The next tap is the visitor's own: it opens the article.
+    at(player, canvas, 120, {{PointerEvent::Kind::Down, 0, x, y}});
+    at(player, canvas, 121, {{PointerEvent::Kind::Up, 0, x, y}});
+    for (long tick = 122; tick < 180; ++tick) {
+        at(player, canvas, tick);
+    }
+    EXPECT_FALSE(player.touch().on_home()) << "a tap on the woken screen did nothing";
+}
+
 }  // namespace
 }  // namespace placard

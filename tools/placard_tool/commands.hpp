@@ -23,6 +23,7 @@ int verify_command(const Arguments& arguments);
 int import_command(const Arguments& arguments);
 int push_command(const Arguments& arguments);
 int notice_command(const Arguments& arguments);
+int power_command(const Arguments& arguments);
 int serve_command(const Arguments& arguments);
 
 }  // namespace placard::tool

@@ -1,9 +1,13 @@
 // placard-tool fetch [--config FILE]: one poll of the configured feed into the store, as the
 // player's own poller does it. Exit 0 when the feed was taken or unchanged, 1 when refused.
 // placard-tool status [--config FILE]: what the store holds and the last error.
+#include <sys/timex.h>
+
 #include <cstdio>
 
 #include "commands.hpp"
+#include "content/notice_register.hpp"
+#include "core/notice.hpp"
 #include "player/player_status.hpp"
 #include "runtime/device_config.hpp"
 #include "runtime/log.hpp"
@@ -54,6 +58,25 @@ int fetch_command(const Arguments& arguments) {
     return outcome.kind == UpdateOutcome::Kind::Refused ? 1 : 0;
 }
 
+namespace {
+
+// Whether the kernel's clock is kept in step (NTP via systemd-timesyncd or chrony): adjtimex(2)
+// reports STA_UNSYNC until a time service has set it.
+std::string describe_clock_sync() {
+    timex state{};
+    const int result = ::adjtimex(&state);
+    if (result == -1) {
+        return "unknown (adjtimex failed)";
+    }
+    if (result == TIME_ERROR || (state.status & STA_UNSYNC) != 0) {
+        return "not synchronised: schedules, screen hours and notices follow this clock, which "
+               "no time service has set (check systemd-timesyncd or chrony)";
+    }
+    return "synchronised";
+}
+
+}  // namespace
+
 int status_command(const Arguments& arguments) {
     std::string path;
     if (!config_option(arguments, "status", path)) {
@@ -83,7 +106,29 @@ int status_command(const Arguments& arguments) {
                     screen.fallback_reason.empty()
                         ? ""
                         : (" (an older version: " + screen.fallback_reason + ")").c_str());
+        // A planned "off" is said as planned: screen hours, and how the display was switched.
+        if (!screen.screen.empty()) {
+            std::printf("screen:         %s\n", screen.screen.c_str());
+        }
+        if (!screen.display.empty()) {
+            std::printf("display:        %s\n", screen.display.c_str());
+        }
     }
+    // Schedules, screen hours and notices read the clock: say whether it can be trusted.
+    std::printf("clock:          %s\n", describe_clock_sync().c_str());
+    const WallTime now = system_wall_time();
+    std::vector<Notice> notices;
+    for (RegisteredNotice& entry : load_notice_register(notice_register_file(store))) {
+        notices.push_back(std::move(entry.notice));
+    }
+    const NoticeView view = notice_view_at(newest_of_each_id(notices), now, config->notice_max_s);
+    std::printf("notices:        %zu taken; %s\n", notices.size(),
+                view.kind == NoticeView::Kind::None ? "none showing"
+                : view.kind == NoticeView::Kind::FullScreen
+                    ? ("\"" + view.notice->id + "\" on the whole screen").c_str()
+                : view.kind == NoticeView::Kind::Band
+                    ? ("\"" + view.notice->id + "\" in the band").c_str()
+                    : ("the all-clear of \"" + view.notice->id + "\"").c_str());
     std::printf("last error:     %s\n",
                 status.last_error.empty() ? "none" : status.last_error.c_str());
     if (!status.last_error.empty()) {

@@ -46,6 +46,8 @@ constexpr const char* kUsage =
     "  notice OUT.placard --key NAME.key --site SITE --cancel ID [--all-clear TEXT]\n"
     "         [--all-clear-minutes N] [--issued TIME]\n"
     "      end notice ID, with an all-clear card (解除) for N minutes (default 5)\n"
+    "  power test\n"
+    "      switch the display off and on once (HDMI-CEC, then DRM DPMS) and say which worked\n"
     "  serve [--config FILE]\n"
     "      the device's content service: feed polling, inbox, upload endpoint\n";
 
@@ -100,6 +102,9 @@ int main(int argc, char** argv) {
     }
     if (command == "notice") {
         return placard::tool::notice_command(arguments);
+    }
+    if (command == "power") {
+        return placard::tool::power_command(arguments);
     }
     if (command == "serve") {
         return placard::tool::serve_command(arguments);

@@ -1,0 +1,93 @@
+#include "player/display_power.hpp"
+
+namespace placard {
+
+DisplayPowerChain::DisplayPowerChain(std::vector<std::unique_ptr<DisplayPowerMethod>> methods)
+    : methods_(std::move(methods)) {
+    // The black picture is always there, last.
+    methods_.push_back(std::make_unique<BlackPicture>());
+}
+
+DisplayPowerReport DisplayPowerChain::set(bool on) {
+    DisplayPowerReport report;
+    report.wanted_on = on;
+    // The method that worked last first, then the others in their order.
+    std::vector<std::size_t> order = {working_};
+    for (std::size_t i = 0; i < methods_.size(); ++i) {
+        if (i != working_) {
+            order.push_back(i);
+        }
+    }
+    for (const std::size_t i : order) {
+        DisplayPowerMethod& method = *methods_[i];
+        if (auto asked = method.set_power(on); !asked) {
+            report.problems.push_back(method.name() + ": " + asked.error().message);
+            continue;
+        }
+        auto state = method.power_state();
+        if (!state) {
+            report.problems.push_back(method.name() + ": cannot read the display's state back (" +
+                                      state.error().message + ")");
+            continue;
+        }
+        if (*state != on) {
+            report.problems.push_back(method.name() + ": the display still reports " +
+                                      (*state ? "on" : "off"));
+            continue;
+        }
+        working_ = i;
+        report.method = method.name();
+        report.display_on = *state;
+        return report;
+    }
+    // Not reached: the black picture always works.
+    report.display_on = true;
+    return report;
+}
+
+DisplayPower::DisplayPower(std::vector<std::unique_ptr<DisplayPowerMethod>> methods)
+    : chain_(std::move(methods)), thread_([this] { run(); }) {}
+
+DisplayPower::~DisplayPower() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void DisplayPower::want(bool on) {
+    {
+        std::lock_guard lock(mutex_);
+        wanted_ = on;
+    }
+    wake_.notify_all();
+}
+
+std::optional<DisplayPowerReport> DisplayPower::last_report() {
+    std::lock_guard lock(mutex_);
+    return report_;
+}
+
+void DisplayPower::run() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+        wake_.wait(lock, [this] { return stopping_ || wanted_.has_value(); });
+        if (stopping_) {
+            return;
+        }
+        const bool on = *wanted_;
+        wanted_.reset();
+        lock.unlock();
+        DisplayPowerReport report = chain_.set(on);
+        lock.lock();
+        report_ = std::move(report);
+    }
+}
+
+std::vector<DisplayPowerReport> DisplayPower::test_cycle(DisplayPowerChain& chain) {
+    return {chain.set(false), chain.set(true)};
+}
+
+}  // namespace placard

@@ -1,0 +1,43 @@
+// After each frame of the live player: what changed on the screen, said in the log and the
+// player's status file (`placard-tool status`) — the content version shown, the urgent notice
+// showing, what the screen hours ask for — and the display asked to turn off or on
+// (display_power.hpp, on its own thread), with what it did.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "player/display_power.hpp"
+#include "player/player_frame.hpp"
+#include "player/player_status.hpp"
+
+namespace placard {
+
+class ScreenReporter {
+  public:
+    // `status_file` empty: the screen shows a plain folder, and no status is written.
+    ScreenReporter(std::vector<std::unique_ptr<DisplayPowerMethod>> power_methods,
+                   std::filesystem::path status_file, PlayerStatus first);
+    void after_frame(const PlayerFrame& player, const FrameOutcome& outcome);
+
+  private:
+    void write_status();
+
+    DisplayPower display_power_;
+    std::filesystem::path status_file_;
+    PlayerStatus status_;
+    std::optional<bool> power_wanted_;
+    NoticeView::Kind notice_kind_ = NoticeView::Kind::None;
+    std::string notice_id_;
+    std::int64_t notice_issued_ = 0;
+};
+
+// "urgent notice \"drill\" on the whole screen"
+std::string describe_notice_view(const NoticeView& view);
+// "off, by HDMI-CEC (/dev/cec0)", or a lit black picture and what was tried before it.
+std::string describe_display(const DisplayPowerReport& report);
+
+}  // namespace placard
