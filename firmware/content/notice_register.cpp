@@ -13,9 +13,10 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxRegisterBytes = 1024 * 1024;
+// 64 notices of the largest size, their text escaped in JSON, fit with room to spare.
+constexpr std::size_t kMaxRegisterBytes = 8 * 1024 * 1024;
 
-std::string register_text(const std::vector<RegisteredNotice>& notices) {
+std::string register_text(const std::vector<RegisteredNotice>& notices, std::time_t clock) {
     nlohmann::ordered_json entries = nlohmann::ordered_json::array();
     for (const RegisteredNotice& entry : notices) {
         nlohmann::ordered_json item;
@@ -26,6 +27,7 @@ std::string register_text(const std::vector<RegisteredNotice>& notices) {
         entries.push_back(std::move(item));
     }
     nlohmann::ordered_json root;
+    root["clock"] = format_utc_time(clock);
     root["notices"] = std::move(entries);
     return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
@@ -36,15 +38,23 @@ std::filesystem::path notice_register_file(const ContentStore& store) {
     return store.root() / "notices.json";
 }
 
-std::vector<RegisteredNotice> load_notice_register(const std::filesystem::path& file) {
-    std::vector<RegisteredNotice> out;
+Result<NoticeRegister> load_notice_register(const std::filesystem::path& file) {
+    NoticeRegister loaded;
+    std::vector<RegisteredNotice>& out = loaded.notices;
+    std::error_code missing;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(file, missing))) {
+        return loaded;
+    }
     auto text = read_file(file, kMaxRegisterBytes);
     if (!text) {
-        return out;
+        return make_error(ErrorKind::Failed, text.error().message);
     }
     const json root = json::parse(*text, nullptr, false);
     if (!root.is_object() || !root.contains("notices") || !root["notices"].is_array()) {
-        return out;
+        return make_error(ErrorKind::Failed, file.string() + ": not a notice register");
+    }
+    if (root.contains("clock") && root["clock"].is_string()) {
+        loaded.clock = parse_utc_time(root["clock"].get<std::string>()).value_or(0);
     }
     for (const json& item : root["notices"]) {
         if (!item.is_object() || !item.contains("notice") || out.size() >= kMaxRegisteredNotices) {
@@ -66,7 +76,7 @@ std::vector<RegisteredNotice> load_notice_register(const std::filesystem::path& 
         entry.received = text_of("received");
         out.push_back(std::move(entry));
     }
-    return out;
+    return loaded;
 }
 
 UpdateOutcome take_notice(const ContentStore& store, const Manifest& manifest,
@@ -97,6 +107,11 @@ UpdateOutcome take_notice(const ContentStore& store, const Manifest& manifest,
     if (auto checked = check_manifest_site(manifest, site, where); !checked) {
         return record_refusal(store, std::move(checked).error(), source);
     }
+    // The register's clock, when it is ahead of this one (a board back from a power cut at an
+    // earlier time): expiry is judged by the later.
+    if (auto loaded = load_notice_register(notice_register_file(store)); loaded) {
+        now = std::max(now, loaded->clock);
+    }
     if (notice.expires.unix_seconds <= now) {
         return record_refusal(
             store,
@@ -109,7 +124,17 @@ UpdateOutcome take_notice(const ContentStore& store, const Manifest& manifest,
     const auto file = notice_register_file(store);
     std::optional<Error> refusal;
     auto written = store.locked([&]() -> Status {
-        std::vector<RegisteredNotice> notices = load_notice_register(file);
+        auto loaded = load_notice_register(file);
+        if (!loaded) {
+            refusal = make_error(ErrorKind::Failed,
+                                 where +
+                                     ": the notice register cannot be read, so nothing is "
+                                     "taken: " +
+                                     loaded.error().message);
+            return Done{};
+        }
+        now = std::max(now, loaded->clock);
+        std::vector<RegisteredNotice>& notices = loaded->notices;
         // Entries whose notice and signature have both expired are forgotten: no replay can
         // pass the signature check any more.
         std::erase_if(notices, [&](const RegisteredNotice& entry) {
@@ -140,9 +165,11 @@ UpdateOutcome take_notice(const ContentStore& store, const Manifest& manifest,
             keep_until = std::max(keep_until, same_id->keep_until);
             notices.erase(same_id);
         } else if (notices.size() >= kMaxRegisteredNotices) {
-            refusal = make_error(ErrorKind::TooLarge, where + ": the screen holds " +
-                                                          std::to_string(kMaxRegisteredNotices) +
-                                                          " notices already: cancel some first");
+            refusal =
+                make_error(ErrorKind::TooLarge, where + ": the screen holds " +
+                                                    std::to_string(kMaxRegisteredNotices) +
+                                                    " notices already (each is kept until it and "
+                                                    "its signature have expired)");
             return Done{};
         }
         RegisteredNotice entry;
@@ -153,7 +180,7 @@ UpdateOutcome take_notice(const ContentStore& store, const Manifest& manifest,
         entry.received = now_rfc3339();
         notices.push_back(std::move(entry));
         outcome.kind = UpdateOutcome::Kind::Taken;
-        return write_file_atomically(file, register_text(notices));
+        return write_file_atomically(file, register_text(notices, now));
     });
     if (!written) {
         return record_refusal(store, with_context(std::move(written).error(), where), source);

@@ -3,13 +3,17 @@
 // it). A notice file (a bundle signed as "kind notice", holding one notice.json) arrives through
 // the inbox, a USB stick or an upload like any bundle, and ends here instead of in a version.
 //
-//     {"notices": [{"notice": {…notice.json…}, "keep_until": "2026-11-27T02:00:00Z",
+//     {"clock": "2026-11-27T01:00:01Z",
+//      "notices": [{"notice": {…notice.json…}, "keep_until": "2026-11-27T02:00:00Z",
 //                   "source": "bundle drill.placard", "received": "2026-11-27T09:00:01+08:00"}]}
 //
 // Replay: a notice not newer (by `issued`) than the one taken for its id is refused — an old
 // "urgent" notice copied off a stick cannot come back, nor can a cancelled one. An entry is kept
 // until both the notice and its signature have expired (keep_until); after that, the signature
-// check refuses the old file by itself. At most kMaxRegisteredNotices ids are kept.
+// check refuses the old file by itself. At most kMaxRegisteredNotices ids are kept. "clock" is
+// the latest time the register was written at: a board without a battery clock that comes back
+// from a power cut at an earlier time judges expiry by that, not by its clock, so that nothing
+// already forgotten can be replayed.
 #pragma once
 
 #include <filesystem>
@@ -35,9 +39,15 @@ struct RegisteredNotice {
 
 std::filesystem::path notice_register_file(const ContentStore& store);
 
-// The register's notices; an absent or damaged file reads as none (it is never worth stopping
-// the player for), and each entry that does not parse is skipped.
-std::vector<RegisteredNotice> load_notice_register(const std::filesystem::path& file);
+struct NoticeRegister {
+    std::vector<RegisteredNotice> notices;
+    std::time_t clock = 0;  // The latest time it was written at.
+};
+
+// The register; an absent file is an empty register, each entry that does not parse is skipped,
+// and a file that cannot be read (or is not a register) is an error: the writer must not take
+// it for empty and drop every notice and its replay protection.
+Result<NoticeRegister> load_notice_register(const std::filesystem::path& file);
 
 // Takes a verified notice (`manifest` signed as a notice, `notice_json` its notice.json) into
 // the register under the store lock: Taken, Unchanged (the same notice again) or Refused (not

@@ -62,8 +62,11 @@ NoticeView notice_view_at(const std::vector<Notice>& newest, WallTime now, doubl
         // site (and a screenshot) shows the same one at the same time.
         view.kind = NoticeView::Kind::Band;
         view.count = static_cast<int>(due.size());
-        const std::int64_t turn = t / kNoticeBandTurnSeconds;
-        const auto index = static_cast<std::size_t>(turn % view.count);
+        // Floor division: a time before 1970 (a feed's `generated`) turns the same way.
+        const std::int64_t turn =
+            t >= 0 ? t / kNoticeBandTurnSeconds : -((-t - 1) / kNoticeBandTurnSeconds) - 1;
+        const auto index =
+            static_cast<std::size_t>(((turn % view.count) + view.count) % view.count);
         view.notice = due[index];
         view.position = static_cast<int>(index) + 1;
         if (view.count > 1) {

@@ -168,13 +168,14 @@ std::optional<Notice> read_notice(const json& object, const std::string& where,
         }
         notice.starts = reader.time("starts", false);
     }
-    // A cancel lasts as long as its card by default: it is only needed while the notice it ends
-    // could still be shown, and its signature keeps the old one from coming back after that.
+    // A cancel lasts, by default, as long as any notice it ends could: a notice expires at most
+    // 31 days after it was issued, before the cancel. Kept that long, the cancel keeps such a
+    // notice (from a feed, a stick, or arriving late) off the screen.
     const auto expires = reader.time("expires", !notice.cancel);
     if (expires) {
         notice.expires = *expires;
     } else if (issued) {
-        notice.expires = issued->plus_seconds(notice.all_clear_minutes * 60.0);
+        notice.expires = issued->plus_seconds(static_cast<double>(kLongestNoticeSeconds));
     }
     if (issued && expires) {
         const WallTime start = notice.starts ? *notice.starts : *issued;

@@ -89,6 +89,8 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
                 good = value.find(':') != std::string_view::npos;
             } else if (key == "player_status") {
                 config.player_status = std::string(value);
+            } else if (key == "play_log") {
+                config.play_log = std::string(value);
                 good = value.starts_with("/");
             } else if (key == "store") {
                 config.store_dir = std::string(value);

@@ -47,6 +47,9 @@ struct PlayerConfig {
     std::string store_dir = "/var/lib/placard/store";
     // Where the player says what it shows (for `placard-tool status`); it never writes the store.
     std::string player_status = "/run/placard-player/status.json";
+    // The play log (SQLite, runtime/play_log.hpp), the player's own file; empty: none. The
+    // installed configuration sets /var/lib/placard-player/plays.sqlite.
+    std::string play_log;
 };
 
 // `origin` names the file in messages ("placard.conf:4: ...").

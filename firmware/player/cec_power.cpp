@@ -50,11 +50,11 @@ class CecDevice {
         claim.primary_device_type[0] = CEC_OP_PRIM_DEVTYPE_PLAYBACK;
         claim.all_device_types[0] = CEC_OP_ALL_DEVTYPE_PLAYBACK;
         std::strncpy(claim.osd_name, "Placard", sizeof claim.osd_name - 1);
-        if (::ioctl(fd_, CEC_ADAP_S_LOG_ADDRS, &claim) != 0) {
-            return failure("CEC_ADAP_S_LOG_ADDRS");
-        }
-        if (claim.num_log_addrs == 0 || claim.log_addr[0] == CEC_LOG_ADDR_INVALID) {
-            return make_error(ErrorKind::Failed, "no logical address could be claimed");
+        // A TV in standby often drops HDMI hot-plug, and with it the adapter's address: then the
+        // messages go out from Unregistered (15), which CEC 1.4 allows for <Image View On>.
+        if (::ioctl(fd_, CEC_ADAP_S_LOG_ADDRS, &claim) != 0 || claim.num_log_addrs == 0 ||
+            claim.log_addr[0] == CEC_LOG_ADDR_INVALID) {
+            return static_cast<std::uint8_t>(CEC_LOG_ADDR_UNREGISTERED);
         }
         return claim.log_addr[0];
     }
@@ -68,6 +68,10 @@ class CecDevice {
         if ((message.tx_status & CEC_TX_STATUS_OK) == 0) {
             return make_error(ErrorKind::Failed,
                               std::string(what) + ": not acknowledged (is a TV connected?)");
+        }
+        if (message.reply != 0 && (message.rx_status & CEC_RX_STATUS_FEATURE_ABORT) != 0) {
+            return make_error(ErrorKind::Failed,
+                              std::string(what) + ": the TV does not support it");
         }
         if (message.reply != 0 && (message.rx_status & CEC_RX_STATUS_OK) == 0) {
             return make_error(ErrorKind::Failed, std::string(what) + ": no reply from the TV");

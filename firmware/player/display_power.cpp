@@ -6,11 +6,22 @@ DisplayPowerChain::DisplayPowerChain(std::vector<std::unique_ptr<DisplayPowerMet
     : methods_(std::move(methods)) {
     // The black picture is always there, last.
     methods_.push_back(std::make_unique<BlackPicture>());
+    asked_off_.assign(methods_.size(), false);
 }
 
 DisplayPowerReport DisplayPowerChain::set(bool on) {
     DisplayPowerReport report;
     report.wanted_on = on;
+    if (on) {
+        // A method whose "off" went through but could not be verified (a TV that went to
+        // standby and does not answer) would stay off if only the next method were asked.
+        for (std::size_t i = 0; i < methods_.size(); ++i) {
+            if (asked_off_[i] && i != working_) {
+                (void)methods_[i]->set_power(true);
+                asked_off_[i] = false;
+            }
+        }
+    }
     // The method that worked last first, then the others in their order.
     std::vector<std::size_t> order = {working_};
     for (std::size_t i = 0; i < methods_.size(); ++i) {
@@ -24,6 +35,7 @@ DisplayPowerReport DisplayPowerChain::set(bool on) {
             report.problems.push_back(method.name() + ": " + asked.error().message);
             continue;
         }
+        asked_off_[i] = !on;
         auto state = method.power_state();
         if (!state) {
             report.problems.push_back(method.name() + ": cannot read the display's state back (" +

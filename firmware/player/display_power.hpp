@@ -68,6 +68,9 @@ class DisplayPowerChain {
   private:
     std::vector<std::unique_ptr<DisplayPowerMethod>> methods_;
     std::size_t working_ = 0;  // The method that worked last; tried first.
+    // The methods asked to turn the display off (even those whose check then failed): each is
+    // asked to turn it on again, so that no method is left holding the display off.
+    std::vector<bool> asked_off_;
 };
 
 // The chain on a thread of its own: the render thread only says what it wants.

@@ -45,8 +45,14 @@ bool NoticeWatcher::poll_once() {
     }
     looked_ = true;
     seen_ = stamp;
+    auto loaded = load_notice_register(register_file_);
+    if (!loaded) {
+        // Kept as it was: a register being damaged is no reason to drop a notice on screen.
+        log_error("notices: " + loaded.error().message);
+        return false;
+    }
     std::vector<Notice> notices;
-    for (RegisteredNotice& entry : load_notice_register(register_file_)) {
+    for (RegisteredNotice& entry : loaded->notices) {
         notices.push_back(std::move(entry.notice));
     }
     auto board = lay_out_notices(notices, fonts_, geometry_);

@@ -21,6 +21,7 @@
 #include "player/frame_stats.hpp"
 #include "player/import_notices.hpp"
 #include "player/notice_watcher.hpp"
+#include "player/play_recorder.hpp"
 #include "player/player_frame.hpp"
 #include "player/player_status.hpp"
 #include "player/screen_reporter.hpp"
@@ -33,6 +34,8 @@
 #include "runtime/font_setup.hpp"
 #include "runtime/install_paths.hpp"
 #include "runtime/log.hpp"
+#include "runtime/periodic_thread.hpp"
+#include "runtime/play_log.hpp"
 #include "runtime/systemd_notify.hpp"
 
 namespace placard {
@@ -53,6 +56,12 @@ class SteadyClock {
   private:
     SteadyTime start_ = std::chrono::steady_clock::now();
 };
+
+// The wall time with its fractions, for the play log's durations.
+double unix_seconds_now() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 double milliseconds_since(SteadyTime start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
@@ -162,6 +171,63 @@ std::optional<ContentChoice> choose_content(const PlayerConfig& config,
     }
     return choice;
 }
+
+// Screen hours: the ways to turn the display off and on, in the order they are tried (CEC, then
+// DPMS when the player is the KMS master); the black picture is always the last.
+std::vector<std::unique_ptr<DisplayPowerMethod>> display_power_methods(
+    const SdlWindowDisplay& screen) {
+    std::vector<std::unique_ptr<DisplayPowerMethod>> methods;
+    if (std::error_code none; std::filesystem::exists("/dev/cec0", none)) {
+        methods.push_back(std::make_unique<CecPower>("/dev/cec0"));
+    }
+    if (const int kms = screen.kms_fd(); kms >= 0) {
+        methods.push_back(std::make_unique<DrmPower>(kms));
+    }
+    return methods;
+}
+
+// The play log, when the configuration names one: records queued by the render thread, written
+// once a minute by a thread of its own (an SD card write can take a while), the last ones when
+// the player stops. A log that cannot be opened is a warning: the screen plays on without it.
+class PlayLogging {
+  public:
+    explicit PlayLogging(const std::string& file) {
+        if (file.empty()) {
+            return;
+        }
+        auto opened = PlayLog::open(file);
+        if (!opened) {
+            log_warning(opened.error().message + " (the screen plays on without a play log)");
+            return;
+        }
+        log_ = std::move(opened.value());
+        recorder_.emplace(*log_);
+        writer_.start(std::chrono::seconds(60), [this] {
+            if (auto written = log_->flush(system_wall_time().unix_seconds); !written) {
+                log_warning(written.error().message);
+            }
+            return std::chrono::seconds(60);
+        });
+    }
+    void after_frame(const PlayerFrame& player) {
+        if (recorder_) {
+            recorder_->after_frame(player, unix_seconds_now());
+        }
+    }
+    void finish() {
+        if (recorder_) {
+            writer_.stop();
+            recorder_->finish(unix_seconds_now());
+            (void)log_->flush(system_wall_time().unix_seconds);
+            recorder_.reset();
+        }
+    }
+
+  private:
+    std::unique_ptr<PlayLog> log_;
+    std::optional<PlayRecorder> recorder_;
+    PeriodicThread writer_;  // Last: stopped before the members it uses are destroyed.
+};
 
 // The finger the player follows, while it is down.
 struct FollowedFinger {
@@ -417,20 +483,12 @@ int run_player(const PlayerOptions& options) {
     if (screen.on_console()) {
         absolute_pointers.emplace();
     }
-    // Screen hours: the display turned off and on by the first method that works (CEC, then
-    // DPMS when the player is the KMS master), on a thread of its own; the frame paints black.
-    std::vector<std::unique_ptr<DisplayPowerMethod>> power_methods;
-    if (std::error_code none; std::filesystem::exists("/dev/cec0", none)) {
-        power_methods.push_back(std::make_unique<CecPower>("/dev/cec0"));
-    }
-    if (const int kms = screen.kms_fd(); kms >= 0) {
-        power_methods.push_back(std::make_unique<DrmPower>(kms));
-    }
     // What the screen shows, told to the log and `placard-tool status` (with a store).
     ScreenReporter reporter(
-        std::move(power_methods),
+        display_power_methods(screen),
         store ? std::filesystem::path(config->player_status) : std::filesystem::path(),
         PlayerStatus{snapshot->feed.version, dir, choice->fallback_reason, {}, {}});
+    PlayLogging play_logging(config->play_log);
     double next_watchdog = 0;
     while (running) {
         // The frame itself is PlayerFrame's, the same one --screenshot runs.
@@ -457,7 +515,10 @@ int run_player(const PlayerOptions& options) {
         const auto frame_start = std::chrono::steady_clock::now();
         Canvas canvas = screen.canvas();
         const FrameOutcome outcome = player.frame(t, clock.wall_time(), input, canvas);
-        reporter.after_frame(player, outcome);
+        if (reporter.after_frame(player, outcome)) {
+            player.invalidate_all();
+        }
+        play_logging.after_frame(player);
         if (!outcome.damage.empty()) {
             if (auto presented = screen.present(outcome.damage); !presented) {
                 log_error(presented.error().message);
@@ -488,6 +549,7 @@ int run_player(const PlayerOptions& options) {
             SDL_WaitEventTimeout(nullptr, static_cast<int>(std::ceil(wait_s * 1000)));
         }
     }
+    play_logging.finish();
     notify_systemd("STOPPING=1");
     log_info("frame statistics: " + stats.summary());
     return 0;

@@ -70,6 +70,8 @@ class PlayerFrame {
     FrameOutcome frame(double t, WallTime now, std::span<const PointerEvent> input, Canvas& canvas);
 
     const Snapshot& snapshot() const { return *snapshot_; }
+    // The home screen's state as last drawn (which banner and excerpt are on screen).
+    const FrameState& shown_state() const { return shown_; }
     const TouchController& touch() const { return touch_; }
     const GlyphCacheStats& glyph_cache_stats() const { return glyphs_.stats(); }
 

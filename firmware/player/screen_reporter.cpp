@@ -18,7 +18,8 @@ void ScreenReporter::write_status() {
     }
 }
 
-void ScreenReporter::after_frame(const PlayerFrame& player, const FrameOutcome& outcome) {
+bool ScreenReporter::after_frame(const PlayerFrame& player, const FrameOutcome& outcome) {
+    bool repaint = false;
     if (const NoticeView& view = player.notice_view();
         view.kind != notice_kind_ ||
         (view.notice &&
@@ -29,8 +30,9 @@ void ScreenReporter::after_frame(const PlayerFrame& player, const FrameOutcome& 
         log_info(describe_notice_view(view));
     }
     if (const ScreenPowerDecision& power = player.screen_power(); power_wanted_ != power.on) {
-        // Only changes are sent: the first frame's "on" turns nothing.
-        if (power_wanted_ || !power.on) {
+        // With screen hours, the first decision is sent too: a player restarted in opening hours
+        // turns on a display its last run left off. Without them nothing is ever switched.
+        if (power_wanted_ || power.reason != ScreenPowerDecision::Reason::NoHours) {
             display_power_.want(power.on);
         }
         power_wanted_ = power.on;
@@ -41,6 +43,8 @@ void ScreenReporter::after_frame(const PlayerFrame& player, const FrameOutcome& 
     if (auto report = display_power_.last_report();
         report && describe_display(*report) != status_.display) {
         status_.display = describe_display(*report);
+        // A display switched back on (DPMS, CEC) lost what was presented while it was off.
+        repaint = report->wanted_on && report->display_on;
         if (report->problems.empty()) {
             log_info("display " + status_.display);
         } else {
@@ -55,6 +59,7 @@ void ScreenReporter::after_frame(const PlayerFrame& player, const FrameOutcome& 
         status_.fallback_reason.clear();
         write_status();
     }
+    return repaint;
 }
 
 std::string describe_notice_view(const NoticeView& view) {

@@ -21,7 +21,8 @@ class ScreenReporter {
     // `status_file` empty: the screen shows a plain folder, and no status is written.
     ScreenReporter(std::vector<std::unique_ptr<DisplayPowerMethod>> power_methods,
                    std::filesystem::path status_file, PlayerStatus first);
-    void after_frame(const PlayerFrame& player, const FrameOutcome& outcome);
+    // Returns true when the display has just been switched back on: the next frame repaints.
+    bool after_frame(const PlayerFrame& player, const FrameOutcome& outcome);
 
   private:
     void write_status();

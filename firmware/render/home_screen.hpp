@@ -47,6 +47,7 @@ struct HomeScreenGeometry {
 void set_panel_width_mm(double millimetres);
 
 struct BannerSlide {
+    std::string id;       // The banner's id (for the play log).
     Image image;          // Scaled to cover the banner zone.
     std::string article;  // What a tap opens, or empty.
     LaidOutParagraph caption;

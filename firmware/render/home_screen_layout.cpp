@@ -260,6 +260,7 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
             continue;
         }
         BannerSlide slide;
+        slide.id = banner.id;
         slide.image = scale_to_cover(image->second, g.banner.width, g.banner.height);
         mark_opacity(slide.image);
         slide.caption =

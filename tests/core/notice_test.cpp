@@ -37,7 +37,7 @@ Notice cancel(const char* id, const char* issued, const char* all_clear = "") {
     n.issued = at(issued);
     n.cancel = true;
     n.all_clear = all_clear;
-    n.expires = n.issued.plus_seconds(n.all_clear_minutes * 60.0);
+    n.expires = n.issued.plus_seconds(static_cast<double>(kLongestNoticeSeconds));
     return n;
 }
 
@@ -236,8 +236,8 @@ TEST(NoticeJson, ReadsNoticesAndCancelsInTheFeed) {
     const Notice& old = outcome.feed.notices[1];
     EXPECT_TRUE(old.cancel);
     EXPECT_EQ(old.all_clear_minutes, 3);
-    // A cancel without expires lasts as long as its card.
-    EXPECT_EQ(old.expires.unix_seconds, old.issued.unix_seconds + 180);
+    // A cancel without expires lasts as long as any notice it ends could (31 days).
+    EXPECT_EQ(old.expires.unix_seconds, old.issued.unix_seconds + kLongestNoticeSeconds);
 }
 
 TEST(NoticeJson, NamesEveryMistake) {

@@ -107,6 +107,18 @@ TEST(DisplayPower, TheMethodThatWorkedIsTriedFirstUntilItFails) {
     EXPECT_EQ(chain.set(false).method, "cec");
 }
 
+TEST(DisplayPower, AMethodWhoseOffWasNotVerifiedIsTurnedOnAgain) {
+    // The TV went to standby but does not answer: the chain moved on to DPMS. Turning on must
+    // wake the TV too, not just DPMS.
+    FakeScript cec, drm;
+    cec.refuse_read = true;
+    DisplayPowerChain chain(methods(cec, drm));
+    EXPECT_EQ(chain.set(false).method, "drm");
+    const int cec_sets = cec.sets;
+    EXPECT_EQ(chain.set(true).method, "drm");
+    EXPECT_EQ(cec.sets, cec_sets + 1) << "the TV was left in standby";
+}
+
 TEST(DisplayPower, RunsOnAThreadOfItsOwn) {
     FakeScript cec, drm;
     DisplayPower power(methods(cec, drm));

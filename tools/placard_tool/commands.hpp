@@ -24,6 +24,7 @@ int import_command(const Arguments& arguments);
 int push_command(const Arguments& arguments);
 int notice_command(const Arguments& arguments);
 int power_command(const Arguments& arguments);
+int plays_command(const Arguments& arguments);
 int serve_command(const Arguments& arguments);
 
 }  // namespace placard::tool

@@ -118,10 +118,16 @@ int status_command(const Arguments& arguments) {
     std::printf("clock:          %s\n", describe_clock_sync().c_str());
     const WallTime now = system_wall_time();
     std::vector<Notice> notices;
-    for (RegisteredNotice& entry : load_notice_register(notice_register_file(store))) {
-        notices.push_back(std::move(entry.notice));
+    if (auto loaded = load_notice_register(notice_register_file(store)); loaded) {
+        for (RegisteredNotice& entry : loaded->notices) {
+            notices.push_back(std::move(entry.notice));
+        }
+    } else {
+        std::printf("notices:        the register cannot be read: %s\n",
+                    loaded.error().message.c_str());
     }
-    const NoticeView view = notice_view_at(newest_of_each_id(notices), now, config->notice_max_s);
+    const std::vector<Notice> newest = newest_of_each_id(notices);  // The view points into it.
+    const NoticeView view = notice_view_at(newest, now, config->notice_max_s);
     std::printf("notices:        %zu taken; %s\n", notices.size(),
                 view.kind == NoticeView::Kind::None ? "none showing"
                 : view.kind == NoticeView::Kind::FullScreen

@@ -46,6 +46,8 @@ constexpr const char* kUsage =
     "  notice OUT.placard --key NAME.key --site SITE --cancel ID [--all-clear TEXT]\n"
     "         [--all-clear-minutes N] [--issued TIME]\n"
     "      end notice ID, with an all-clear card (解除) for N minutes (default 5)\n"
+    "  plays [--since DATE] [--format csv|json] [--config FILE]\n"
+    "      the play log: banners, excerpts and notices shown, hourly sums, visitor sessions\n"
     "  power test\n"
     "      switch the display off and on once (HDMI-CEC, then DRM DPMS) and say which worked\n"
     "  serve [--config FILE]\n"
@@ -102,6 +104,9 @@ int main(int argc, char** argv) {
     }
     if (command == "notice") {
         return placard::tool::notice_command(arguments);
+    }
+    if (command == "plays") {
+        return placard::tool::plays_command(arguments);
     }
     if (command == "power") {
         return placard::tool::power_command(arguments);

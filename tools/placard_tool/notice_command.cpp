@@ -109,7 +109,9 @@ int notice_command(const Arguments& arguments) {
             }
             notice.all_clear_minutes = static_cast<int>(value);
         }
-        notice.expires = notice.issued.plus_seconds(notice.all_clear_minutes * 60.0);
+        // Signed for as long as a notice it ends could run (notice_json.hpp): an admin can
+        // still carry it to the screen days later.
+        notice.expires = notice.issued.plus_seconds(static_cast<double>(kLongestNoticeSeconds));
     } else {
         if (level == "information") {
             notice.level = NoticeLevel::Information;

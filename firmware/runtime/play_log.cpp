@@ -1,0 +1,282 @@
+#include "runtime/play_log.hpp"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace placard {
+namespace {
+
+constexpr const char* kSchema =
+    "CREATE TABLE IF NOT EXISTS plays (zone TEXT NOT NULL, item TEXT NOT NULL, "
+    "  version INTEGER NOT NULL, start INTEGER NOT NULL, seconds REAL NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS plays_by_start ON plays (start);"
+    "CREATE TABLE IF NOT EXISTS hourly (hour INTEGER NOT NULL, zone TEXT NOT NULL, "
+    "  item TEXT NOT NULL, plays INTEGER NOT NULL, seconds REAL NOT NULL, "
+    "  PRIMARY KEY (hour, zone, item)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS visits (start INTEGER NOT NULL, seconds REAL NOT NULL, "
+    "  screens TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS visits_by_start ON visits (start);";
+
+// A prepared statement, finalized when it goes.
+class Statement {
+  public:
+    Statement(sqlite3* db, const char* sql) {
+        sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr);
+    }
+    ~Statement() { sqlite3_finalize(statement_); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    sqlite3_stmt* get() const { return statement_; }
+    explicit operator bool() const { return statement_ != nullptr; }
+
+  private:
+    sqlite3_stmt* statement_ = nullptr;
+};
+
+Error sqlite_error(sqlite3* db, const std::string& what) {
+    return make_error(ErrorKind::Failed, "play log: " + what + ": " + sqlite3_errmsg(db));
+}
+
+std::string column_text(sqlite3_stmt* statement, int column) {
+    const unsigned char* text = sqlite3_column_text(statement, column);
+    return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+Result<sqlite3*> open_database(const std::filesystem::path& file) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
+        Error error = sqlite_error(db, "cannot open " + file.string());
+        sqlite3_close(db);
+        return error;
+    }
+    // WAL: a power cut leaves the last committed transaction whole; synchronous=NORMAL syncs
+    // at checkpoints, not at every commit (the log may lose its last minute, never its
+    // structure). Incremental auto-vacuum gives pruned pages back without rewriting the file.
+    const char* setup =
+        "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL; "
+        "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 2000;";
+    if (sqlite3_exec(db, setup, nullptr, nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
+        Error error = sqlite_error(db, file.string());
+        sqlite3_close(db);
+        return error;
+    }
+    // A quick check that the pages are sane: a file damaged on the SD card is set aside.
+    Statement check(db, "PRAGMA quick_check");
+    if (!check || sqlite3_step(check.get()) != SQLITE_ROW || column_text(check.get(), 0) != "ok") {
+        Error error = sqlite_error(db, file.string() + " is damaged");
+        sqlite3_close(db);
+        return error;
+    }
+    return db;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PlayLog>> PlayLog::open(const std::filesystem::path& file,
+                                               PlayLogLimits limits) {
+    std::error_code ignored;
+    std::filesystem::create_directories(file.parent_path(), ignored);
+    auto db = open_database(file);
+    if (!db) {
+        // Set the damaged file aside (kept for whoever wants to look) and start a new one.
+        std::filesystem::rename(file, file.string() + ".damaged", ignored);
+        std::filesystem::remove(file.string() + "-wal", ignored);
+        std::filesystem::remove(file.string() + "-shm", ignored);
+        db = open_database(file);
+        if (!db) {
+            return db.error();
+        }
+    }
+    return std::unique_ptr<PlayLog>(new PlayLog(*db, limits));
+}
+
+Result<std::unique_ptr<PlayLog>> PlayLog::open_existing(const std::filesystem::path& file) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        Error error = sqlite_error(db, "cannot open " + file.string());
+        sqlite3_close(db);
+        return make_error(ErrorKind::NotFound, error.message);
+    }
+    sqlite3_busy_timeout(db, 2000);
+    return std::unique_ptr<PlayLog>(new PlayLog(db, PlayLogLimits{}));
+}
+
+PlayLog::~PlayLog() {
+    sqlite3_close(db_);
+}
+
+void PlayLog::record(PlayRecord play) {
+    std::lock_guard lock(mutex_);
+    plays_.push_back(std::move(play));
+}
+
+void PlayLog::record(VisitRecord visit) {
+    std::lock_guard lock(mutex_);
+    visits_.push_back(std::move(visit));
+}
+
+Status PlayLog::execute(const char* sql) {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return sqlite_error(db_, sql);
+    }
+    return Done{};
+}
+
+Result<std::size_t> PlayLog::flush(std::int64_t now) {
+    std::vector<PlayRecord> plays;
+    std::vector<VisitRecord> visits;
+    {
+        std::lock_guard lock(mutex_);
+        plays.swap(plays_);
+        visits.swap(visits_);
+    }
+    if (auto begun = execute("BEGIN"); !begun) {
+        return begun.error();
+    }
+    Statement insert_play(db_,
+                          "INSERT INTO plays (zone, item, version, start, seconds) "
+                          "VALUES (?, ?, ?, ?, ?)");
+    Statement roll_up(db_,
+                      "INSERT INTO hourly (hour, zone, item, plays, seconds) "
+                      "VALUES (?, ?, ?, 1, ?) ON CONFLICT (hour, zone, item) DO UPDATE SET "
+                      "plays = plays + 1, seconds = seconds + excluded.seconds");
+    Statement insert_visit(db_, "INSERT INTO visits (start, seconds, screens) VALUES (?, ?, ?)");
+    if (!insert_play || !roll_up || !insert_visit) {
+        Error error = sqlite_error(db_, "prepare");
+        (void)execute("ROLLBACK");
+        return error;
+    }
+    bool ok = true;
+    for (const PlayRecord& play : plays) {
+        sqlite3_bind_text(insert_play.get(), 1, play.zone.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert_play.get(), 2, play.item.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(insert_play.get(), 3, play.version);
+        sqlite3_bind_int64(insert_play.get(), 4, play.start);
+        sqlite3_bind_double(insert_play.get(), 5, play.seconds);
+        ok = ok && sqlite3_step(insert_play.get()) == SQLITE_DONE;
+        sqlite3_reset(insert_play.get());
+        sqlite3_bind_int64(roll_up.get(), 1, play.start - play.start % 3600);
+        sqlite3_bind_text(roll_up.get(), 2, play.zone.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(roll_up.get(), 3, play.item.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_double(roll_up.get(), 4, play.seconds);
+        ok = ok && sqlite3_step(roll_up.get()) == SQLITE_DONE;
+        sqlite3_reset(roll_up.get());
+    }
+    for (const VisitRecord& visit : visits) {
+        sqlite3_bind_int64(insert_visit.get(), 1, visit.start);
+        sqlite3_bind_double(insert_visit.get(), 2, visit.seconds);
+        sqlite3_bind_text(insert_visit.get(), 3, visit.screens.c_str(), -1, SQLITE_TRANSIENT);
+        ok = ok && sqlite3_step(insert_visit.get()) == SQLITE_DONE;
+        sqlite3_reset(insert_visit.get());
+    }
+    if (!ok) {
+        Error error = sqlite_error(db_, "write");
+        (void)execute("ROLLBACK");
+        return error;
+    }
+    if (auto pruned = prune(now); !pruned) {
+        (void)execute("ROLLBACK");
+        return pruned.error();
+    }
+    if (auto committed = execute("COMMIT"); !committed) {
+        (void)execute("ROLLBACK");
+        return committed.error();
+    }
+    (void)execute("PRAGMA incremental_vacuum");
+    return plays.size() + visits.size();
+}
+
+Status PlayLog::prune(std::int64_t now) {
+    const auto before = [&](int days) { return now - std::int64_t{days} * 86400; };
+    Statement raw(db_, "DELETE FROM plays WHERE start < ?");
+    Statement hourly(db_, "DELETE FROM hourly WHERE hour < ?");
+    Statement visits(db_, "DELETE FROM visits WHERE start < ?");
+    if (!raw || !hourly || !visits) {
+        return sqlite_error(db_, "prepare");
+    }
+    sqlite3_bind_int64(raw.get(), 1, before(limits_.raw_days));
+    sqlite3_bind_int64(hourly.get(), 1, before(limits_.kept_days));
+    sqlite3_bind_int64(visits.get(), 1, before(limits_.kept_days));
+    if (sqlite3_step(raw.get()) != SQLITE_DONE || sqlite3_step(hourly.get()) != SQLITE_DONE ||
+        sqlite3_step(visits.get()) != SQLITE_DONE) {
+        return sqlite_error(db_, "prune");
+    }
+    // Over the size bound: the oldest half of the raw plays go (the hourly roll-up keeps their
+    // sums).
+    if (size_bytes() > limits_.max_bytes) {
+        if (auto halved = execute("DELETE FROM plays WHERE rowid <= (SELECT (MIN(rowid) + "
+                                  "MAX(rowid)) / 2 FROM plays)");
+            !halved) {
+            return halved;
+        }
+    }
+    return Done{};
+}
+
+std::int64_t PlayLog::size_bytes() {
+    Statement pages(db_,
+                    "SELECT page_count - freelist_count, page_size FROM "
+                    "pragma_page_count(), pragma_freelist_count(), pragma_page_size()");
+    if (!pages || sqlite3_step(pages.get()) != SQLITE_ROW) {
+        return 0;
+    }
+    return sqlite3_column_int64(pages.get(), 0) * sqlite3_column_int64(pages.get(), 1);
+}
+
+Result<std::vector<PlayRecord>> PlayLog::plays_since(std::int64_t since) {
+    Statement query(db_,
+                    "SELECT zone, item, version, start, seconds FROM plays WHERE start >= ? "
+                    "ORDER BY start, rowid");
+    if (!query) {
+        return sqlite_error(db_, "query");
+    }
+    sqlite3_bind_int64(query.get(), 1, since);
+    std::vector<PlayRecord> out;
+    while (sqlite3_step(query.get()) == SQLITE_ROW) {
+        out.push_back(PlayRecord{column_text(query.get(), 0), column_text(query.get(), 1),
+                                 sqlite3_column_int64(query.get(), 2),
+                                 sqlite3_column_int64(query.get(), 3),
+                                 sqlite3_column_double(query.get(), 4)});
+    }
+    return out;
+}
+
+Result<std::vector<VisitRecord>> PlayLog::visits_since(std::int64_t since) {
+    Statement query(db_,
+                    "SELECT start, seconds, screens FROM visits WHERE start >= ? "
+                    "ORDER BY start, rowid");
+    if (!query) {
+        return sqlite_error(db_, "query");
+    }
+    sqlite3_bind_int64(query.get(), 1, since);
+    std::vector<VisitRecord> out;
+    while (sqlite3_step(query.get()) == SQLITE_ROW) {
+        out.push_back(VisitRecord{sqlite3_column_int64(query.get(), 0),
+                                  sqlite3_column_double(query.get(), 1),
+                                  column_text(query.get(), 2)});
+    }
+    return out;
+}
+
+Result<std::vector<HourlyRecord>> PlayLog::hourly_since(std::int64_t since) {
+    Statement query(db_,
+                    "SELECT hour, zone, item, plays, seconds FROM hourly WHERE hour >= ? "
+                    "ORDER BY hour, zone, item");
+    if (!query) {
+        return sqlite_error(db_, "query");
+    }
+    sqlite3_bind_int64(query.get(), 1, since - since % 3600);
+    std::vector<HourlyRecord> out;
+    while (sqlite3_step(query.get()) == SQLITE_ROW) {
+        out.push_back(HourlyRecord{sqlite3_column_int64(query.get(), 0),
+                                   column_text(query.get(), 1), column_text(query.get(), 2),
+                                   sqlite3_column_int64(query.get(), 3),
+                                   sqlite3_column_double(query.get(), 4)});
+    }
+    return out;
+}
+
+}  // namespace placard

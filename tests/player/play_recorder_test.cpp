@@ -1,0 +1,77 @@
+// The play recorder (issue 14): the frames a screen runs become play-log records — each banner
+// and excerpt from when it came until it went, a visitor's session with the screens opened —
+// and nothing while the screen is dark.
+#include "player/play_recorder.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "render/headless_display.hpp"
+#include "support/test_fonts.hpp"
+
+namespace placard {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(PlayRecorder, BannersExcerptsAndAVisitBecomeRecords) {
+    const fs::path dir =
+        fs::temp_directory_path() / ("placard-recorder-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    auto log = PlayLog::open(dir / "plays.sqlite");
+    ASSERT_TRUE(log);
+    auto snapshot =
+        load_snapshot(PLACARD_SOURCE_DIR "/assets/demo", testing::test_fonts(), 1280, 720);
+    ASSERT_TRUE(snapshot);
+    HeadlessDisplay display(1280, 720, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), *snapshot, 20);
+    PlayRecorder recorder(**log);
+    const WallTime start = *parse_rfc3339("2026-11-27T09:00:00+08:00");
+    const auto run = [&](long from, long to, std::vector<PointerEvent> input = {}) {
+        for (long tick = from; tick < to; ++tick) {
+            const double t = static_cast<double>(tick) * kFrameSeconds;
+            for (PointerEvent& event : input) {
+                event.t = t;
+            }
+            player.frame(t, start.plus_seconds(t),
+                         tick == from ? input : std::vector<PointerEvent>{}, canvas);
+            recorder.after_frame(player, static_cast<double>(start.unix_seconds) + t);
+        }
+    };
+    run(0, 60 * 30);  // 30 s of the home screen: several banners.
+    const Rect excerpt = (*snapshot)->home->geometry.excerpt;
+    const double x = excerpt.x + excerpt.width / 2.0, y = excerpt.y + excerpt.height / 2.0;
+    run(60 * 30, 60 * 30 + 1, {{PointerEvent::Kind::Down, 0, x, y}});
+    run(60 * 30 + 1, 60 * 30 + 2, {{PointerEvent::Kind::Up, 0, x, y}});
+    run(60 * 30 + 2, 60 * 60);  // The article, then the idle timeout (20 s) returns home.
+    recorder.finish(static_cast<double>(start.unix_seconds) + 60);
+    ASSERT_TRUE((*log)->flush(start.unix_seconds + 120));
+    auto plays = (*log)->plays_since(0);
+    ASSERT_TRUE(plays);
+    int banners = 0, excerpts = 0;
+    double banner_seconds = 0;
+    for (const PlayRecord& play : *plays) {
+        banners += play.zone == "banner";
+        excerpts += play.zone == "excerpt";
+        if (play.zone == "banner") {
+            banner_seconds += play.seconds;
+            EXPECT_FALSE(play.item.empty());
+            EXPECT_EQ(play.version, (*snapshot)->feed.version);
+        }
+    }
+    EXPECT_GE(banners, 3) << "30 s of 8 s banners";
+    EXPECT_GE(excerpts, 2);
+    // The banners showed for the home screen's time: 30 s, and the few seconds back home.
+    EXPECT_GT(banner_seconds, 29);
+    EXPECT_LT(banner_seconds, 60 - 19);
+    auto visits = (*log)->visits_since(0);
+    ASSERT_TRUE(visits);
+    ASSERT_EQ(visits->size(), 1U);
+    EXPECT_EQ((*visits)[0].screens.rfind("a:", 0), 0U) << (*visits)[0].screens;
+    EXPECT_NEAR((*visits)[0].seconds, 20, 1.5);
+    fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace placard
