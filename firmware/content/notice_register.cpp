@@ -144,7 +144,7 @@ UpdateOutcome take_notice(const ContentStore& store, const Manifest& manifest,
             return entry.notice.id == notice.id;
         });
         std::time_t keep_until =
-            std::max<std::time_t>(manifest.expires, notice.expires.unix_seconds);
+            std::max(manifest.expires, static_cast<std::time_t>(notice.expires.unix_seconds));
         if (same_id != notices.end()) {
             const Notice& taken = same_id->notice;
             if (taken.issued.unix_seconds == notice.issued.unix_seconds &&

@@ -165,6 +165,29 @@ void clock_turn(Bench& bench, const char* scenario, const char* start) {
     bench.start = saved;
 }
 
+// The frame that first shows an urgent notice offered mid-play (the notice already laid out, as
+// the notice watcher hands it over): the band over the foot of the screen, or the whole screen;
+// then, with the notice up, a ticker frame under the band (the cost the notice adds to every
+// frame: the view is evaluated each frame).
+void notice_arrives(Bench& bench, const char* scenario, NoticeLevel level) {
+    PlayerFrame player(testing::test_fonts(), bench.snapshot, 60);
+    long tick = 0;
+    for (; tick < 120; ++tick) {
+        bench.frame(player, tick);
+    }
+    Notice notice;
+    notice.id = "drill";
+    notice.issued = bench.start;
+    notice.level = level;
+    notice.title = "消防演练";
+    notice.text = "今天上午十点举行消防疏散演练。听到警报后，请沿疏散指示标志有序撤离到楼前广场。";
+    notice.expires = bench.start.plus_seconds(3600);
+    player.offer_notices(
+        lay_out_notices({notice}, testing::test_fonts(), bench.snapshot->home->geometry));
+    const FrameOutcome shown = bench.frame(player, tick++, {}, true);
+    report(scenario, shown.damage.empty() ? 0 : 1);
+}
+
 }  // namespace
 }  // namespace placard
 
@@ -195,5 +218,7 @@ int main(int argc, char** argv) {
     clock_turn(bench, "minute_change", "2026-11-25T09:00:59+08:00");
     clock_turn(bench, "day_change", "2026-11-25T23:59:59+08:00");
     content_swap(bench, *second);
+    notice_arrives(bench, "notice_band", NoticeLevel::Warning);
+    notice_arrives(bench, "urgent_notice", NoticeLevel::Urgent);
     return 0;
 }

@@ -44,10 +44,10 @@ class NoticeRegisterTest : public ::testing::Test {
         Manifest manifest;
         manifest.kind = SignedKind::Notice;
         manifest.site = policy.site;
-        manifest.expires = n.expires.unix_seconds;
+        manifest.expires = static_cast<std::time_t>(n.expires.unix_seconds);
         return take_notice(*store, manifest, notice_to_json(n).dump(), policy,
-                           parse_rfc3339(now)->unix_seconds, "drill.placard",
-                           "bundle drill.placard");
+                           static_cast<std::time_t>(parse_rfc3339(now)->unix_seconds),
+                           "drill.placard", "bundle drill.placard");
     }
     std::vector<RegisteredNotice> taken() {
         auto loaded = load_notice_register(notice_register_file(*store));
@@ -119,10 +119,11 @@ TEST_F(NoticeRegisterTest, ANoticeForAnotherSiteIsRefused) {
     manifest.kind = SignedKind::Notice;
     manifest.site = "另一个单位";
     const Notice n = notice("2026-11-27T09:00:00+08:00", "一");
-    manifest.expires = n.expires.unix_seconds;
-    const UpdateOutcome refused =
-        take_notice(*store, manifest, notice_to_json(n).dump(), policy,
-                    parse_rfc3339("2026-11-27T09:00:01+08:00")->unix_seconds, "x.placard", "x");
+    manifest.expires = static_cast<std::time_t>(n.expires.unix_seconds);
+    const UpdateOutcome refused = take_notice(
+        *store, manifest, notice_to_json(n).dump(), policy,
+        static_cast<std::time_t>(parse_rfc3339("2026-11-27T09:00:01+08:00")->unix_seconds),
+        "x.placard", "x");
     EXPECT_EQ(refused.kind, UpdateOutcome::Kind::Refused);
     EXPECT_TRUE(taken().empty());
 }

@@ -1,0 +1,173 @@
+// placard-soak [DAYS]: a week of a lobby screen on the virtual clock, in well under a minute
+// (issue 14): the player's frame function (PlayerFrame) with screen hours (working days 08:00 to
+// 18:00), a visitor's tap every hour of the day, an urgent notice every morning and a warning
+// band every afternoon (then cancelled), the content swapped every six hours, and the play log
+// recorded and flushed every minute as the player does. It prints, per simulated day, the
+// resident memory and the play log's size, and fails when either grows after the first day
+// (a leak, or a log that is not pruned): memory within 1 MiB, the log within 256 KiB a day.
+//
+// The clock steps a second a frame (the ticker and crossfades are skipped between frames; the
+// per-frame costs are bench.frame_cost's): 604 800 frames for the week, at a small screen size.
+// The play log keeps raw plays one day here (the screen keeps 14) so that a week shows its
+// steady state; the hourly sums and visits are kept as on a screen.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "player/play_recorder.hpp"
+#include "player/player_frame.hpp"
+#include "player/snapshot.hpp"
+#include "render/headless_display.hpp"
+#include "support/test_fonts.hpp"
+
+namespace placard {
+namespace {
+
+namespace fs = std::filesystem;
+
+long resident_kib() {
+    std::ifstream statm("/proc/self/statm");
+    long size = 0, resident = 0;
+    statm >> size >> resident;
+    return resident * (::sysconf(_SC_PAGESIZE) / 1024);
+}
+
+// The demo with screen hours: working days 08:00 to 18:00, a touch wakes it for five minutes.
+std::shared_ptr<const Snapshot> with_screen_hours(const std::shared_ptr<const Snapshot>& demo) {
+    auto snapshot = std::make_shared<Snapshot>(*demo);
+    auto schedule = std::make_shared<ItemSchedule>();
+    schedule->calendar = std::make_shared<OfficeCalendar>();
+    WeeklyWindow window;
+    window.days.kind = DaySet::Kind::WorkingDays;
+    window.start_minute = 8 * 60;
+    window.end_minute = 18 * 60;
+    schedule->schedule.windows.push_back(window);
+    snapshot->feed.screen_hours = ScreenHours{schedule, 300};
+    return snapshot;
+}
+
+Notice notice_at(const char* id, WallTime issued, NoticeLevel level, double seconds) {
+    Notice notice;
+    notice.id = id;
+    notice.issued = issued;
+    notice.level = level;
+    notice.title = level == NoticeLevel::Urgent ? "消防演练" : "";
+    notice.text = "今天上午十点举行消防疏散演练。请沿疏散指示标志有序撤离到楼前广场。";
+    notice.expires = issued.plus_seconds(seconds);
+    return notice;
+}
+
+}  // namespace
+}  // namespace placard
+
+int main(int argc, char** argv) {
+    using namespace placard;
+    const int days = argc > 1 ? std::atoi(argv[1]) : 7;
+    constexpr int kWidth = 640, kHeight = 360;
+    auto first =
+        load_snapshot(PLACARD_SOURCE_DIR "/assets/demo", testing::test_fonts(), kWidth, kHeight);
+    auto second =
+        load_snapshot(PLACARD_SOURCE_DIR "/assets/demo", testing::test_fonts(), kWidth, kHeight);
+    if (!first || !second || days < 2) {
+        std::fprintf(stderr, "usage: placard-soak [DAYS >= 2] (%s)\n",
+                     !first ? first.error().message.c_str() : "");
+        return 2;
+    }
+    const std::shared_ptr<const Snapshot> contents[] = {with_screen_hours(*first),
+                                                        with_screen_hours(*second)};
+    const fs::path dir = fs::temp_directory_path() / ("placard-soak-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    PlayLogLimits limits;
+    limits.raw_days = 1;
+    auto log = PlayLog::open(dir / "plays.sqlite", limits);
+    if (!log) {
+        std::fprintf(stderr, "placard-soak: %s\n", log.error().message.c_str());
+        return 1;
+    }
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), contents[0], 60);
+    PlayRecorder recorder(**log);
+    // Monday 2026-11-23, 00:00 in UTC+8.
+    const WallTime monday = *parse_rfc3339("2026-11-23T00:00:00+08:00");
+    const Rect excerpt = contents[0]->home->geometry.excerpt;
+    const double tap_x = excerpt.x + excerpt.width / 2.0, tap_y = excerpt.y + excerpt.height / 2.0;
+    const auto started = std::chrono::steady_clock::now();
+    long frames = 0, painted_frames = 0;
+    long day_one_kib = 0;
+    std::int64_t day_one_bytes = 0;
+    int failures = 0;
+    std::printf("%4s %12s %12s %14s %12s\n", "day", "frames", "RSS KiB", "play log bytes", "plays");
+    for (int day = 0; day < days; ++day) {
+        for (int second_of_day = 0; second_of_day < 86400; ++second_of_day) {
+            const double t = day * 86400.0 + second_of_day;
+            const WallTime now = monday.plus_seconds(t);
+            std::vector<PointerEvent> input;
+            // A visitor taps the excerpt at ten past every hour, and the tap lifts at once.
+            if (second_of_day % 3600 == 600) {
+                input.push_back({PointerEvent::Kind::Down, t, tap_x, tap_y});
+                input.push_back({PointerEvent::Kind::Up, t, tap_x, tap_y});
+            }
+            if (second_of_day == 10 * 3600) {
+                player.offer_notices(
+                    lay_out_notices({notice_at("drill", now, NoticeLevel::Urgent, 300)},
+                                    testing::test_fonts(), contents[0]->home->geometry));
+            }
+            if (second_of_day == 14 * 3600) {
+                Notice cancel;
+                cancel.id = "drill";
+                cancel.issued = now;
+                cancel.cancel = true;
+                cancel.all_clear = "演练结束。";
+                cancel.expires = now.plus_seconds(31.0 * 86400);
+                player.offer_notices(
+                    lay_out_notices({notice_at("water", now, NoticeLevel::Warning, 3600), cancel},
+                                    testing::test_fonts(), contents[0]->home->geometry));
+            }
+            if (second_of_day % (6 * 3600) == 0 && t > 0) {
+                player.offer_content(contents[(second_of_day / (6 * 3600)) % 2]);
+            }
+            const FrameOutcome outcome = player.frame(t, now, input, canvas);
+            ++frames;
+            painted_frames += outcome.painted_pixels > 0 ? 1 : 0;
+            recorder.after_frame(player, static_cast<double>(now.unix_seconds));
+            if (second_of_day % 60 == 59) {
+                if (auto written = (*log)->flush(now.unix_seconds); !written) {
+                    std::fprintf(stderr, "placard-soak: %s\n", written.error().message.c_str());
+                    return 1;
+                }
+            }
+        }
+        const long kib = resident_kib();
+        const std::int64_t bytes = (*log)->size_bytes();
+        const auto plays = (*log)->plays_since(0);
+        std::printf("%4d %12ld %12ld %14lld %12zu\n", day + 1, frames, kib,
+                    static_cast<long long>(bytes), plays ? plays->size() : 0);
+        if (day == 1) {
+            day_one_kib = kib;
+            day_one_bytes = bytes;
+        }
+        if (day > 1 && kib > day_one_kib + 1024) {
+            std::printf("FAIL: resident memory grew from %ld KiB (day 2) to %ld KiB\n", day_one_kib,
+                        kib);
+            ++failures;
+        }
+        if (day > 1 && bytes > day_one_bytes + (day - 1) * 256 * 1024) {
+            std::printf("FAIL: the play log grew from %lld bytes (day 2) to %lld\n",
+                        static_cast<long long>(day_one_bytes), static_cast<long long>(bytes));
+            ++failures;
+        }
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf(
+        "%d simulated days, %ld frames (%ld painted) in %.1f s; play log flushed 60 "
+        "times an hour\n",
+        days, frames, painted_frames, seconds);
+    fs::remove_all(dir);
+    return failures == 0 ? 0 : 1;
+}
