@@ -4,46 +4,81 @@
 
 namespace placard {
 
-void PlayRecorder::end(std::optional<Showing>& slot, double now) {
+void PlayRecorder::end(std::optional<Showing>& slot, Now now) {
     if (!slot) {
         return;
     }
-    const double seconds = now - slot->since;
+    const double seconds = now.clock - slot->since_clock;
     if (seconds > 0) {
         log_.record(PlayRecord{slot->zone, slot->item, slot->version,
-                               static_cast<std::int64_t>(std::floor(slot->since)), seconds});
+                               static_cast<std::int64_t>(std::floor(slot->since_wall)), seconds});
     }
     slot.reset();
 }
 
+// A showing is the same while its item is: a content swap that keeps the banner on screen does
+// not count it twice (the record keeps the version it began under).
 void PlayRecorder::show(std::optional<Showing>& slot, const std::string& zone,
-                        const std::string& item, std::int64_t version, double now) {
-    if (slot && slot->item == item && slot->version == version) {
+                        const std::string& item, std::int64_t version, Now now) {
+    if (slot && slot->item == item) {
         return;
     }
     end(slot, now);
     if (!item.empty()) {
-        slot = Showing{zone, item, version, now};
+        slot = Showing{zone, item, version, now.clock, now.wall};
     }
 }
 
-void PlayRecorder::end_screen(double now) {
+void PlayRecorder::end_screen(Now now) {
     if (!screen_.empty()) {
-        screens_seen_ += (screens_seen_.empty() ? "" : "; ") + screen_ + " " +
-                         std::to_string(static_cast<long long>(std::lround(now - screen_since_)));
+        const std::string entry =
+            screen_ + " " +
+            std::to_string(static_cast<long long>(std::lround(now.clock - screen_since_)));
+        if (screens_seen_.size() + entry.size() + 2 <= kMostVisitScreensBytes) {
+            screens_seen_ += (screens_seen_.empty() ? "" : "; ") + entry;
+        }
         screen_.clear();
     }
 }
 
-void PlayRecorder::after_frame(const PlayerFrame& player, double now) {
+void PlayRecorder::end_visit(Now now) {
+    if (visit_start_) {
+        log_.record(VisitRecord{static_cast<std::int64_t>(std::floor(visit_start_->wall)),
+                                now.clock - visit_start_->clock, screens_seen_});
+        visit_start_.reset();
+        screens_seen_.clear();
+    }
+}
+
+void PlayRecorder::after_frame(const PlayerFrame& player, double clock_s, double wall_s) {
+    const Now now{clock_s, wall_s};
+    // At each new minute what is showing is cut: written within the minute, in its own hour.
+    const auto minute = static_cast<long long>(std::floor(wall_s / 60));
+    if (minute != minute_ && minute_ >= 0) {
+        for (std::optional<Showing>* slot : {&banner_, &excerpt_, &notice_}) {
+            if (*slot) {
+                Showing again = **slot;
+                end(*slot, now);
+                again.since_clock = now.clock;
+                again.since_wall = now.wall;
+                *slot = std::move(again);
+            }
+        }
+    }
+    minute_ = minute;
     const bool dark = !player.screen_power().on;
     const NoticeView& view = player.notice_view();
     const bool full_screen = view.kind == NoticeView::Kind::FullScreen;
     const Snapshot& snapshot = player.snapshot();
     const std::int64_t version = snapshot.feed.version;
-    // The notice: any kind that shows, counted by its id.
+    // The notice: any kind that shows, counted by its id; its "version" is when it was issued
+    // (an update is another notice of the same id).
     if (!dark && view.notice != nullptr && view.kind != NoticeView::Kind::None) {
-        show(notice_, "notice", view.notice->id, version, now);
+        const std::string item = view.notice->id;
+        if (notice_ && notice_->version != view.notice->issued.unix_seconds) {
+            end(notice_, now);
+        }
+        show(notice_, "notice", item, view.notice->issued.unix_seconds, now);
     } else {
         end(notice_, now);
     }
@@ -63,8 +98,13 @@ void PlayRecorder::after_frame(const PlayerFrame& player, double now) {
     } else {
         end(excerpt_, now);
     }
-    // The visitor's session: from the first screen opened until the screen is home again.
+    // The visitor's session: from the first screen opened until the screen is home again (or
+    // four hours, whichever comes first).
     const std::string& key = player.touch().screen_key();
+    if (visit_start_ && now.clock - visit_start_->clock > kLongestVisitSeconds) {
+        end_screen(now);
+        end_visit(now);
+    }
     if (key != screen_) {
         end_screen(now);
         if (!key.empty()) {
@@ -72,26 +112,20 @@ void PlayRecorder::after_frame(const PlayerFrame& player, double now) {
                 visit_start_ = now;
             }
             screen_ = key;
-            screen_since_ = now;
-        } else if (visit_start_) {
-            log_.record(VisitRecord{static_cast<std::int64_t>(std::floor(*visit_start_)),
-                                    now - *visit_start_, screens_seen_});
-            visit_start_.reset();
-            screens_seen_.clear();
+            screen_since_ = now.clock;
+        } else {
+            end_visit(now);
         }
     }
 }
 
-void PlayRecorder::finish(double now) {
+void PlayRecorder::finish(double clock_s, double wall_s) {
+    const Now now{clock_s, wall_s};
     end(banner_, now);
     end(excerpt_, now);
     end(notice_, now);
     end_screen(now);
-    if (visit_start_) {
-        log_.record(VisitRecord{static_cast<std::int64_t>(std::floor(*visit_start_)),
-                                now - *visit_start_, screens_seen_});
-        visit_start_.reset();
-    }
+    end_visit(now);
 }
 
 }  // namespace placard

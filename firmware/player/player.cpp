@@ -209,15 +209,15 @@ class PlayLogging {
             return std::chrono::seconds(60);
         });
     }
-    void after_frame(const PlayerFrame& player) {
+    void after_frame(const PlayerFrame& player, double clock_s) {
         if (recorder_) {
-            recorder_->after_frame(player, unix_seconds_now());
+            recorder_->after_frame(player, clock_s, unix_seconds_now());
         }
     }
-    void finish() {
+    void finish(double clock_s) {
         if (recorder_) {
             writer_.stop();
-            recorder_->finish(unix_seconds_now());
+            recorder_->finish(clock_s, unix_seconds_now());
             (void)log_->flush(system_wall_time().unix_seconds);
             recorder_.reset();
         }
@@ -518,7 +518,7 @@ int run_player(const PlayerOptions& options) {
         if (reporter.after_frame(player, outcome)) {
             player.invalidate_all();
         }
-        play_logging.after_frame(player);
+        play_logging.after_frame(player, clock.seconds());
         if (!outcome.damage.empty()) {
             if (auto presented = screen.present(outcome.damage); !presented) {
                 log_error(presented.error().message);
@@ -549,7 +549,7 @@ int run_player(const PlayerOptions& options) {
             SDL_WaitEventTimeout(nullptr, static_cast<int>(std::ceil(wait_s * 1000)));
         }
     }
-    play_logging.finish();
+    play_logging.finish(clock.seconds());
     notify_systemd("STOPPING=1");
     log_info("frame statistics: " + stats.summary());
     return 0;

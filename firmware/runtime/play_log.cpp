@@ -2,10 +2,20 @@
 
 #include <sqlite3.h>
 
+#include <ctime>
 #include <utility>
+
+#include "runtime/log.hpp"
 
 namespace placard {
 namespace {
+
+// The start of the hour `unix_seconds` falls in (floor division: a time before 1970 too).
+std::int64_t hour_of(std::int64_t unix_seconds) {
+    const std::int64_t hour =
+        unix_seconds >= 0 ? unix_seconds / 3600 : -((-unix_seconds - 1) / 3600) - 1;
+    return hour * 3600;
+}
 
 constexpr const char* kSchema =
     "CREATE TABLE IF NOT EXISTS plays (zone TEXT NOT NULL, item TEXT NOT NULL, "
@@ -43,23 +53,34 @@ std::string column_text(sqlite3_stmt* statement, int column) {
     return text ? reinterpret_cast<const char*>(text) : "";
 }
 
+// Damage (the file is not a database, or its pages are not sane) is Invalid; anything else (a
+// full disk, no permission, a busy lock) is Failed: the file is then left alone.
+Error open_error(sqlite3* db, const std::string& what) {
+    const int code = sqlite3_extended_errcode(db) & 0xff;
+    Error error = sqlite_error(db, what);
+    error.kind =
+        code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? ErrorKind::Invalid : ErrorKind::Failed;
+    return error;
+}
+
 Result<sqlite3*> open_database(const std::filesystem::path& file) {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
         SQLITE_OK) {
-        Error error = sqlite_error(db, "cannot open " + file.string());
+        Error error = open_error(db, "cannot open " + file.string());
         sqlite3_close(db);
         return error;
     }
-    // WAL: a power cut leaves the last committed transaction whole; synchronous=NORMAL syncs
-    // at checkpoints, not at every commit (the log may lose its last minute, never its
-    // structure). Incremental auto-vacuum gives pruned pages back without rewriting the file.
+    sqlite3_busy_timeout(db, 2000);
+    // WAL with synchronous=FULL: each minute's commit is on the card when it returns (one fsync
+    // a minute), and a power cut leaves the file whole. The WAL is kept under 1 MiB after each
+    // checkpoint; incremental auto-vacuum gives pruned pages back without rewriting the file.
     const char* setup =
         "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA journal_mode = WAL; "
-        "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 2000;";
+        "PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 1048576;";
     if (sqlite3_exec(db, setup, nullptr, nullptr, nullptr) != SQLITE_OK ||
         sqlite3_exec(db, kSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
-        Error error = sqlite_error(db, file.string());
+        Error error = open_error(db, file.string());
         sqlite3_close(db);
         return error;
     }
@@ -67,6 +88,7 @@ Result<sqlite3*> open_database(const std::filesystem::path& file) {
     Statement check(db, "PRAGMA quick_check");
     if (!check || sqlite3_step(check.get()) != SQLITE_ROW || column_text(check.get(), 0) != "ok") {
         Error error = sqlite_error(db, file.string() + " is damaged");
+        error.kind = ErrorKind::Invalid;
         sqlite3_close(db);
         return error;
     }
@@ -80,15 +102,18 @@ Result<std::unique_ptr<PlayLog>> PlayLog::open(const std::filesystem::path& file
     std::error_code ignored;
     std::filesystem::create_directories(file.parent_path(), ignored);
     auto db = open_database(file);
-    if (!db) {
-        // Set the damaged file aside (kept for whoever wants to look) and start a new one.
-        std::filesystem::rename(file, file.string() + ".damaged", ignored);
-        std::filesystem::remove(file.string() + "-wal", ignored);
+    if (!db && db.error().kind == ErrorKind::Invalid) {
+        // Set the damaged file aside, with its WAL, under a name of its own (kept for whoever
+        // wants to look), and start a new one. Any other failure leaves the file alone.
+        const std::string aside = file.string() + ".damaged-" + std::to_string(std::time(nullptr));
+        log_warning(db.error().message + ": set aside as " + aside + ", a new play log begins");
+        std::filesystem::rename(file, aside, ignored);
+        std::filesystem::rename(file.string() + "-wal", aside + "-wal", ignored);
         std::filesystem::remove(file.string() + "-shm", ignored);
         db = open_database(file);
-        if (!db) {
-            return db.error();
-        }
+    }
+    if (!db) {
+        return db.error();
     }
     return std::unique_ptr<PlayLog>(new PlayLog(*db, limits));
 }
@@ -125,6 +150,24 @@ Status PlayLog::execute(const char* sql) {
     return Done{};
 }
 
+// Records a failed flush could not write go back to the queue, in front of newer ones, up to
+// kMostQueued: a disk full for hours costs the oldest records, never the player's memory.
+void PlayLog::requeue(std::vector<PlayRecord> plays, std::vector<VisitRecord> visits) {
+    std::lock_guard lock(mutex_);
+    plays.insert(plays.end(), std::make_move_iterator(plays_.begin()),
+                 std::make_move_iterator(plays_.end()));
+    visits.insert(visits.end(), std::make_move_iterator(visits_.begin()),
+                  std::make_move_iterator(visits_.end()));
+    if (plays.size() > kMostQueued) {
+        plays.erase(plays.begin(), plays.end() - static_cast<std::ptrdiff_t>(kMostQueued));
+    }
+    if (visits.size() > kMostQueued) {
+        visits.erase(visits.begin(), visits.end() - static_cast<std::ptrdiff_t>(kMostQueued));
+    }
+    plays_ = std::move(plays);
+    visits_ = std::move(visits);
+}
+
 Result<std::size_t> PlayLog::flush(std::int64_t now) {
     std::vector<PlayRecord> plays;
     std::vector<VisitRecord> visits;
@@ -132,6 +175,19 @@ Result<std::size_t> PlayLog::flush(std::int64_t now) {
         std::lock_guard lock(mutex_);
         plays.swap(plays_);
         visits.swap(visits_);
+    }
+    auto written = write(plays, visits, now);
+    if (!written) {
+        requeue(std::move(plays), std::move(visits));
+    }
+    return written;
+}
+
+Result<std::size_t> PlayLog::write(const std::vector<PlayRecord>& plays,
+                                   const std::vector<VisitRecord>& visits, std::int64_t now) {
+    // A transaction a failed ROLLBACK left open is ended first, or every BEGIN would fail.
+    if (sqlite3_get_autocommit(db_) == 0) {
+        (void)execute("ROLLBACK");
     }
     if (auto begun = execute("BEGIN"); !begun) {
         return begun.error();
@@ -158,7 +214,7 @@ Result<std::size_t> PlayLog::flush(std::int64_t now) {
         sqlite3_bind_double(insert_play.get(), 5, play.seconds);
         ok = ok && sqlite3_step(insert_play.get()) == SQLITE_DONE;
         sqlite3_reset(insert_play.get());
-        sqlite3_bind_int64(roll_up.get(), 1, play.start - play.start % 3600);
+        sqlite3_bind_int64(roll_up.get(), 1, hour_of(play.start));
         sqlite3_bind_text(roll_up.get(), 2, play.zone.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(roll_up.get(), 3, play.item.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_double(roll_up.get(), 4, play.seconds);
@@ -177,15 +233,22 @@ Result<std::size_t> PlayLog::flush(std::int64_t now) {
         (void)execute("ROLLBACK");
         return error;
     }
-    if (auto pruned = prune(now); !pruned) {
-        (void)execute("ROLLBACK");
-        return pruned.error();
+    // Pruning once an hour is enough (and spares the card the pages it would rewrite).
+    const bool prune_now = hour_of(now) != last_pruned_hour_;
+    if (prune_now) {
+        if (auto pruned = prune(now); !pruned) {
+            (void)execute("ROLLBACK");
+            return pruned.error();
+        }
     }
     if (auto committed = execute("COMMIT"); !committed) {
         (void)execute("ROLLBACK");
         return committed.error();
     }
-    (void)execute("PRAGMA incremental_vacuum");
+    if (prune_now) {
+        last_pruned_hour_ = hour_of(now);
+        (void)execute("PRAGMA incremental_vacuum");
+    }
     return plays.size() + visits.size();
 }
 
@@ -207,6 +270,8 @@ Status PlayLog::prune(std::int64_t now) {
     // Over the size bound: the oldest half of the raw plays go (the hourly roll-up keeps their
     // sums).
     if (size_bytes() > limits_.max_bytes) {
+        log_warning("play log: over " + std::to_string(limits_.max_bytes) +
+                    " bytes: the older half of the single plays goes (the hourly sums stay)");
         if (auto halved = execute("DELETE FROM plays WHERE rowid <= (SELECT (MIN(rowid) + "
                                   "MAX(rowid)) / 2 FROM plays)");
             !halved) {
@@ -235,11 +300,15 @@ Result<std::vector<PlayRecord>> PlayLog::plays_since(std::int64_t since) {
     }
     sqlite3_bind_int64(query.get(), 1, since);
     std::vector<PlayRecord> out;
-    while (sqlite3_step(query.get()) == SQLITE_ROW) {
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(query.get())) == SQLITE_ROW) {
         out.push_back(PlayRecord{column_text(query.get(), 0), column_text(query.get(), 1),
                                  sqlite3_column_int64(query.get(), 2),
                                  sqlite3_column_int64(query.get(), 3),
                                  sqlite3_column_double(query.get(), 4)});
+    }
+    if (step != SQLITE_DONE) {
+        return sqlite_error(db_, "read");
     }
     return out;
 }
@@ -253,10 +322,14 @@ Result<std::vector<VisitRecord>> PlayLog::visits_since(std::int64_t since) {
     }
     sqlite3_bind_int64(query.get(), 1, since);
     std::vector<VisitRecord> out;
-    while (sqlite3_step(query.get()) == SQLITE_ROW) {
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(query.get())) == SQLITE_ROW) {
         out.push_back(VisitRecord{sqlite3_column_int64(query.get(), 0),
                                   sqlite3_column_double(query.get(), 1),
                                   column_text(query.get(), 2)});
+    }
+    if (step != SQLITE_DONE) {
+        return sqlite_error(db_, "read");
     }
     return out;
 }
@@ -268,13 +341,17 @@ Result<std::vector<HourlyRecord>> PlayLog::hourly_since(std::int64_t since) {
     if (!query) {
         return sqlite_error(db_, "query");
     }
-    sqlite3_bind_int64(query.get(), 1, since - since % 3600);
+    sqlite3_bind_int64(query.get(), 1, hour_of(since));
     std::vector<HourlyRecord> out;
-    while (sqlite3_step(query.get()) == SQLITE_ROW) {
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(query.get())) == SQLITE_ROW) {
         out.push_back(HourlyRecord{sqlite3_column_int64(query.get(), 0),
                                    column_text(query.get(), 1), column_text(query.get(), 2),
                                    sqlite3_column_int64(query.get(), 3),
                                    sqlite3_column_double(query.get(), 4)});
+    }
+    if (step != SQLITE_DONE) {
+        return sqlite_error(db_, "read");
     }
     return out;
 }

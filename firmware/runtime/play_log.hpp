@@ -7,11 +7,13 @@
 //   visits  one row per visitor session: start, seconds, and the screens opened with the
 //           seconds on each ("article:a1 35; channel:zgwc 8") — no personal data; kept 180 days
 //
-// The player queues records in memory and writes them once a minute in one transaction, so an
-// SD card sees about 60 small writes an hour; WAL journaling keeps the file whole through a
-// power cut (at most the last minute is lost). The file is bounded (max_bytes): past it, the
-// oldest raw plays go first. A damaged file is set aside and a new one started — the play log
-// never stops the player.
+// The player queues records in memory and writes them once a minute in one transaction (WAL,
+// synchronous=FULL: one fsync a minute), pruning once an hour: a power cut loses at most the
+// last minute, and the file stays whole. What is showing is cut at every minute
+// (play_recorder.hpp), so a long showing is not lost with it. Records a failed write could not
+// keep wait for the next (up to 100 000). The file is bounded (max_bytes): past it, the oldest
+// raw plays go first. A damaged file is set aside and a new one started; any other failure to
+// open leaves the file alone — the play log never stops the player.
 #pragma once
 
 #include <cstdint>
@@ -85,9 +87,15 @@ class PlayLog {
     PlayLog(sqlite3* db, PlayLogLimits limits) : db_(db), limits_(limits) {}
     Status execute(const char* sql);
     Status prune(std::int64_t now);
+    Result<std::size_t> write(const std::vector<PlayRecord>& plays,
+                              const std::vector<VisitRecord>& visits, std::int64_t now);
+    void requeue(std::vector<PlayRecord> plays, std::vector<VisitRecord> visits);
+
+    static constexpr std::size_t kMostQueued = 100000;
 
     sqlite3* db_;
     PlayLogLimits limits_;
+    std::int64_t last_pruned_hour_ = INT64_MIN;
     std::mutex mutex_;  // For the queues.
     std::vector<PlayRecord> plays_;
     std::vector<VisitRecord> visits_;
