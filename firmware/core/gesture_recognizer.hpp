@@ -39,6 +39,12 @@ class GestureRecognizer {
 
     // Feeds one event; appends the gestures it completes to `out`.
     void feed(const PointerEvent& event, std::vector<Gesture>& out);
+    // Forgets the gesture under way (the screen it began on went away): the next event starts
+    // afresh.
+    void abandon() {
+        state_ = State::Idle;
+        velocity_y_ = 0;
+    }
 
   private:
     enum class State { Idle, Pressed, Dragging, Swiping };

@@ -177,6 +177,13 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
             swallowing_gesture_ = event.kind != PointerEvent::Kind::Up;
         }
     }
+    // The screen went away under a gesture (an urgent notice, the night): the gesture is
+    // forgotten, so that no drag is left holding the view (and content swaps) until an idle
+    // timeout.
+    if (!touchable && !gesture_abandoned_) {
+        touch_.abandon_gesture(t);
+    }
+    gesture_abandoned_ = !touchable;
     touch_.tick(t);
     FrameState state =
         painter_.state_at(*snapshot_->home, t, now, touch_.navigation().banner_shift);

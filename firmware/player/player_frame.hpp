@@ -132,8 +132,10 @@ class PlayerFrame {
     ScreenPowerDecision power_;
     std::optional<WallTime> last_touch_;
     bool screen_dark_ = false;
-    bool swallowing_gesture_ =
-        false;  // A gesture begun on a dark screen or a notice, until lifted.
+    // A gesture begun on a dark screen or a notice is swallowed until lifted; one under way when
+    // the screen went away was forgotten (TouchController::abandon_gesture).
+    bool swallowing_gesture_ = false;
+    bool gesture_abandoned_ = false;
 };
 
 }  // namespace placard

@@ -124,6 +124,17 @@ void TouchController::pointer(const PointerEvent& event, const FrameState& home_
     }
 }
 
+void TouchController::abandon_gesture(double t) {
+    recognizer_.abandon();
+    if (pressed_) {
+        touch_view(screen_area(*pressed_));
+        pressed_.reset();
+    }
+    if (navigator_.state().dragging) {
+        navigator_.release(0, t);
+    }
+}
+
 void TouchController::apply(const Gesture& gesture, const FrameState& home_state, double t) {
     switch (gesture.kind) {
         case Gesture::Kind::Press:

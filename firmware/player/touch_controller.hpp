@@ -25,6 +25,9 @@ class TouchController {
     // New content: the open article stays open if it still exists, else the screen goes home.
     void set_content(std::shared_ptr<const Snapshot> snapshot, double t);
     void pointer(const PointerEvent& event, const FrameState& home_state);
+    // A gesture cut off by the screen going away (an urgent notice over it, the screen dark for
+    // the night) is forgotten, as if never begun: no press left tinted, no drag holding the view.
+    void abandon_gesture(double t);
     void tick(double t);
 
     const NavigationState& navigation() const { return navigator_.state(); }

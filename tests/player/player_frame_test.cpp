@@ -290,5 +290,32 @@ TEST_F(PlayerFrameTest, OutsideScreenHoursTheScreenIsBlackAndATapWakesIt) {
     EXPECT_FALSE(player.touch().on_home()) << "a tap on the woken screen did nothing";
 }
 
+// A drag cut off by an urgent notice is forgotten: nothing is left dragging (which would hold
+// back content swaps and keep frames coming) once the notice is gone.
+TEST_F(PlayerFrameTest, ADragCutOffByANoticeIsForgotten) {
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), snapshot, 60);
+    long tick = open_article(player, canvas);
+    ASSERT_FALSE(player.touch().on_home());
+    const double x = kWidth / 2.0, y = kHeight / 2.0;
+    at(player, canvas, tick++, {{PointerEvent::Kind::Down, 0, x, y}});
+    at(player, canvas, tick++, {{PointerEvent::Kind::Move, 0, x, y - 40}});
+    ASSERT_TRUE(player.touch().animating()) << "the drag did not start";
+    Notice urgent;
+    urgent.id = "drill";
+    urgent.issued = start;
+    urgent.level = NoticeLevel::Urgent;
+    urgent.text = "请有序撤离。";
+    urgent.expires = start.plus_seconds(static_cast<double>(tick) * kFrameSeconds + 2);
+    player.offer_notices(
+        lay_out_notices({urgent}, testing::test_fonts(), snapshot->home->geometry));
+    for (const long end = tick + 3 * 60; tick < end; ++tick) {
+        at(player, canvas, tick);
+    }
+    EXPECT_EQ(player.notice_view().kind, NoticeView::Kind::None);
+    EXPECT_FALSE(player.touch().animating()) << "the cut-off drag still holds the view";
+}
+
 }  // namespace
 }  // namespace placard
