@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# notice_latency.sh PLACARD PLACARD_TOOL DEMO [ROUNDS]
+# The time from an urgent notice arriving to the screen showing it (issue 14, "Performance"):
+# the live player under Xvfb with the content service; each round drops a signed notice file
+# into the inbox (as USB and admins do) and polls the screen until it turns the notice's red,
+# then cancels it and waits for the home screen. Prints each round and the median, min and max.
+# Asserts no timing (a shared machine's figures are noise); fails only when a notice never shows.
+set -uo pipefail
+placard=$1 tool=$2 demo=$3 rounds=${4:-7}
+here=$(cd "$(dirname "$0")/../integration" && pwd)
+source "$here/exit_trap.sh"
+source "$here/xvfb_fixture.sh"
+work=$(mktemp -d)
+cleanup() {
+  [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
+  [ -n "${service:-}" ] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null
+  stop_xvfb; rm -rf "$work"
+}
+on_main_exit cleanup
+cd "$work"
+start_xvfb 1280x720 || exit 1
+"$tool" keygen admin >/dev/null
+cat >placard.conf <<CONF
+store = $work/store
+inbox = $work/inbox
+trusted_key = $(cat admin.pub)
+CONF
+site=中共通渭县委组织部
+"$here/make_feed.py" "$demo" v2 2 >/dev/null
+"$tool" pack v2 v2.placard --key admin.key >/dev/null
+"$tool" import v2.placard --config placard.conf 2>/dev/null || { echo "FAIL: the content was not taken" >&2; exit 1; }
+for round in $(seq "$rounds"); do
+  issued=$(date --date="-$((rounds * 2 - round * 2 + 2)) minutes" +%Y-%m-%dT%H:%M:%S%:z)
+  cancelled=$(date --date="-$((rounds * 2 - round * 2 + 1)) minutes" +%Y-%m-%dT%H:%M:%S%:z)
+  "$tool" notice n$round.placard --key admin.key --site "$site" --id round$round --level urgent \
+    --title 测试 --text "第${round}次" --issued "$issued" >/dev/null
+  "$tool" notice c$round.placard --key admin.key --site "$site" --cancel round$round \
+    --issued "$cancelled" >/dev/null
+done
+"$placard" --config placard.conf --windowed --size 1280x720 >player.log 2>&1 &
+player=$!
+"$tool" serve --config placard.conf >serve.log 2>&1 &
+service=$!
+for _ in $(seq 600); do grep -q "first frame presented" player.log && grep -q "watching the inbox" serve.log && break; sleep 0.1; done
+grep -q "first frame presented" player.log || { echo "FAIL: the player did not start: $(cat player.log)" >&2; exit 1; }
+pixel() { import -window root -crop "1x1+640+5" +repage txt:- 2>/dev/null | grep -o 'srgb([0-9,]*)' | head -1; }
+red="srgb(183,28,28)"
+header=$(pixel)
+times=()
+for round in $(seq "$rounds"); do
+  start_ns=$(date +%s%N)
+  cp n$round.placard inbox/.n.part && mv inbox/.n.part inbox/n$round.placard
+  shown=
+  for _ in $(seq 1200); do
+    [ "$(pixel)" = "$red" ] && { shown=$(( ($(date +%s%N) - start_ns) / 1000000 )); break; }
+    sleep 0.02
+  done
+  [ -n "$shown" ] || { echo "FAIL: round $round: the notice never showed: $(tail -5 serve.log)" >&2; exit 1; }
+  times+=("$shown")
+  echo "round $round: $shown ms"
+  cp c$round.placard inbox/.c.part && mv inbox/.c.part inbox/c$round.placard
+  for _ in $(seq 1200); do [ "$(pixel)" = "$header" ] && break; sleep 0.05; done
+done
+sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+median=$(echo "$sorted" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+echo "notice arrival to screen over $rounds drops (inbox to the red screen, read by polling the screen): median $median ms, min $(echo "$sorted" | head -1) ms, max $(echo "$sorted" | tail -1) ms"
