@@ -109,6 +109,16 @@ std::string notice_level_word(NoticeLevel level) {
     return "通知";
 }
 
+std::optional<NoticeLevel> parse_notice_level(std::string_view name) {
+    for (const NoticeLevel level :
+         {NoticeLevel::Information, NoticeLevel::Warning, NoticeLevel::Urgent}) {
+        if (name == notice_level_name(level)) {
+            return level;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string notice_level_name(NoticeLevel level) {
     switch (level) {
         case NoticeLevel::Information:

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/wall_time.hpp"
@@ -70,5 +71,7 @@ NoticeView notice_view_at(const std::vector<Notice>& newest, WallTime now, doubl
 std::string notice_level_word(NoticeLevel level);
 // "information", "warning", "urgent": the level's name in JSON.
 std::string notice_level_name(NoticeLevel level);
+// The level a name stands for (notice_level_name's inverse), or nothing.
+std::optional<NoticeLevel> parse_notice_level(std::string_view name);
 
 }  // namespace placard

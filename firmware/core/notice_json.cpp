@@ -131,12 +131,8 @@ std::optional<Notice> read_notice(const json& object, const std::string& where,
     }
     std::string level;
     if (reader.text("level", level, !notice.cancel, 32)) {
-        if (level == "information") {
-            notice.level = NoticeLevel::Information;
-        } else if (level == "warning") {
-            notice.level = NoticeLevel::Warning;
-        } else if (level == "urgent") {
-            notice.level = NoticeLevel::Urgent;
+        if (const auto parsed = parse_notice_level(level)) {
+            notice.level = *parsed;
         } else {
             reader.report("level", "\"" + level + "\" is not information, warning or urgent");
         }

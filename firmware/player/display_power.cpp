@@ -1,5 +1,7 @@
 #include "player/display_power.hpp"
 
+#include <utility>
+
 namespace placard {
 
 DisplayPowerChain::DisplayPowerChain(std::vector<std::unique_ptr<DisplayPowerMethod>> methods)
@@ -77,9 +79,9 @@ void DisplayPower::want(bool on) {
     wake_.notify_all();
 }
 
-std::optional<DisplayPowerReport> DisplayPower::last_report() {
+std::optional<DisplayPowerReport> DisplayPower::take_report() {
     std::lock_guard lock(mutex_);
-    return report_;
+    return std::exchange(report_, std::nullopt);
 }
 
 void DisplayPower::run() {

@@ -83,8 +83,9 @@ class DisplayPower {
 
     // Asks for the display on or off; returns at once.
     void want(bool on);
-    // The report of the last change made, or nothing yet.
-    std::optional<DisplayPowerReport> last_report();
+    // The report of the last change made, once (nothing until the next change): the render
+    // thread looks every frame and copies nothing in between.
+    std::optional<DisplayPowerReport> take_report();
     // Cycles the display off and on once, on the calling thread (`placard-tool power test`).
     static std::vector<DisplayPowerReport> test_cycle(DisplayPowerChain& chain);
 

@@ -74,11 +74,10 @@ void PlayRecorder::after_frame(const PlayerFrame& player, double clock_s, double
     // The notice: any kind that shows, counted by its id; its "version" is when it was issued
     // (an update is another notice of the same id).
     if (!dark && view.notice != nullptr && view.kind != NoticeView::Kind::None) {
-        const std::string item = view.notice->id;
         if (notice_ && notice_->version != view.notice->issued.unix_seconds) {
             end(notice_, now);
         }
-        show(notice_, "notice", item, view.notice->issued.unix_seconds, now);
+        show(notice_, "notice", view.notice->id, view.notice->issued.unix_seconds, now);
     } else {
         end(notice_, now);
     }

@@ -88,6 +88,12 @@ bool PlayerFrame::update_notice_view(WallTime now) {
         }
         remerged = true;
     }
+    // The view is a function of the notices and the wall-clock second: once a second is enough
+    // (and keeps its sorting and allocation out of the other 59 frames).
+    if (!remerged && now.unix_seconds == notice_view_second_) {
+        return false;
+    }
+    notice_view_second_ = now.unix_seconds;
     const NoticeView view = notice_view_at(merged_notices_, now, notice_limit_s_);
     const LaidOutNotice* laid =
         view.notice
@@ -207,8 +213,15 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
         notice_changed_ = true;
     }
     update_notice_view(now);
-    power_ = screen_power_at(snapshot_->feed.screen_hours, now, last_touch_,
-                             notice_view_.kind == NoticeView::Kind::FullScreen);
+    // Screen hours change on the wall-clock second, a touch or the notice: not every frame.
+    const bool full_screen_notice = notice_view_.kind == NoticeView::Kind::FullScreen;
+    if (now.unix_seconds != power_second_ || !input.empty() ||
+        full_screen_notice != power_for_full_screen_ || outcome.swapped_to_version >= 0) {
+        power_second_ = now.unix_seconds;
+        power_for_full_screen_ = full_screen_notice;
+        power_ =
+            screen_power_at(snapshot_->feed.screen_hours, now, last_touch_, full_screen_notice);
+    }
     if (!power_.on) {
         return frame_while_off(t, now, canvas);
     }

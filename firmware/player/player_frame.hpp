@@ -130,6 +130,9 @@ class PlayerFrame {
     // Screen hours: the decision of the last frame, the last touch (which wakes the screen), and
     // whether the canvas holds the black picture of a screen turned off.
     ScreenPowerDecision power_;
+    std::int64_t power_second_ = INT64_MIN;  // The second power_ was decided for.
+    bool power_for_full_screen_ = false;
+    std::int64_t notice_view_second_ = INT64_MIN;  // The second notice_view_ was chosen for.
     std::optional<WallTime> last_touch_;
     bool screen_dark_ = false;
     // A gesture begun on a dark screen or a notice is swallowed until lifted; one under way when

@@ -40,7 +40,7 @@ bool ScreenReporter::after_frame(const PlayerFrame& player, const FrameOutcome& 
         log_info("screen " + status_.screen);
         write_status();
     }
-    if (auto report = display_power_.last_report();
+    if (auto report = display_power_.take_report();
         report && describe_display(*report) != status_.display) {
         status_.display = describe_display(*report);
         // A display switched back on (DPMS, CEC) lost what was presented while it was off.

@@ -122,16 +122,17 @@ TEST(DisplayPower, AMethodWhoseOffWasNotVerifiedIsTurnedOnAgain) {
 TEST(DisplayPower, RunsOnAThreadOfItsOwn) {
     FakeScript cec, drm;
     DisplayPower power(methods(cec, drm));
-    EXPECT_FALSE(power.last_report().has_value());
+    EXPECT_FALSE(power.take_report().has_value());
     power.want(false);
     std::optional<DisplayPowerReport> report;
     for (int i = 0; i < 500 && !report; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        report = power.last_report();
+        report = power.take_report();
     }
     ASSERT_TRUE(report.has_value());
     EXPECT_FALSE(report->display_on);
     EXPECT_EQ(report->method, "cec");
+    EXPECT_FALSE(power.take_report().has_value()) << "a report is taken once";
 }
 
 }  // namespace

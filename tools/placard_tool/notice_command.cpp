@@ -113,15 +113,11 @@ int notice_command(const Arguments& arguments) {
         // still carry it to the screen days later.
         notice.expires = notice.issued.plus_seconds(static_cast<double>(kLongestNoticeSeconds));
     } else {
-        if (level == "information") {
-            notice.level = NoticeLevel::Information;
-        } else if (level == "warning") {
-            notice.level = NoticeLevel::Warning;
-        } else if (level == "urgent") {
-            notice.level = NoticeLevel::Urgent;
-        } else {
+        const auto parsed = parse_notice_level(level);
+        if (!parsed) {
             return fail("notice: --level: \"" + level + "\" is not information, warning or urgent");
         }
+        notice.level = *parsed;
         long lasting = 0;
         if (!read_whole_number(minutes, 1, 31L * 24 * 60, lasting)) {
             return fail("notice: --minutes: expected 1 to 44640 (31 days)");
