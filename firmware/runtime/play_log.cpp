@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <ctime>
 #include <utility>
 
@@ -51,6 +52,23 @@ Error sqlite_error(sqlite3* db, const std::string& what) {
 std::string column_text(sqlite3_stmt* statement, int column) {
     const unsigned char* text = sqlite3_column_text(statement, column);
     return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+// A path as an SQLite URI's path (RFC 3986): '%', '?' and '#' would end or change it, so they
+// and every byte outside printable ASCII are percent-encoded.
+std::string uri_path(const std::filesystem::path& file) {
+    std::string encoded;
+    for (const char c : std::filesystem::absolute(file).string()) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte >= 0x7f || c == '%' || c == '?' || c == '#') {
+            char escape[4];
+            std::snprintf(escape, sizeof escape, "%%%02X", byte);
+            encoded += escape;
+        } else {
+            encoded += c;
+        }
+    }
+    return encoded;
 }
 
 // Damage (the file is not a database, or its pages are not sane) is Invalid; anything else (a
@@ -119,8 +137,23 @@ Result<std::unique_ptr<PlayLog>> PlayLog::open(const std::filesystem::path& file
 }
 
 Result<std::unique_ptr<PlayLog>> PlayLog::open_existing(const std::filesystem::path& file) {
+    // Read-only, and making no file: the log is the player's, in its own folder, and a -wal or
+    // -shm file made by root (an admin's `placard-tool plays`, the USB import) would shut the
+    // player out of its log. While the player runs (or after it stopped uncleanly) both exist,
+    // and a read-only connection reads through them (SQLite 3.22 and later, "Read-Only
+    // Databases" in wal.html); without them the log was checkpointed and closed, and is read
+    // as immutable, which opens nothing beside it.
+    std::error_code ignored;
+    const bool live = std::filesystem::exists(file.string() + "-wal", ignored) &&
+                      std::filesystem::exists(file.string() + "-shm", ignored);
+    if (!std::filesystem::is_regular_file(file, ignored)) {
+        return make_error(ErrorKind::NotFound,
+                          "play log: cannot open " + file.string() + ": no such file");
+    }
+    const std::string uri = "file:" + uri_path(file) + (live ? "?mode=ro" : "?immutable=1");
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) !=
+        SQLITE_OK) {
         Error error = sqlite_error(db, "cannot open " + file.string());
         sqlite3_close(db);
         return make_error(ErrorKind::NotFound, error.message);

@@ -62,8 +62,8 @@ class PlayLog {
     // Opens (or makes) the log at `file`; a damaged file is moved aside to FILE.damaged.
     static Result<std::unique_ptr<PlayLog>> open(const std::filesystem::path& file,
                                                  PlayLogLimits limits = {});
-    // Opens an existing log to read it (`placard-tool plays`): creates, moves and prunes
-    // nothing.
+    // Opens an existing log to read it (`placard-tool plays`, the USB export), read-only:
+    // creates, moves and prunes nothing, and reads while the player writes.
     static Result<std::unique_ptr<PlayLog>> open_existing(const std::filesystem::path& file);
     ~PlayLog();
     PlayLog(const PlayLog&) = delete;

@@ -22,6 +22,9 @@ class BundleIntake {
     // Imports one bundle file, serialized with every other import; logs the outcome.
     UpdateOutcome take(const std::filesystem::path& file);
     const ContentStore& store() const { return store_; }
+    // Whether what it takes was signed by a trusted key (the configuration does not allow
+    // unsigned content).
+    bool takes_only_signed() const { return !policy_.allow_unsigned; }
     // Logs a refusal that never reached the importer (a wrong token, a body the endpoint does
     // not take): at most one line a minute plus a count, and never into status.json or onto
     // the screen — an unauthenticated request must not change what anyone sees.

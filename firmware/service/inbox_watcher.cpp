@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <vector>
 
 #include "content/content_store.hpp"
@@ -61,6 +62,13 @@ bool InboxWatcher::take(const fs::path& file) {
     }
     const UpdateOutcome outcome = intake_.take(file);
     if (outcome.kind != UpdateOutcome::Kind::Refused) {
+        // A receipt for the USB import (placard-usb-import), which waits for its bundles'
+        // outcomes: a stick that brought content signed by a trusted key, taken or already
+        // shown, is an admin's, and receives the play log. Written before the bundle goes, so
+        // that the import finds it once the bundle has gone.
+        if (name.starts_with("usb-") && intake_.takes_only_signed()) {
+            std::ofstream(inbox_ / ("." + name + ".taken")).put('\n');
+        }
         fs::remove(file, error);
         // The removal on the disk too: a power cut must not bring a taken bundle back.
         (void)sync_path(inbox_);

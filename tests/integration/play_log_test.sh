@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# play_log_test.sh PLACARD PLACARD_TOOL DEMO
+# play_log_test.sh PLACARD PLACARD_TOOL DEMO SYSTEM_DIR
 # The play log on the live player (under Xvfb): after the player has played the demo for a
 # while and stopped (SIGTERM, as systemd stops it), `placard-tool plays` exports the banners and
 # excerpts it showed, with their content version, in CSV and JSON, the hourly sums agree with
-# the plays, and --since leaves out what came before.
+# the plays, and --since leaves out what came before. Reading it creates no file beside it.
+# Then the USB export, through the real content service (placard-tool serve) and import script
+# (a folder standing in for the mounted stick): a stick whose bundle the service takes as
+# signed by the trusted key receives placard/plays-HOST-TIME.csv (a byte order mark, then the
+# same CSV); a stick whose bundle is signed by a stranger's key, and a stick brought back with
+# the same bundle already shown (taken again as unchanged: it is the admin's), are told apart.
 set -uo pipefail
-placard=$1 tool=$2 demo=$3
+placard=$1 tool=$2 demo=$3 system=$4
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/exit_trap.sh"
 source "$here/xvfb_fixture.sh"
 work=$(mktemp -d)
 cleanup() {
   [ -n "${player:-}" ] && kill "$player" 2>/dev/null && wait "$player" 2>/dev/null
+  [ -n "${service:-}" ] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null
   stop_xvfb; rm -rf "$work"
 }
 on_main_exit cleanup
@@ -69,4 +75,52 @@ PY
 [ "$(wc -l <later.csv)" -eq 1 ] && echo "ok: --since leaves out what came before" || fail "--since 2999: $(cat later.csv)"
 "$tool" plays --config placard.conf --since yesterday 2>since.err && fail "a bad --since was taken"
 grep -q "is not a date" since.err && echo "ok: $(cat since.err)" || fail "$(cat since.err)"
+[ ! -e state/plays.sqlite-wal ] && [ ! -e state/plays.sqlite-shm ] &&
+  echo "ok: reading the closed log made no -wal or -shm file" || fail "a reader left: $(ls state)"
+
+# The USB export.
+"$tool" keygen admin >/dev/null && "$tool" keygen stranger >/dev/null
+mkdir -p inbox stick/placard stranger/placard
+"$here/make_feed.py" "$demo" v2 2 >/dev/null
+"$tool" pack v2 stick/placard/content.placard --key admin.key >/dev/null
+"$tool" pack v2 stranger/placard/content.placard --key stranger.key >/dev/null
+cat >>placard.conf <<CONF
+store = $work/store
+inbox = $work/inbox
+trusted_key = $(cat admin.pub)
+CONF
+"$tool" serve --config placard.conf >serve.log 2>&1 &
+service=$!
+import_stick() {  # import_stick FOLDER LOG: the import script on FOLDER, its output in LOG
+  PLACARD_CONFIG=placard.conf PLACARD_TOOL=$tool PLACARD_USB_FOLDER=$1 PLACARD_USB_OUTCOME_WAIT=60 \
+    "$system/placard-usb-import" /dev/sdz1 >"$2" 2>&1
+}
+import_stick stick admin.log || fail "the admin's stick: $(cat admin.log serve.log)"
+exports=(stick/placard/plays-*.csv)
+if [ ${#exports[@]} -eq 1 ] && [ -f "${exports[0]}" ]; then
+  echo "ok: $(grep 'play log written' admin.log)"
+  [[ ${exports[0]##*/} =~ ^plays-$(uname -n | tr -c 'A-Za-z0-9._\n-' _)-[0-9]{8}-[0-9]{6}\.csv$ ]] &&
+    echo "ok: named by the screen's host name and the time" || fail "the export's name: ${exports[0]}"
+  [ "$(head -c 3 "${exports[0]}" | od -An -tx1 | tr -d ' ')" = efbbbf ] &&
+    echo "ok: the stick's CSV starts with a byte order mark" || fail "no byte order mark: $(head -c 20 "${exports[0]}" | od -c)"
+  tail -c +4 "${exports[0]}" | cmp -s - plays.csv &&
+    echo "ok: it holds what placard-tool plays prints" || fail "the stick's CSV differs: $(diff <(tail -c +4 "${exports[0]}") plays.csv | head)"
+else
+  fail "the admin's stick received no play log: $(ls -a stick/placard; cat admin.log serve.log)"
+fi
+[ -z "$(find stick inbox -name '*.part' -o -name '.*.taken')" ] &&
+  echo "ok: no .part file on the stick, no receipt left in the inbox" || fail "left over: $(find stick inbox -name '*.part' -o -name '.*.taken')"
+import_stick stranger stranger.log || fail "the stranger's stick: $(cat stranger.log)"
+if ls stranger/placard | grep -q plays; then
+  fail "a stick with a stranger's bundle received the play log: $(ls stranger/placard)"
+elif grep -q "no bundle from it was taken as signed by a trusted key" stranger.log; then
+  echo "ok: a stick with a stranger's bundle is not written to: $(grep 'no bundle' stranger.log)"
+else
+  fail "the stranger's stick, no reason given: $(cat stranger.log serve.log)"
+fi
+rm -f stick/placard/plays-*.csv
+import_stick stick again.log || fail "the admin's stick again: $(cat again.log)"
+ls stick/placard | grep -q '^plays-.*\.csv$' && grep -q "already shown" serve.log &&
+  echo "ok: the admin's stick brought back (its bundle already shown) receives the log again" ||
+  fail "the admin's stick, brought back: $(ls stick/placard; cat again.log serve.log)"
 [ $failures -eq 0 ]

@@ -60,6 +60,37 @@ TEST_F(PlayLogTest, WritesRollsUpAndReadsBack) {
     EXPECT_EQ((*reader)->plays_since(kNine + 1)->size(), 2U);
 }
 
+// The reader is read-only: while the player writes it sees each committed minute; once the
+// player has closed the log it reads it as it is and leaves no -wal or -shm file beside it (one
+// made by root would shut the player out of its own log). A path with URI characters is read.
+TEST_F(PlayLogTest, AReaderWritesNothingAndSeesWhatThePlayerCommitted) {
+    const fs::path odd = dir / "log #1 ?50%.sqlite";
+    {
+        auto writer = PlayLog::open(odd);
+        ASSERT_TRUE(writer) << writer.error().message;
+        (*writer)->record(PlayRecord{"banner", "b1", 1, kNine, 8});
+        ASSERT_TRUE((*writer)->flush(kNine + 60));
+        auto reader = PlayLog::open_existing(odd);
+        ASSERT_TRUE(reader) << reader.error().message;
+        EXPECT_EQ((*reader)->plays_since(0)->size(), 1U);
+        (*writer)->record(PlayRecord{"banner", "b2", 1, kNine + 8, 8});
+        ASSERT_TRUE((*writer)->flush(kNine + 120));
+        EXPECT_EQ((*reader)->plays_since(0)->size(), 2U);
+    }
+    ASSERT_FALSE(fs::exists(odd.string() + "-wal"));
+    {
+        auto reader = PlayLog::open_existing(odd);
+        ASSERT_TRUE(reader) << reader.error().message;
+        EXPECT_EQ((*reader)->plays_since(0)->size(), 2U);
+        EXPECT_FALSE(fs::exists(odd.string() + "-wal"));
+        EXPECT_FALSE(fs::exists(odd.string() + "-shm"));
+    }
+    const auto missing = PlayLog::open_existing(dir / "none.sqlite");
+    ASSERT_FALSE(missing);
+    EXPECT_NE(missing.error().message.find("none.sqlite: no such file"), std::string::npos);
+    EXPECT_FALSE(fs::exists(dir / "none.sqlite"));
+}
+
 TEST_F(PlayLogTest, AnHourBeforeNineteenSeventyIsTheHourBefore) {
     auto log = PlayLog::open(file);
     ASSERT_TRUE(log);

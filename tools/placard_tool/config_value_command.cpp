@@ -45,9 +45,12 @@ int config_value_command(const Arguments& arguments) {
         value = config->upload_listen;
     } else if (key == "site") {
         value = config->site;
+    } else if (key == "play_log") {
+        value = config->play_log;
     } else {
         log_error("config-value: \"" + key +
-                  "\" is not one of inbox, store, max_bundle_bytes, feed_url, upload_listen, site");
+                  "\" is not one of inbox, store, max_bundle_bytes, feed_url, upload_listen, site, "
+                  "play_log");
         return 2;
     }
     std::printf("%s\n", value.c_str());
