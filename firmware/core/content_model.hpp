@@ -58,6 +58,12 @@ struct Article {
     std::shared_ptr<const ItemSchedule> schedule;
 };
 
+// One item of the news ticker (要闻), scrolled in one line with the others, separated by ●.
+struct TickerItem {
+    std::string text;
+    std::shared_ptr<const ItemSchedule> schedule;  // When it scrolls by; null: always.
+};
+
 struct Feed {
     int format = 1;
     std::int64_t version = 0;
@@ -66,7 +72,7 @@ struct Feed {
     std::vector<Channel> channels;
     std::vector<Banner> banners;
     std::vector<Article> articles;
-    std::vector<std::string> ticker;
+    std::vector<TickerItem> ticker;
     // Urgent notices published with the feed (and cancels of notices delivered otherwise).
     std::vector<Notice> notices;
     // When the panel is on (定时开关机); nothing: always.

@@ -369,6 +369,41 @@ void read_articles(FeedReader& reader, const json& root, std::vector<Article>& a
         });
 }
 
+// "ticker": each item a string, or {"text": ..., "schedule": ...} to scroll by only when its
+// schedule says (docs/feed-format.md, Schedules).
+void read_ticker(FeedReader& reader, const json& root, std::vector<TickerItem>& out) {
+    const auto it = root.find("ticker");
+    if (it == root.end()) {
+        return;
+    }
+    if (!it->is_array()) {
+        reader.problem("ticker",
+                       "expected an array of strings or {\"text\", \"schedule\"} objects");
+        return;
+    }
+    const std::size_t max_items = reader.limits().max_ticker_items;
+    if (it->size() > max_items) {
+        reader.problem("ticker", "more than " + std::to_string(max_items) + " items",
+                       ErrorKind::TooLarge);
+        return;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& value = (*it)[i];
+        const std::string where = "ticker[" + std::to_string(i) + "]";
+        TickerItem item;
+        if (value.is_object()) {
+            reader.only_keys(value, where, {"text", "schedule"});
+            if (!reader.string_field(value, where, "text", item.text, true)) {
+                continue;
+            }
+            item.schedule = reader.schedule_field(value, where);
+        } else if (!reader.read_string(value, where, item.text, false)) {
+            continue;
+        }
+        out.push_back(std::move(item));
+    }
+}
+
 void read_notices(FeedReader& reader, const json& root, std::vector<Notice>& notices) {
     const auto problem = [&](const std::string& where, const std::string& what) {
         reader.problem(where, what);
@@ -504,7 +539,7 @@ FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
     reader.read_calendars_member(root);
     read_banners(reader, root, feed.banners);
     read_articles(reader, root, feed.articles);
-    reader.string_list(root, "", "ticker", feed.ticker, limits.max_ticker_items, false);
+    read_ticker(reader, root, feed.ticker);
     read_notices(reader, root, feed.notices);
     reader.read_screen_hours(root, feed.screen_hours);
     check_references(reader, feed);

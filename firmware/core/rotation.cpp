@@ -102,4 +102,15 @@ Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, 
     return rotation;
 }
 
+std::vector<std::size_t> playing_items(std::span<const ScheduledItem> items, WallTime now) {
+    const int best = highest_due_priority(items, now);
+    std::vector<std::size_t> playing;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (plays(items[i], now, best)) {
+            playing.push_back(i);
+        }
+    }
+    return playing;
+}
+
 }  // namespace placard

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <vector>
 
 #include "core/schedule.hpp"
 #include "core/wall_time.hpp"
@@ -42,5 +43,9 @@ struct Rotation {
 // runs every frame.
 Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, double t,
                      WallTime now, int shift = 0);
+
+// The items that play at `now` by the same rule, as indices in order (the ticker's items, which
+// all scroll by together rather than take turns).
+std::vector<std::size_t> playing_items(std::span<const ScheduledItem> items, WallTime now);
 
 }  // namespace placard

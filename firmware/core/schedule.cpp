@@ -118,7 +118,8 @@ std::vector<std::size_t> playing_now(const std::vector<const Schedule*>& schedul
     return playing;
 }
 
-std::optional<std::string> never_due_reason(const Schedule& schedule) {
+std::optional<std::string> never_due_reason(const Schedule& schedule,
+                                            const OfficeCalendar& calendar) {
     if (schedule.first_day && schedule.last_day &&
         days_from_civil(*schedule.last_day) < days_from_civil(*schedule.first_day)) {
         return std::string("its last day is before its first day");
@@ -133,6 +134,25 @@ std::optional<std::string> never_due_reason(const Schedule& schedule) {
         }
         if (window.days.kind == DaySet::Kind::DaysOfWeek && window.days.days_of_week == 0) {
             return std::string("a window has no days");
+        }
+    }
+    // An empty result: dates whose days the windows never open on ("sat" within a Monday to
+    // Friday, working days within the National Day holiday). Looked at for a year of dates at
+    // most; a longer range always holds every kind of day.
+    if (schedule.first_day && schedule.last_day && !schedule.windows.empty()) {
+        const std::int64_t first = days_from_civil(*schedule.first_day);
+        const std::int64_t last = days_from_civil(*schedule.last_day);
+        if (last - first < 366) {
+            for (std::int64_t day = first; day <= last; ++day) {
+                for (const WeeklyWindow& window : schedule.windows) {
+                    if (window.days.contains(day, calendar)) {
+                        return std::nullopt;
+                    }
+                }
+            }
+            return "none of its windows opens on a day from " +
+                   format_iso_date(*schedule.first_day) + " to " +
+                   format_iso_date(*schedule.last_day);
         }
     }
     return std::nullopt;

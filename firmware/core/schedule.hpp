@@ -91,7 +91,9 @@ std::vector<std::size_t> playing_now(const std::vector<const Schedule*>& schedul
                                      const OfficeCalendar& calendar);
 
 // Why `schedule` can never be due (a window that opens and closes at the same minute, a window
-// with no days, dates in the wrong order), or nothing: for the feed's validation messages.
-std::optional<std::string> never_due_reason(const Schedule& schedule);
+// with no days, dates in the wrong order, dates none of whose days is one its windows open on
+// by `calendar`), or nothing: for the feed's validation messages.
+std::optional<std::string> never_due_reason(const Schedule& schedule,
+                                            const OfficeCalendar& calendar);
 
 }  // namespace placard

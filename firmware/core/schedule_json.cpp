@@ -281,7 +281,7 @@ std::shared_ptr<const ItemSchedule> read_schedule(const json& schedule, const st
         ok = false;
     }
     if (ok) {
-        if (const auto reason = never_due_reason(out)) {
+        if (const auto reason = never_due_reason(out, *read->calendar)) {
             problem(where, "never due: " + *reason);
             ok = false;
         }

@@ -62,6 +62,12 @@ CivilDate civil_from_days(std::int64_t days) {
     return CivilDate{year, month, day};
 }
 
+std::string format_iso_date(CivilDate date) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
+    return text;
+}
+
 std::optional<CivilDate> parse_iso_date(std::string_view text) {
     CivilDate date;
     if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||

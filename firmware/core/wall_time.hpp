@@ -33,6 +33,8 @@ std::optional<WallTime> parse_rfc3339(std::string_view text);
 
 // Parses "YYYY-MM-DD" and checks that the day exists.
 std::optional<CivilDate> parse_iso_date(std::string_view text);
+// "2026-10-01".
+std::string format_iso_date(CivilDate date);
 
 // Days since 1970-01-01 for a proleptic Gregorian date, and back (H. Hinnant's algorithms).
 std::int64_t days_from_civil(CivilDate date);

@@ -23,6 +23,7 @@
 #include "render/canvas.hpp"
 #include "render/clock_face.hpp"
 #include "render/damage_list.hpp"
+#include "render/scheduled_ticker.hpp"
 #include "text/font_library.hpp"
 #include "text/glyph_cache.hpp"
 #include "text/paragraph_layout.hpp"
@@ -91,6 +92,12 @@ struct HomeScreenLayout {
     LaidOutParagraph ticker_label;           // "要闻"
     LaidOutParagraph ticker_text;            // All items on one line.
     float ticker_period = 0;  // Text width plus the gap before it repeats, whole pixels.
+    // When any ticker item has a schedule: every item's text and schedule, from which the
+    // painter sets the line of those that play (render/scheduled_ticker.hpp); ticker_text and
+    // ticker_period are then unused. Empty when no item is scheduled.
+    std::vector<std::string> ticker_items;
+    std::vector<ScheduledItem> ticker_schedule;
+    const FontChain* ticker_fonts = nullptr;
     std::vector<LaidOutParagraph> footer_lines;
     std::vector<char32_t> missing;  // Characters no font has, in any text of the screen.
     ClockFace clock_face;           // The clock's characters, shaped once.
@@ -123,6 +130,7 @@ struct FrameState {
     int banner = -1, next_banner = -1, banner_alpha = 0;
     int page = 0, next_page = -1, page_offset = 0;
     int ticker_offset = 0;
+    unsigned ticker_line = 0;  // Which line the ticker shows (a scheduled ticker's generation).
     bool operator==(const FrameState&) const = default;
 };
 
@@ -164,7 +172,13 @@ class HomeScreenPainter {
     // glyph by glyph instead.
     static constexpr int kMaxTickerStrip = 16384;
     const HomeScreenLayout* ticker_strip_for_ = nullptr;
+    unsigned ticker_strip_line_ = 0;
     Image ticker_strip_;
+    // The line of a scheduled ticker, brought up to date as states are asked for.
+    mutable ScheduledTicker scheduled_ticker_;
+    // The ticker's line and period for `layout` (its own, or the scheduled one).
+    const LaidOutParagraph& ticker_text(const HomeScreenLayout& layout) const;
+    float ticker_period(const HomeScreenLayout& layout) const;
     // The clock, set from the layout's shaped characters once a minute; the date, laid out
     // once a day. Both are kept until then, for the layout they were made for.
     long long shown_minute_ = -1, shown_day_ = -1;

@@ -299,15 +299,27 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     }
 
     if (!feed.ticker.empty() && !g.ticker.empty()) {
-        std::string joined;
-        for (const std::string& item : feed.ticker) {
-            joined += (joined.empty() ? "" : "\u3000\u3000●\u3000\u3000") + item;
+        std::vector<std::string> texts;
+        std::vector<std::size_t> all;
+        bool scheduled = false;
+        for (const TickerItem& item : feed.ticker) {
+            all.push_back(texts.size());
+            texts.push_back(item.text);
+            scheduled = scheduled || item.schedule != nullptr;
         }
         layout->ticker_label = setter.line(fonts->ticker, "要闻", static_cast<float>(g.width));
-        layout->ticker_text = setter.line(fonts->ticker, joined, 1e7f);
+        // Every item laid out once: its missing characters are the screen's.
+        layout->ticker_text = setter.line(fonts->ticker, join_ticker_items(texts, all), 1e7f);
         const float text_width =
             layout->ticker_text.lines.empty() ? 0 : layout->ticker_text.lines[0].width;
-        layout->ticker_period = std::ceil(text_width + 6 * fonts->ticker->primary().metrics().em);
+        layout->ticker_period = ticker_period(text_width, fonts->ticker->primary().metrics().em);
+        if (scheduled) {
+            layout->ticker_items = std::move(texts);
+            for (const TickerItem& item : feed.ticker) {
+                layout->ticker_schedule.push_back(ScheduledItem{0, {}, {}, item.schedule});
+            }
+            layout->ticker_fonts = fonts->ticker;
+        }
     }
 
     // The footer: copyright, postcode and address on one line, the filing numbers on the next,

@@ -43,11 +43,23 @@ FrameState HomeScreenPainter::state_at(const HomeScreenLayout& layout, double t,
     state.next_page = page.next;
     state.page_offset =
         page.next >= 0 ? px(ease_in_out(page.progress) * layout.geometry.excerpt.width) : 0;
-    if (layout.ticker_period > 0) {
+    if (!layout.ticker_items.empty()) {
+        scheduled_ticker_.update(layout, now);
+        state.ticker_line = scheduled_ticker_.generation();
+    }
+    if (const float period = ticker_period(layout); period > 0) {
         const double travelled = t * kTickerSpeed * layout.geometry.unit;
-        state.ticker_offset = static_cast<int>(std::fmod(travelled, layout.ticker_period));
+        state.ticker_offset = static_cast<int>(std::fmod(travelled, period));
     }
     return state;
+}
+
+const LaidOutParagraph& HomeScreenPainter::ticker_text(const HomeScreenLayout& layout) const {
+    return layout.ticker_items.empty() ? layout.ticker_text : scheduled_ticker_.text();
+}
+
+float HomeScreenPainter::ticker_period(const HomeScreenLayout& layout) const {
+    return layout.ticker_items.empty() ? layout.ticker_period : scheduled_ticker_.period();
 }
 
 void HomeScreenPainter::damage_between(const HomeScreenLayout& layout, const FrameState& before,
@@ -64,7 +76,7 @@ void HomeScreenPainter::damage_between(const HomeScreenLayout& layout, const Fra
         before.page_offset != after.page_offset) {
         damage.add(g.excerpt);
     }
-    if (before.ticker_offset != after.ticker_offset) {
+    if (before.ticker_offset != after.ticker_offset || before.ticker_line != after.ticker_line) {
         damage.add(g.ticker);
     }
 }
@@ -75,7 +87,7 @@ double HomeScreenPainter::next_change_after(const HomeScreenLayout& layout, doub
     double next = t + (60 - local.second);
     next = std::min(next, banner_rotation(layout, t, now).next_event);
     next = std::min(next, page_rotation(layout, t, now).next_event);
-    if (layout.ticker_period > 0) {
+    if (ticker_period(layout) > 0) {
         next = std::min(next, t + kFrameSeconds);
     }
     return next;
@@ -197,21 +209,23 @@ void HomeScreenPainter::draw_ticker(Canvas& canvas, const HomeScreenLayout& layo
                                     const FrameState& state) {
     const HomeScreenGeometry& g = layout.geometry;
     const Rect& zone = g.ticker;
-    if (layout.ticker_period <= 0) {
+    if (ticker_period(layout) <= 0) {
         canvas.fill(zone, kTickerBackground);
         return;
     }
+    const LaidOutParagraph& text = ticker_text(layout);
     const float label_width = first_line_width(layout.ticker_label) + 2 * g.margin / 2;
-    const float text_top = static_cast<float>(zone.y) +
-                           (static_cast<float>(zone.height) - layout.ticker_text.height) / 2;
+    const float text_top =
+        static_cast<float>(zone.y) + (static_cast<float>(zone.height) - text.height) / 2;
     // The text moves left and disappears behind the label; copies follow one period apart, so
     // the line never runs dry. The text is drawn once into a strip (on this thread, which owns
     // the glyph cache) and each frame copies rows of it: no glyph work per frame.
     const Rect scroll{zone.x + px(label_width), zone.y, zone.width - px(label_width), zone.height};
     canvas.set_clip(scroll.intersect(canvas_clip_));
-    const int period = static_cast<int>(layout.ticker_period);
-    if (ticker_strip_for_ != &layout) {
+    const int period = static_cast<int>(ticker_period(layout));
+    if (ticker_strip_for_ != &layout || ticker_strip_line_ != state.ticker_line) {
         ticker_strip_for_ = &layout;
+        ticker_strip_line_ = state.ticker_line;
         ticker_strip_ = Image{};
         if (period <= kMaxTickerStrip) {
             ticker_strip_ =
@@ -220,8 +234,7 @@ void HomeScreenPainter::draw_ticker(Canvas& canvas, const HomeScreenLayout& layo
                           static_cast<std::size_t>(period) * static_cast<std::size_t>(zone.height),
                           kTickerBackground)};
             Canvas strip(ticker_strip_);
-            draw_paragraph(strip, cache_, layout.ticker_text, 0,
-                           text_top - static_cast<float>(zone.y), kWhite);
+            draw_paragraph(strip, cache_, text, 0, text_top - static_cast<float>(zone.y), kWhite);
             mark_opacity(ticker_strip_);
         }
     }
@@ -234,8 +247,7 @@ void HomeScreenPainter::draw_ticker(Canvas& canvas, const HomeScreenLayout& layo
         if (ticker_strip_.width > 0) {
             canvas.draw_image(ticker_strip_, x, zone.y);
         } else {
-            draw_paragraph(canvas, cache_, layout.ticker_text, static_cast<float>(x), text_top,
-                           kWhite);
+            draw_paragraph(canvas, cache_, text, static_cast<float>(x), text_top, kWhite);
         }
     }
     canvas.set_clip(canvas_clip_);

@@ -39,6 +39,9 @@ scheduled["banners"][0]["schedule"] = {
     "first_day": "2026-09-01", "last_day": "2026-12-31", "priority": 2}
 scheduled["banners"][3]["schedule"] = {"filler": True}
 scheduled["articles"][0]["schedule"] = {"windows": [{"days": ["mon"]}], "calendar": "office"}
+scheduled["ticker"] = ["每天都滚动的一条",
+                       {"text": "工作日上午的一条", "schedule": {"windows": [{"days": "working_days", "to": "12:00"}]}},
+                       {"text": "没有日程的一条"}]
 scheduled["screen_hours"] = {"on": {"windows": [{"days": "working_days", "from": "08:00", "to": "18:00"}],
                                    "calendar": "office"}, "wake_on_touch_minutes": 5}
 scheduled["notices"] = [
@@ -78,6 +81,10 @@ cases = {
     "bad calendar date": lambda f: f.update(calendars={"office": {"holidays": ["10-01"]}}),
     "calendar field": lambda f: f.update(calendars={"office": {"days": []}}),
     "side banner scheduled": lambda f: f["banners"][-1].update(schedule={"priority": 1}),
+    "ticker item without text": lambda f: f.update(ticker=[{"schedule": {"filler": True}}]),
+    "ticker item with empty text": lambda f: f.update(ticker=[{"text": ""}]),
+    "ticker item field": lambda f: f.update(ticker=[{"text": "x", "colour": "red"}]),
+    "ticker item bad schedule": lambda f: f.update(ticker=[{"text": "x", "schedule": {"windows": [{"from": "8"}]}}]),
     "screen hours without on": lambda f: f.update(screen_hours={"wake_on_touch_minutes": 5}),
     "wake for 500 minutes": lambda f: f.update(screen_hours={"on": {"windows": [{"days": ["mon"]}]}, "wake_on_touch_minutes": 500}),
     "notice level": lambda f: f.update(notices=[dict({"id": "n", "issued": "2026-11-27T09:00:00+08:00", "level": "warning", "text": "x", "expires": "2026-11-27T10:00:00+08:00"}, level="critical")]),

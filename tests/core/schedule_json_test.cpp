@@ -97,6 +97,26 @@ TEST(ScheduleJson, AScheduleThatCanNeverPlayIsRefused) {
     EXPECT_EQ(problems(feed_with(json::parse(R"({"windows": [{"days": []}]})"))),
               std::vector<std::string>{
                   "feed.json: banners[0].schedule: never due: a window has no days"});
+    // An empty result: a Saturday window within a Tuesday to Friday; working days within the
+    // National Day holiday of the feed's calendar.
+    EXPECT_EQ(problems(feed_with(json::parse(R"({"windows": [{"days": ["sat"]}],
+                                    "first_day": "2026-12-01", "last_day": "2026-12-04"})"))),
+              std::vector<std::string>{
+                  "feed.json: banners[0].schedule: never due: none of its windows opens on a day "
+                  "from 2026-12-01 to 2026-12-04"});
+    const json national_day = json::parse(
+        R"({"office": {"holidays": ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04",
+                                    "2026-10-05", "2026-10-06", "2026-10-07"]}})");
+    EXPECT_EQ(problems(feed_with(json::parse(R"({"windows": [{"days": "working_days"}],
+                                    "first_day": "2026-10-01", "last_day": "2026-10-07"})"),
+                                 national_day)),
+              std::vector<std::string>{
+                  "feed.json: banners[0].schedule: never due: none of its windows opens on a day "
+                  "from 2026-10-01 to 2026-10-07"});
+    EXPECT_TRUE(problems(feed_with(json::parse(R"({"windows": [{"days": "rest_days"}],
+                                      "first_day": "2026-10-01", "last_day": "2026-10-07"})"),
+                                   national_day))
+                    .empty());
     // An overnight window is fine: it runs into the next day.
     EXPECT_TRUE(
         problems(feed_with(json::parse(
@@ -122,6 +142,28 @@ TEST(ScheduleJson, CalendarsMustExistAndBeNamedWhenThereAreSeveral) {
                   "feed.json: calendars.office.x: unknown field",
                   "feed.json: calendars.office.holidays[0]: \"10-01\" is not a date like "
                   "2026-10-01"}));
+}
+
+// A ticker item is a string, or an object with its text and a schedule.
+TEST(ScheduleJson, TickerItemsMayCarryASchedule) {
+    json feed = feed_with(json::parse("{}"));
+    feed["ticker"] = json::parse(R"(["每天", {"text": "工作日", "schedule": {"windows":
+                                       [{"days": "working_days", "to": "12:00"}]}},
+                                  {"text": "也是每天"}])");
+    const auto outcome = parse_feed(feed.dump());
+    ASSERT_TRUE(outcome.ok()) << outcome.problems.summary().message;
+    ASSERT_EQ(outcome.feed.ticker.size(), 3u);
+    EXPECT_EQ(outcome.feed.ticker[0].text, "每天");
+    EXPECT_FALSE(outcome.feed.ticker[0].schedule);
+    ASSERT_TRUE(outcome.feed.ticker[1].schedule);
+    EXPECT_EQ(outcome.feed.ticker[1].schedule->schedule.windows[0].end_minute, 12 * 60);
+    EXPECT_FALSE(outcome.feed.ticker[2].schedule);
+    feed["ticker"] = json::parse(R"([{"text": "x", "schedule": {"windows": [{"days": []}]}},
+                                  {"schedule": {"filler": true}}, 3])");
+    EXPECT_EQ(problems(feed), (std::vector<std::string>{
+                                  "feed.json: ticker[0].schedule: never due: a window has no days",
+                                  "feed.json: ticker[1].text: missing",
+                                  "feed.json: ticker[2]: expected a string"}));
 }
 
 TEST(ScheduleJson, SideBannersAreNotScheduled) {

@@ -154,17 +154,28 @@ TEST(Schedule, FillersPlayOnlyWhenNothingElseIsDue) {
 }
 
 TEST(Schedule, SchedulesThatCanNeverBeDueAreNamed) {
+    const OfficeCalendar kAnyCalendar;
     Schedule dates;
     dates.first_day = CivilDate{2026, 12, 1};
     dates.last_day = CivilDate{2026, 11, 1};
-    EXPECT_EQ(never_due_reason(dates).value_or(""), "its last day is before its first day");
+    EXPECT_EQ(never_due_reason(dates, kAnyCalendar).value_or(""),
+              "its last day is before its first day");
     const Schedule same_minute = with_windows({window(0x7F, 8, 30, 8, 30)});
-    EXPECT_EQ(never_due_reason(same_minute).value_or(""),
+    EXPECT_EQ(never_due_reason(same_minute, kAnyCalendar).value_or(""),
               "a window opens and closes at 08:30 (a whole day is 00:00 to 24:00)");
     const Schedule no_days = with_windows({window(0, 8, 0, 9, 0)});
-    EXPECT_EQ(never_due_reason(no_days).value_or(""), "a window has no days");
-    EXPECT_FALSE(never_due_reason(with_windows({window(0x7F, 0, 0, 24, 0)})));
-    EXPECT_FALSE(never_due_reason(with_windows({window(0x7F, 22, 0, 6, 0)})));
+    EXPECT_EQ(never_due_reason(no_days, kAnyCalendar).value_or(""), "a window has no days");
+    EXPECT_FALSE(never_due_reason(with_windows({window(0x7F, 0, 0, 24, 0)}), kAnyCalendar));
+    EXPECT_FALSE(never_due_reason(with_windows({window(0x7F, 22, 0, 6, 0)}), kAnyCalendar));
+    // Dates none of whose days a window opens on: Saturdays within 1 to 4 December (Tuesday to
+    // Friday).
+    Schedule saturdays = with_windows({window(1U << 6, 9, 0, 17, 0)});
+    saturdays.first_day = CivilDate{2026, 12, 1};
+    saturdays.last_day = CivilDate{2026, 12, 4};
+    EXPECT_EQ(never_due_reason(saturdays, kAnyCalendar).value_or(""),
+              "none of its windows opens on a day from 2026-12-01 to 2026-12-04");
+    saturdays.last_day = CivilDate{2026, 12, 5};
+    EXPECT_FALSE(never_due_reason(saturdays, kAnyCalendar));
 }
 
 // Random schedules at random instants through a leap year: with a filler there is always

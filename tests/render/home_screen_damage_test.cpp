@@ -1,6 +1,7 @@
 // The retained scene's damage: only what changes is invalidated, an idle screen nothing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -25,8 +26,9 @@ struct Scene {
     std::shared_ptr<const HomeScreenLayout> layout;
 };
 
-// A feed with `banners` main banners, one article, and a ticker when asked.
-Scene make_scene(int banners, bool ticker) {
+// A feed with `banners` main banners, one article, and a ticker when asked (`ticker_items`, or
+// one item).
+Scene make_scene(int banners, bool ticker, std::vector<TickerItem> ticker_items = {}) {
     Scene scene;
     scene.feed.site.name = "中共通渭县委组织部";
     scene.feed.channels = {{"zgwc", "组工文萃"}};
@@ -45,7 +47,9 @@ Scene make_scene(int banners, bool ticker) {
             4, 2, std::vector<std::uint32_t>(8, 0xFF000000u | (0x30u * static_cast<unsigned>(i)))};
     }
     if (ticker) {
-        scene.feed.ticker = {"党支部是党的组织基础"};
+        scene.feed.ticker = ticker_items.empty()
+                                ? std::vector<TickerItem>{{"党支部是党的组织基础", nullptr}}
+                                : std::move(ticker_items);
     }
     auto built =
         build_home_screen(scene.feed, scene.images, landscape(), testing::test_fonts(), 1920, 1080);
@@ -80,6 +84,60 @@ TEST(HomeScreenDamage, AMovingTickerInvalidatesOnlyItsOwnZone) {
     const auto damage = damage_between(*scene.layout, 1.0, 1.0 + kFrameSeconds);
     ASSERT_EQ(damage.size(), 1u);
     EXPECT_EQ(damage[0], scene.layout->geometry.ticker);
+}
+
+// A ticker item with a schedule scrolls by only while it plays (issue 14): the line is set again
+// when the set of playing items changes, which damages the ticker; within a set, it is not set
+// again (the same line, the same period). When nothing plays the band is empty and still.
+TEST(HomeScreenDamage, AScheduledTickerItemScrollsByOnlyWhileItPlays) {
+    const auto calendar = std::make_shared<OfficeCalendar>();
+    Schedule mornings;  // Working days, 09:00 to 12:00.
+    mornings.windows = {WeeklyWindow{DaySet{DaySet::Kind::WorkingDays}, 9 * 60, 12 * 60}};
+    const Scene scene =
+        make_scene(1, true,
+                   {{"党支部是党的组织基础", nullptr},
+                    {"上午九时至十二时办理党员组织关系转接",
+                     std::make_shared<ItemSchedule>(ItemSchedule{mornings, calendar})}});
+    const HomeScreenLayout& layout = *scene.layout;
+    ASSERT_EQ(layout.ticker_items.size(), 2u);
+    const WallTime wednesday_ten = *parse_rfc3339("2026-11-25T10:00:00+08:00");
+    const WallTime wednesday_one = *parse_rfc3339("2026-11-25T13:00:00+08:00");
+    const WallTime saturday_ten = *parse_rfc3339("2026-11-28T10:00:00+08:00");
+    ScheduledTicker ticker;
+    ticker.update(layout, wednesday_ten);
+    const float both = ticker.period();
+    const unsigned first = ticker.generation();
+    EXPECT_FLOAT_EQ(both, layout.ticker_period);  // Both items: the whole line.
+    ticker.update(layout, wednesday_ten.plus_seconds(3600));
+    EXPECT_EQ(ticker.generation(), first);  // The same items: not set again.
+    ticker.update(layout, wednesday_one);
+    EXPECT_NE(ticker.generation(), first);
+    EXPECT_LT(ticker.period(), both);
+    EXPECT_GT(ticker.period(), 0);
+    ticker.update(layout, saturday_ten);  // Not a working day.
+    EXPECT_LT(ticker.period(), both);
+
+    // Through the painter: the change of line damages the ticker's zone.
+    GlyphCache cache;
+    HomeScreenPainter painter(cache);
+    const FrameState at_ten = painter.state_at(layout, 5, wednesday_ten);
+    const FrameState at_one = painter.state_at(layout, 5, wednesday_one);
+    EXPECT_NE(at_ten.ticker_line, at_one.ticker_line);
+    DamageList damage;
+    painter.damage_between(layout, at_ten, at_one, damage);
+    const std::vector<Rect> rects(damage.rects().begin(), damage.rects().end());
+    EXPECT_NE(std::find(rects.begin(), rects.end(), layout.geometry.ticker), rects.end());
+
+    // Only a scheduled item, outside its hours: nothing scrolls, nothing moves.
+    const Scene lone =
+        make_scene(1, true,
+                   {{"上午九时至十二时办理党员组织关系转接",
+                     std::make_shared<ItemSchedule>(ItemSchedule{mornings, calendar})}});
+    ticker.update(*lone.layout, wednesday_one);
+    EXPECT_EQ(ticker.period(), 0);
+    HomeScreenPainter idle(cache);
+    EXPECT_DOUBLE_EQ(idle.next_change_after(*lone.layout, 1.0, wednesday_one.plus_seconds(1)),
+                     60.0);
 }
 
 TEST(HomeScreenDamage, ACrossfadeInvalidatesOnlyTheBanner) {
