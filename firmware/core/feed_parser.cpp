@@ -327,11 +327,6 @@ void read_banners(FeedReader& reader, const json& root, std::vector<Banner>& ban
                 reader.problem(where + ".until", "must be later than from");
             }
             banner.schedule = reader.schedule_field(item, where);
-            if (banner.schedule && banner.slot == Banner::Slot::Side) {
-                // The side slot shows its two banners all the time: a schedule there would be
-                // silently ignored.
-                reader.problem(where + ".schedule", "side banners are not scheduled (yet)");
-            }
             banners.push_back(std::move(banner));
         });
 }

@@ -113,4 +113,17 @@ std::vector<std::size_t> playing_items(std::span<const ScheduledItem> items, Wal
     return playing;
 }
 
+void first_playing_items(std::span<const ScheduledItem> items, WallTime now, std::span<int> out) {
+    const int best = highest_due_priority(items, now);
+    std::size_t filled = 0;
+    for (std::size_t i = 0; i < items.size() && filled < out.size(); ++i) {
+        if (plays(items[i], now, best)) {
+            out[filled++] = static_cast<int>(i);
+        }
+    }
+    for (; filled < out.size(); ++filled) {
+        out[filled] = -1;
+    }
+}
+
 }  // namespace placard

@@ -47,5 +47,8 @@ Rotation rotation_at(std::span<const ScheduledItem> items, double transition_s, 
 // The items that play at `now` by the same rule, as indices in order (the ticker's items, which
 // all scroll by together rather than take turns).
 std::vector<std::size_t> playing_items(std::span<const ScheduledItem> items, WallTime now);
+// The first `count` of them (fewer when fewer play; -1 fills the rest), allocating nothing: the
+// side slot's two banners.
+void first_playing_items(std::span<const ScheduledItem> items, WallTime now, std::span<int> out);
 
 }  // namespace placard

@@ -55,8 +55,8 @@ struct BannerSlide {
 };
 
 struct SideBanner {
-    Image image;  // Scaled to fit its place.
-    int x = 0, y = 0;
+    std::string id;
+    Image image;  // Scaled to fit a place.
 };
 
 struct TextBlock {
@@ -86,7 +86,11 @@ struct HomeScreenLayout {
     std::vector<BannerSlide> banners;
     std::vector<ScheduledItem> banner_schedule;  // One per banner: duration and dates.
     std::vector<ScheduledItem> page_schedule;    // One per excerpt page.
+    // Every side banner, each scaled to fit one of the slot's two places; the first two that
+    // play at a moment are shown (the first place at side_first, the second one step on).
     std::vector<SideBanner> side_banners;
+    std::vector<ScheduledItem> side_schedule;  // One per side banner: dates and schedule.
+    int side_first_x = 0, side_first_y = 0, side_step_x = 0, side_step_y = 0;
     std::vector<ExcerptPage> pages;
     std::vector<std::string> page_articles;  // The article of each page.
     LaidOutParagraph ticker_label;           // "要闻"
@@ -131,6 +135,7 @@ struct FrameState {
     int page = 0, next_page = -1, page_offset = 0;
     int ticker_offset = 0;
     unsigned ticker_line = 0;  // Which line the ticker shows (a scheduled ticker's generation).
+    int side_first = -1, side_second = -1;  // The side banners shown, or -1.
     bool operator==(const FrameState&) const = default;
 };
 

@@ -274,18 +274,24 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     }
     // The side slot shows up to two banners, each fitted into its half: side by side when the
     // slot is wide (portrait), one above the other when it is tall (landscape).
-    const std::size_t side_count = std::min<std::size_t>(side.size(), 2);
+    // Which two show is the painter's to say at each moment (their dates and schedules); an
+    // unscheduled pair is the first two.
     const bool stacked = g.side.height > g.side.width / 2;
     const int gap = px(16 * g.unit);
-    for (std::size_t i = 0; i < side_count && !g.side.empty(); ++i) {
-        const int cell_width = stacked ? g.side.width : (g.side.width - gap) / 2;
-        const int cell_height = stacked ? (g.side.height - gap) / 2 : g.side.height;
+    const int cell_width = stacked ? g.side.width : (g.side.width - gap) / 2;
+    const int cell_height = stacked ? (g.side.height - gap) / 2 : g.side.height;
+    layout->side_first_x = g.side.x;
+    layout->side_first_y = g.side.y;
+    layout->side_step_x = stacked ? 0 : cell_width + gap;
+    layout->side_step_y = stacked ? cell_height + gap : 0;
+    for (std::size_t i = 0; i < side.size() && !g.side.empty(); ++i) {
         SideBanner placed;
+        placed.id = side[i]->id;
         placed.image = scale_to_fit(images.at(side[i]->image), cell_width, cell_height);
         mark_opacity(placed.image);
-        placed.x = g.side.x + (stacked ? 0 : static_cast<int>(i) * (cell_width + gap));
-        placed.y = g.side.y + (stacked ? static_cast<int>(i) * (cell_height + gap) : 0);
         layout->side_banners.push_back(std::move(placed));
+        layout->side_schedule.push_back(
+            ScheduledItem{0, side[i]->from, side[i]->until, side[i]->schedule});
     }
 
     // The carousel: one page per article, in feed order.

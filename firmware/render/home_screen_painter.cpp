@@ -43,6 +43,10 @@ FrameState HomeScreenPainter::state_at(const HomeScreenLayout& layout, double t,
     state.next_page = page.next;
     state.page_offset =
         page.next >= 0 ? px(ease_in_out(page.progress) * layout.geometry.excerpt.width) : 0;
+    int side[2];
+    first_playing_items(layout.side_schedule, now, side);
+    state.side_first = side[0];
+    state.side_second = side[1];
     if (!layout.ticker_items.empty()) {
         scheduled_ticker_.update(layout, now);
         state.ticker_line = scheduled_ticker_.generation();
@@ -75,6 +79,9 @@ void HomeScreenPainter::damage_between(const HomeScreenLayout& layout, const Fra
     if (before.page != after.page || before.next_page != after.next_page ||
         before.page_offset != after.page_offset) {
         damage.add(g.excerpt);
+    }
+    if (before.side_first != after.side_first || before.side_second != after.side_second) {
+        damage.add(g.side);
     }
     if (before.ticker_offset != after.ticker_offset || before.ticker_line != after.ticker_line) {
         damage.add(g.ticker);
@@ -314,8 +321,14 @@ void HomeScreenPainter::draw(Canvas& canvas, const HomeScreenLayout& layout,
     in_zone(g.header, [&] { draw_header(canvas, layout, now); });
     in_zone(g.banner, [&] { draw_banner(canvas, layout, state); });
     in_zone(g.side, [&] {
-        for (const SideBanner& banner : layout.side_banners) {
-            canvas.draw_image(banner.image, banner.x, banner.y);
+        int place = 0;
+        for (const int shown : {state.side_first, state.side_second}) {
+            if (shown >= 0) {
+                canvas.draw_image(layout.side_banners[static_cast<std::size_t>(shown)].image,
+                                  layout.side_first_x + place * layout.side_step_x,
+                                  layout.side_first_y + place * layout.side_step_y);
+                ++place;
+            }
         }
     });
     in_zone(g.excerpt, [&] { draw_excerpt(canvas, layout, state); });

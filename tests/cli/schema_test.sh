@@ -80,7 +80,6 @@ cases = {
     "priority 1000": lambda f: f["banners"][0].update(schedule={"priority": 1000}),
     "bad calendar date": lambda f: f.update(calendars={"office": {"holidays": ["10-01"]}}),
     "calendar field": lambda f: f.update(calendars={"office": {"days": []}}),
-    "side banner scheduled": lambda f: f["banners"][-1].update(schedule={"priority": 1}),
     "ticker item without text": lambda f: f.update(ticker=[{"schedule": {"filler": True}}]),
     "ticker item with empty text": lambda f: f.update(ticker=[{"text": ""}]),
     "ticker item field": lambda f: f.update(ticker=[{"text": "x", "colour": "red"}]),

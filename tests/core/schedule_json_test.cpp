@@ -166,11 +166,12 @@ TEST(ScheduleJson, TickerItemsMayCarryASchedule) {
                                   "feed.json: ticker[2]: expected a string"}));
 }
 
-TEST(ScheduleJson, SideBannersAreNotScheduled) {
-    json feed = feed_with(json::parse(R"({"priority": 1})"));
+TEST(ScheduleJson, SideBannersMayBeScheduled) {
+    json feed = feed_with(json::parse(R"({"windows": [{"days": ["sat", "sun"]}]})"));
     feed["banners"][0]["slot"] = "side";
-    EXPECT_EQ(problems(feed), std::vector<std::string>{"feed.json: banners[0].schedule: side "
-                                                       "banners are not scheduled (yet)"});
+    const auto outcome = parse_feed(feed.dump());
+    ASSERT_TRUE(outcome.ok()) << outcome.problems.summary().message;
+    EXPECT_TRUE(outcome.feed.banners[0].schedule);
 }
 
 TEST(ScheduleJson, AFillerTakesNoWindows) {

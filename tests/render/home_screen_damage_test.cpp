@@ -140,6 +140,55 @@ TEST(HomeScreenDamage, AScheduledTickerItemScrollsByOnlyWhileItPlays) {
                      60.0);
 }
 
+// The side slot shows the first two side banners that play (issue 14): a weekday banner gives
+// way at the weekend to the one after the pair, which moves up a place; the change damages the
+// slot. A banner outside its from/until is not shown either.
+TEST(HomeScreenDamage, TheSideSlotShowsTheFirstTwoThatPlay) {
+    Scene scene = make_scene(1, false);
+    Schedule weekdays;
+    weekdays.windows = {WeeklyWindow{DaySet{DaySet::Kind::DaysOfWeek, 0x3E}, 0, 24 * 60}};
+    for (int i = 0; i < 3; ++i) {
+        Banner side;
+        side.id = "s" + std::to_string(i);
+        side.slot = Banner::Slot::Side;
+        side.image = "media/s" + std::to_string(i) + ".png";
+        if (i == 0) {
+            side.schedule = std::make_shared<ItemSchedule>(
+                ItemSchedule{weekdays, std::make_shared<OfficeCalendar>()});
+        }
+        scene.feed.banners.push_back(side);
+        scene.images[side.image] = Image{4, 2, std::vector<std::uint32_t>(8, 0xFF0000FFu)};
+    }
+    auto built =
+        build_home_screen(scene.feed, scene.images, landscape(), testing::test_fonts(), 1920, 1080);
+    ASSERT_TRUE(built) << built.error().message;
+    const HomeScreenLayout& layout = **built;
+    ASSERT_EQ(layout.side_banners.size(), 3u);
+    GlyphCache cache;
+    HomeScreenPainter painter(cache);
+    const WallTime wednesday = *parse_rfc3339("2026-11-25T10:00:00+08:00");
+    const WallTime saturday = *parse_rfc3339("2026-11-28T10:00:00+08:00");
+    const FrameState weekday_state = painter.state_at(layout, 1, wednesday);
+    EXPECT_EQ(weekday_state.side_first, 0);
+    EXPECT_EQ(weekday_state.side_second, 1);
+    const FrameState weekend_state = painter.state_at(layout, 1, saturday);
+    EXPECT_EQ(weekend_state.side_first, 1);
+    EXPECT_EQ(weekend_state.side_second, 2);
+    DamageList damage;
+    painter.damage_between(layout, weekday_state, weekend_state, damage);
+    const std::vector<Rect> rects(damage.rects().begin(), damage.rects().end());
+    EXPECT_NE(std::find(rects.begin(), rects.end(), layout.geometry.side), rects.end());
+
+    // s1 only until Friday: at the weekend s2 alone is shown, in the first place.
+    scene.feed.banners[2].until = *parse_rfc3339("2026-11-28T00:00:00+08:00");
+    auto until_friday =
+        build_home_screen(scene.feed, scene.images, landscape(), testing::test_fonts(), 1920, 1080);
+    ASSERT_TRUE(until_friday);
+    const FrameState later = painter.state_at(**until_friday, 1, saturday);
+    EXPECT_EQ(later.side_first, 2);
+    EXPECT_EQ(later.side_second, -1);
+}
+
 TEST(HomeScreenDamage, ACrossfadeInvalidatesOnlyTheBanner) {
     const Scene scene = make_scene(2, false);
     const double mid_fade = kDefaultBannerSeconds - kBannerFadeSeconds / 2;
