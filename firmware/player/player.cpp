@@ -448,9 +448,13 @@ int run_player(const PlayerOptions& options) {
     std::shared_ptr<const Snapshot> snapshot = std::move(first.value());
     // Watching the store while the screen still shows the fallback: any first version will do.
     const bool showing_store = watched.empty() || choice->store_has_content;
+    // Four looks a second (a stat of feed.json and of `current`'s target each): a version the
+    // service commits, and the urgent notices its feed carries, are on screen well within a
+    // second plus the time to lay them out.
     ContentWatcher watcher(watched.empty() ? dir : watched, **fonts, width, height,
                            showing_store ? snapshot->stamp : choice->watched_at_start,
-                           showing_store ? snapshot->feed.version : -1, std::chrono::seconds(2));
+                           showing_store ? snapshot->feed.version : -1,
+                           std::chrono::milliseconds(250));
     watcher.start();
     // Feeds, the inbox and uploads are the content service's (placard-tool serve, its own
     // process); the player only shows the store's current version and what the service says.
