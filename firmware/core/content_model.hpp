@@ -13,6 +13,7 @@
 #include "core/notice.hpp"
 #include "core/schedule.hpp"
 #include "core/screen_hours.hpp"
+#include "core/screen_layout.hpp"
 #include "core/wall_time.hpp"
 
 namespace placard {
@@ -64,6 +65,18 @@ struct TickerItem {
     std::shared_ptr<const ItemSchedule> schedule;  // When it scrolls by; null: always.
 };
 
+// Another arrangement of the home screen's zones for certain hours (an evening layout with the
+// banner large and no excerpt): shown while its schedule plays, in place of the bundle's own
+// layout (layout.json, or the built-in one), which shows otherwise.
+struct ScheduledLayout {
+    std::string id;
+    ScreenLayout zones;
+    std::shared_ptr<const ItemSchedule> schedule;  // Never null.
+};
+
+// At most this many scheduled layouts: each is laid out, its images scaled, ahead.
+inline constexpr std::size_t kMaxScheduledLayouts = 3;
+
 struct Feed {
     int format = 1;
     std::int64_t version = 0;
@@ -75,6 +88,7 @@ struct Feed {
     std::vector<TickerItem> ticker;
     // Urgent notices published with the feed (and cancels of notices delivered otherwise).
     std::vector<Notice> notices;
+    std::vector<ScheduledLayout> layouts;
     // When the panel is on (定时开关机); nothing: always.
     std::optional<ScreenHours> screen_hours;
 

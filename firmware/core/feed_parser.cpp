@@ -426,6 +426,42 @@ void read_notices(FeedReader& reader, const json& root, std::vector<Notice>& not
         });
 }
 
+// "layouts": [{"id": ..., "zones": {...as in layout.json...}, "schedule": {...}}].
+void read_layouts(FeedReader& reader, const json& root, std::vector<ScheduledLayout>& layouts) {
+    reader.for_each_object(
+        root, "layouts", kMaxScheduledLayouts, false,
+        [&](const json& item, const std::string& where) {
+            reader.only_keys(item, where, {"id", "zones", "schedule"});
+            ScheduledLayout layout;
+            reader.id_field(item, where, layout.id);
+            bool ok = true;
+            if (const auto zones = item.find("zones"); zones == item.end()) {
+                reader.problem(where + ".zones", "missing");
+                ok = false;
+            } else if (const auto problem =
+                           read_layout_zones(*zones, where + ".zones", layout.zones)) {
+                reader.problem(problem->path, problem->what);
+                ok = false;
+            }
+            if (!item.contains("schedule")) {
+                reader.problem(where + ".schedule",
+                               "missing (a layout shows while its schedule plays; the bundle's "
+                               "own layout shows otherwise)");
+                return;
+            }
+            layout.schedule = reader.schedule_field(item, where);
+            if (layout.schedule && layout.schedule->schedule.filler) {
+                reader.problem(where + ".schedule.filler",
+                               "a layout is not a filler: the bundle's own layout shows when no "
+                               "scheduled layout plays");
+                ok = false;
+            }
+            if (ok && layout.schedule) {
+                layouts.push_back(std::move(layout));
+            }
+        });
+}
+
 // Ids are unique within their kind, and references point at something that exists.
 void check_references(FeedReader& reader, const Feed& feed) {
     std::set<std::string> channel_ids, article_ids, banner_ids;
@@ -443,6 +479,13 @@ void check_references(FeedReader& reader, const Feed& feed) {
         }
         if (!article.channel.empty() && !channel_ids.contains(article.channel)) {
             reader.problem(where + ".channel", "no channel has id \"" + article.channel + "\"");
+        }
+    }
+    std::set<std::string> layout_ids;
+    for (std::size_t i = 0; i < feed.layouts.size(); ++i) {
+        if (!layout_ids.insert(feed.layouts[i].id).second) {
+            reader.problem(FeedReader::index("layouts", i) + ".id",
+                           "duplicate id \"" + feed.layouts[i].id + "\"");
         }
     }
     for (std::size_t i = 0; i < feed.banners.size(); ++i) {
@@ -514,7 +557,7 @@ FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
     }
     reader.only_keys(root, "",
                      {"placard", "version", "generated", "site", "channels", "banners", "articles",
-                      "ticker", "calendars", "notices", "screen_hours"});
+                      "ticker", "calendars", "notices", "screen_hours", "layouts"});
     Feed& feed = outcome.feed;
     if (const auto format = root.find("placard"); format == root.end()) {
         reader.problem("placard", "missing (the feed format number, 1)");
@@ -537,6 +580,7 @@ FeedParseOutcome parse_feed(std::string_view json_text, std::string_view origin,
     read_ticker(reader, root, feed.ticker);
     read_notices(reader, root, feed.notices);
     reader.read_screen_hours(root, feed.screen_hours);
+    read_layouts(reader, root, feed.layouts);
     check_references(reader, feed);
     return outcome;
 }

@@ -5,6 +5,9 @@
 // may bring its own layout.json.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/result.hpp"
@@ -21,5 +24,14 @@ struct ScreenLayout {
 
 // `origin` names the file in messages ("layout.json: zones.ticker: ...").
 Result<ScreenLayout> parse_screen_layout(std::string_view json_text, std::string_view origin);
+
+// The six zones of a "zones" object, as layout.json and the feed's scheduled layouts give them,
+// into `out`; or the first problem, naming its path from `path` on ("zones.ticker",
+// "layouts[0].zones.ticker") and what is wrong.
+struct ZoneProblem {
+    std::string path, what;
+};
+std::optional<ZoneProblem> read_layout_zones(const nlohmann::json& zones, const std::string& path,
+                                             ScreenLayout& out);
 
 }  // namespace placard

@@ -24,7 +24,8 @@ PlayerFrame::PlayerFrame(FontLibrary& fonts, std::shared_ptr<const Snapshot> sna
                          double idle_timeout_s, ReadingScreenCache* screens)
     : fonts_(fonts),
       screens_(screens),
-      snapshot_(std::move(snapshot)),
+      snapshot_(snapshot),
+      base_(std::move(snapshot)),
       painter_(glyphs_),
       touch_(fonts, idle_timeout_s, screens) {
     if (screens_) {
@@ -38,6 +39,7 @@ PlayerFrame::PlayerFrame(FontLibrary& fonts, std::shared_ptr<const Snapshot> sna
 
 void PlayerFrame::offer_content(std::shared_ptr<const Snapshot> snapshot) {
     pending_ = std::move(snapshot);
+    pending_is_layout_ = false;
 }
 
 void PlayerFrame::offer_notice(std::string text, double seconds) {
@@ -153,6 +155,44 @@ void PlayerFrame::remember_screen(Canvas& canvas, double t) {
     fade_frames_ = 0;
 }
 
+// Takes offered content, or the content's scheduled layout for this minute, at a safe point:
+// between frames, never mid-transition.
+void PlayerFrame::swap_content(double t, WallTime now, FrameState& state, FrameOutcome& outcome) {
+    // The scheduled layout, looked at once a wall-clock minute (schedules open on whole
+    // minutes): a change is swapped in like new content.
+    if (const long long minute = (now.unix_seconds + now.utc_offset_minutes * 60LL) / 60;
+        minute != layout_minute_ && !base_->layouts.empty() && !pending_) {
+        layout_minute_ = minute;
+        if (auto chosen = layout_at(base_, now); chosen != snapshot_) {
+            pending_ = std::move(chosen);
+            pending_is_layout_ = true;
+        }
+    }
+    // Content is swapped at a safe point: between frames, never mid-transition.
+    if (pending_ && !painter_.in_transition(state) && !touch_.animating() && fade_start_ < 0) {
+        if (!pending_is_layout_) {
+            base_ = pending_;
+            pending_ = layout_at(base_, now);
+            layout_minute_ = (now.unix_seconds + now.utc_offset_minutes * 60LL) / 60;
+        }
+        const bool new_content = !pending_is_layout_;
+        pending_is_layout_ = false;
+        snapshot_ = std::move(pending_);
+        pending_.reset();
+        if (screens_) {
+            screens_->prepare(snapshot_);
+        }
+        touch_.set_content(snapshot_, t);
+        state = painter_.state_at(*snapshot_->home, t, now, touch_.navigation().banner_shift);
+        redraw_all_ = true;
+        if (new_content) {
+            outcome.swapped_to_version = snapshot_->feed.version;
+        } else {
+            outcome.layout_changed = true;
+        }
+    }
+}
+
 FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerEvent> input,
                                 Canvas& canvas) {
     FrameOutcome outcome;
@@ -193,18 +233,7 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     touch_.tick(t);
     FrameState state =
         painter_.state_at(*snapshot_->home, t, now, touch_.navigation().banner_shift);
-    // Content is swapped at a safe point: between frames, never mid-transition.
-    if (pending_ && !painter_.in_transition(state) && !touch_.animating() && fade_start_ < 0) {
-        snapshot_ = std::move(pending_);
-        pending_.reset();
-        if (screens_) {
-            screens_->prepare(snapshot_);
-        }
-        touch_.set_content(snapshot_, t);
-        state = painter_.state_at(*snapshot_->home, t, now, touch_.navigation().banner_shift);
-        redraw_all_ = true;
-        outcome.swapped_to_version = snapshot_->feed.version;
-    }
+    swap_content(t, now, state, outcome);
     if (!notice_text_.empty()) {
         lay_out_notice(t);
     }
@@ -216,7 +245,8 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     // Screen hours change on the wall-clock second, a touch or the notice: not every frame.
     const bool full_screen_notice = notice_view_.kind == NoticeView::Kind::FullScreen;
     if (now.unix_seconds != power_second_ || !input.empty() ||
-        full_screen_notice != power_for_full_screen_ || outcome.swapped_to_version >= 0) {
+        full_screen_notice != power_for_full_screen_ || outcome.swapped_to_version >= 0 ||
+        outcome.layout_changed) {
         power_second_ = now.unix_seconds;
         power_for_full_screen_ = full_screen_notice;
         power_ =

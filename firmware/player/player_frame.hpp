@@ -9,6 +9,7 @@
 // itself, so an idle screen draws nothing and its driver can sleep.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -35,6 +36,8 @@ struct FrameOutcome {
     double next_change = 0;
     // The content version this frame started to show, when it swapped content; else -1.
     std::int64_t swapped_to_version = -1;
+    // Whether this frame changed to another of the content's scheduled layouts.
+    bool layout_changed = false;
 };
 
 class PlayerFrame {
@@ -76,6 +79,7 @@ class PlayerFrame {
     const GlyphCacheStats& glyph_cache_stats() const { return glyphs_.stats(); }
 
   private:
+    void swap_content(double t, WallTime now, FrameState& state, FrameOutcome& outcome);
     void lay_out_notice(double t);
     bool update_notice_view(WallTime now);
     FrameOutcome frame_under_full_screen_notice(double t, WallTime now, Canvas& canvas);
@@ -92,6 +96,11 @@ class PlayerFrame {
     ReadingScreenCache* screens_;
     std::shared_ptr<const Snapshot> snapshot_;
     std::shared_ptr<const Snapshot> pending_;
+    // The content as offered; snapshot_ is it or one of its scheduled layouts (Snapshot::layouts),
+    // looked at again each wall-clock minute. A pending layout change is the same content.
+    std::shared_ptr<const Snapshot> base_;
+    long long layout_minute_ = LLONG_MIN;
+    bool pending_is_layout_ = false;
     GlyphCache glyphs_;
     HomeScreenPainter painter_;
     TouchController touch_;

@@ -52,6 +52,11 @@ bool ScreenReporter::after_frame(const PlayerFrame& player, const FrameOutcome& 
         }
         write_status();
     }
+    if (outcome.layout_changed) {
+        const std::string& id = player.snapshot().layout_id;
+        log_info(id.empty() ? std::string("layout: the content's own (no scheduled layout plays)")
+                            : "layout: \"" + id + "\" (scheduled)");
+    }
     if (outcome.swapped_to_version >= 0) {
         log_info("showing content version " + std::to_string(outcome.swapped_to_version));
         status_.version = outcome.swapped_to_version;

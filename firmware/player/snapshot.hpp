@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/content_model.hpp"
 #include "core/result.hpp"
@@ -28,7 +29,17 @@ struct Snapshot {
     std::shared_ptr<const HomeScreenLayout> home;
     std::shared_ptr<const NoticeBoard> notices;  // The feed's own notices, laid out.
     FeedStamp stamp;
+    // The feed's scheduled layouts (Feed::layouts), each a snapshot of the same content laid
+    // out in its own zones, and when each shows; the player shows the first that plays, else
+    // this one (player/player_frame.hpp).
+    std::vector<std::shared_ptr<const Snapshot>> layouts;
+    std::string layout_id;  // For a scheduled layout, its id; empty for the content's own.
+    std::vector<ScheduledItem> layout_schedule;
 };
+
+// Which of `base` and its scheduled layouts shows at `now`.
+std::shared_ptr<const Snapshot> layout_at(const std::shared_ptr<const Snapshot>& base,
+                                          WallTime now);
 
 FeedStamp read_feed_stamp(const std::filesystem::path& bundle_dir);
 

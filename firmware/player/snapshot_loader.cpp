@@ -68,12 +68,38 @@ Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir
     log_missing_characters(snapshot->notices->missing,
                            (bundle_dir / "feed.json").string() + ": notices");
     snapshot->home = std::move(home.value());
+    // Each scheduled layout: the same content in its own zones, laid out now so that the switch
+    // at its hour costs nothing.
+    for (const ScheduledLayout& layout : bundle.feed.layouts) {
+        auto other = build_home_screen(bundle.feed, images, layout.zones, fonts, width, height);
+        if (!other) {
+            return other.error();
+        }
+        auto variant = std::make_shared<Snapshot>();
+        variant->stamp = snapshot->stamp;
+        variant->notices = lay_out_notices(bundle.feed.notices, fonts, (*other)->geometry);
+        variant->home = std::move(other.value());
+        variant->feed = bundle.feed;
+        variant->layout_id = layout.id;
+        snapshot->layouts.push_back(std::move(variant));
+        snapshot->layout_schedule.push_back(ScheduledItem{0, {}, {}, layout.schedule});
+    }
     snapshot->feed = std::move(bundle.feed);
     images.clear();
     // The decoded originals were large and are gone: give their pages back to the system
     // rather than keep them in the heap (glibc).
     malloc_trim(0);
     return std::shared_ptr<const Snapshot>(std::move(snapshot));
+}
+
+std::shared_ptr<const Snapshot> layout_at(const std::shared_ptr<const Snapshot>& base,
+                                          WallTime now) {
+    if (base->layouts.empty()) {
+        return base;
+    }
+    int first = -1;
+    first_playing_items(base->layout_schedule, now, std::span<int>(&first, 1));
+    return first >= 0 ? base->layouts[static_cast<std::size_t>(first)] : base;
 }
 
 }  // namespace placard

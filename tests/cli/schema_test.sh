@@ -39,6 +39,11 @@ scheduled["banners"][0]["schedule"] = {
     "first_day": "2026-09-01", "last_day": "2026-12-31", "priority": 2}
 scheduled["banners"][3]["schedule"] = {"filler": True}
 scheduled["articles"][0]["schedule"] = {"windows": [{"days": ["mon"]}], "calendar": "office"}
+evening_zones = {"header": [0, 0, 1, 0.0833], "banner": [0.0052, 0.0926, 0.9896, 0.7685],
+                 "side": [0, 0, 0, 0], "excerpt": [0, 0, 0, 0],
+                 "ticker": [0, 0.8704, 1, 0.0556], "footer": [0, 0.9259, 1, 0.0741]}
+scheduled["layouts"] = [{"id": "evening", "zones": evening_zones,
+                         "schedule": {"windows": [{"from": "18:00", "to": "08:00"}]}}]
 scheduled["ticker"] = ["每天都滚动的一条",
                        {"text": "工作日上午的一条", "schedule": {"windows": [{"days": "working_days", "to": "12:00"}]}},
                        {"text": "没有日程的一条"}]
@@ -80,6 +85,10 @@ cases = {
     "priority 1000": lambda f: f["banners"][0].update(schedule={"priority": 1000}),
     "bad calendar date": lambda f: f.update(calendars={"office": {"holidays": ["10-01"]}}),
     "calendar field": lambda f: f.update(calendars={"office": {"days": []}}),
+    "layout without schedule": lambda f: f.update(layouts=[{"id": "e", "zones": evening_zones}]),
+    "layout missing a zone": lambda f: f.update(layouts=[{"id": "e", "zones": {k: v for k, v in evening_zones.items() if k != "side"}, "schedule": {}}]),
+    "layout zone of three numbers": lambda f: f.update(layouts=[{"id": "e", "zones": dict(evening_zones, side=[0, 0, 1]), "schedule": {}}]),
+    "four layouts": lambda f: f.update(layouts=[{"id": "e%d" % i, "zones": evening_zones, "schedule": {}} for i in range(4)]),
     "ticker item without text": lambda f: f.update(ticker=[{"schedule": {"filler": True}}]),
     "ticker item with empty text": lambda f: f.update(ticker=[{"text": ""}]),
     "ticker item field": lambda f: f.update(ticker=[{"text": "x", "colour": "red"}]),

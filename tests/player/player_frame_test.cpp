@@ -4,8 +4,12 @@
 #include "player/player_frame.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "render/headless_display.hpp"
 #include "render/reading_screens.hpp"
@@ -315,6 +319,64 @@ TEST_F(PlayerFrameTest, ADragCutOffByANoticeIsForgotten) {
     }
     EXPECT_EQ(player.notice_view().kind, NoticeView::Kind::None);
     EXPECT_FALSE(player.touch().animating()) << "the cut-off drag still holds the view";
+}
+
+// A scheduled layout (issue 14): the demo with an evening layout (a tall banner, no excerpt or
+// side slot) from 18:00 to 08:00. The player changes to it at 18:00 like new content (the same
+// version: no "showing content version"), and back to the content's own layout at 08:00.
+TEST_F(PlayerFrameTest, AScheduledLayoutShowsInItsHours) {
+    namespace fs = std::filesystem;
+    const fs::path dir =
+        fs::temp_directory_path() / ("placard-layouts-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(PLACARD_SOURCE_DIR "/assets/demo", dir, fs::copy_options::recursive);
+    {
+        std::ifstream in(dir / "feed.json");
+        auto feed = nlohmann::json::parse(in);
+        feed["layouts"] = nlohmann::json::parse(R"([{"id": "evening", "zones": {
+            "header": [0, 0, 1, 0.0833], "banner": [0.0052, 0.0926, 0.9896, 0.7685],
+            "side": [0, 0, 0, 0], "excerpt": [0, 0, 0, 0],
+            "ticker": [0, 0.8704, 1, 0.0556], "footer": [0, 0.9259, 1, 0.0741]},
+            "schedule": {"windows": [{"from": "18:00", "to": "08:00"}]}}])");
+        std::ofstream(dir / "feed.json") << feed.dump();
+    }
+    auto loaded = load_snapshot(dir, testing::test_fonts(), kWidth, kHeight);
+    fs::remove_all(dir);
+    ASSERT_TRUE(loaded) << loaded.error().message;
+    ASSERT_EQ((*loaded)->layouts.size(), 1u);
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), *loaded, 60);
+    const WallTime before = *parse_rfc3339("2026-11-25T17:59:30+08:00");
+    bool changed = false;
+    double t = 0;
+    const auto run_until = [&](WallTime end) {
+        for (WallTime now = before.plus_seconds(t); now < end; now = before.plus_seconds(t)) {
+            const FrameOutcome outcome = player.frame(t, now, {}, canvas);
+            changed = changed || outcome.layout_changed;
+            EXPECT_EQ(outcome.swapped_to_version, -1) << "a layout change is not new content";
+            t += 0.5;
+        }
+    };
+    run_until(before.plus_seconds(20));
+    EXPECT_EQ(player.snapshot().layout_id, "");
+    EXPECT_FALSE(player.snapshot().home->geometry.excerpt.empty());
+    EXPECT_FALSE(changed);
+    run_until(before.plus_seconds(60));  // 18:00:30.
+    EXPECT_TRUE(changed);
+    EXPECT_EQ(player.snapshot().layout_id, "evening");
+    EXPECT_TRUE(player.snapshot().home->geometry.excerpt.empty());
+    EXPECT_GT(player.snapshot().home->geometry.banner.height,
+              (*loaded)->home->geometry.banner.height);
+    // The next morning at 08:00: the content's own layout again.
+    const WallTime morning = *parse_rfc3339("2026-11-26T08:00:30+08:00");
+    for (const WallTime now : {morning.plus_seconds(-60), morning}) {
+        for (int i = 0; i < 40; ++i, t += 0.5) {
+            player.frame(t, now.plus_seconds(i * 0.5), {}, canvas);
+        }
+    }
+    EXPECT_EQ(player.snapshot().layout_id, "");
+    EXPECT_EQ(&player.snapshot(), loaded->get());
 }
 
 }  // namespace
