@@ -51,6 +51,17 @@ printf '1 tap 10 10\n2 poke 1 1\n' >"$work/script.txt"
 expect 1 'script.txt:2: unknown action "poke"' 1 -- "$placard" --content "$demo" "${shot[@]}" --input "$work/script.txt"
 
 expect 0 'ok \(version' 1 -- "$tool" validate "$demo"
+# Main banners in office hours only: valid, with a warning naming the first empty span.
+cp -r "$demo" "$work/office-hours"
+/usr/bin/python3 - "$work/office-hours/feed.json" <<'PY'
+import json, sys
+feed = json.load(open(sys.argv[1], encoding="utf-8"))
+for banner in feed["banners"]:
+    if banner.get("slot", "main") == "main":
+        banner["schedule"] = {"windows": [{"days": "working_days", "from": "08:00", "to": "18:00"}]}
+json.dump(feed, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+expect 0 'warning: main banners: none plays for 840 min from 2026-11-24 18:00 \(and 4 more spans\)' 2 -- "$tool" validate "$work/office-hours"
 expect 2 'unknown command "bogus"' 1 -- "$tool" bogus
 expect 1 "$work/none.txt: no such file" 1 -- "$tool" import-text "$work/none.txt"
 printf '\xff\xfe\n' >"$work/binary.txt"
