@@ -68,8 +68,9 @@ Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir
     log_missing_characters(snapshot->notices->missing,
                            (bundle_dir / "feed.json").string() + ": notices");
     snapshot->home = std::move(home.value());
-    // Each scheduled layout: the same content in its own zones, laid out now so that the switch
-    // at its hour costs nothing.
+    // Each scheduled layout: the same content in its own zones, its home screen laid out now so
+    // that the switch at its hour lays out no home screen (the reading screens are laid out
+    // again for its header, ahead, as for new content).
     for (const ScheduledLayout& layout : bundle.feed.layouts) {
         auto other = build_home_screen(bundle.feed, images, layout.zones, fonts, width, height);
         if (!other) {

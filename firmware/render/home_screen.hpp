@@ -9,6 +9,7 @@
 // those: a moving ticker damages only its own zone, an idle screen nothing.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -79,6 +80,9 @@ struct ChannelTile {
 };
 
 struct HomeScreenLayout {
+    // Unique among the layouts of the process: what the painter's caches are kept for (a new
+    // layout may be allocated where a freed one was, so its address does not tell them apart).
+    std::uint64_t serial = 0;
     HomeScreenGeometry geometry;
     std::vector<ChannelTile> tiles;
     Image logo;  // Empty when the site has none.
@@ -176,7 +180,7 @@ class HomeScreenPainter {
     // The ticker text drawn once for the layout it belongs to; wider than this, it is drawn
     // glyph by glyph instead.
     static constexpr int kMaxTickerStrip = 16384;
-    const HomeScreenLayout* ticker_strip_for_ = nullptr;
+    std::uint64_t ticker_strip_for_ = 0;  // The serial of the layout the strip was drawn for.
     unsigned ticker_strip_line_ = 0;
     Image ticker_strip_;
     // The line of a scheduled ticker, brought up to date as states are asked for.

@@ -234,6 +234,8 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
                                                                   FontLibrary& font_library,
                                                                   int width, int height) {
     auto layout = std::make_shared<HomeScreenLayout>();
+    static std::atomic<std::uint64_t> serials{0};
+    layout->serial = ++serials;
     HomeScreenGeometry& g = layout->geometry;
     g = HomeScreenGeometry::from(screen, width, height);
     auto fonts = HomeScreenFonts::open(font_library, g.unit);
@@ -284,7 +286,13 @@ Result<std::shared_ptr<const HomeScreenLayout>> build_home_screen(const Feed& fe
     layout->side_first_y = g.side.y;
     layout->side_step_x = stacked ? 0 : cell_width + gap;
     layout->side_step_y = stacked ? cell_height + gap : 0;
+    int always_shown = 0;  // Side banners without schedule or dates, so far.
     for (std::size_t i = 0; i < side.size() && !g.side.empty(); ++i) {
+        // Of the banners that always play, only the first two can ever be among the first two
+        // that play: the others are not scaled at all.
+        if (!side[i]->schedule && !side[i]->from && !side[i]->until && ++always_shown > 2) {
+            continue;
+        }
         SideBanner placed;
         placed.id = side[i]->id;
         placed.image = scale_to_fit(images.at(side[i]->image), cell_width, cell_height);

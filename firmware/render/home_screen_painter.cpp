@@ -230,8 +230,8 @@ void HomeScreenPainter::draw_ticker(Canvas& canvas, const HomeScreenLayout& layo
     const Rect scroll{zone.x + px(label_width), zone.y, zone.width - px(label_width), zone.height};
     canvas.set_clip(scroll.intersect(canvas_clip_));
     const int period = static_cast<int>(ticker_period(layout));
-    if (ticker_strip_for_ != &layout || ticker_strip_line_ != state.ticker_line) {
-        ticker_strip_for_ = &layout;
+    if (ticker_strip_for_ != layout.serial || ticker_strip_line_ != state.ticker_line) {
+        ticker_strip_for_ = layout.serial;
         ticker_strip_line_ = state.ticker_line;
         ticker_strip_ = Image{};
         if (period <= kMaxTickerStrip) {

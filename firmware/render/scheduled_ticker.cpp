@@ -24,15 +24,15 @@ float ticker_period(float text_width, float em) {
 
 void ScheduledTicker::update(const HomeScreenLayout& layout, WallTime now) {
     const long long minute = (now.unix_seconds + now.utc_offset_minutes * 60LL) / 60;
-    if (&layout == layout_ && minute == minute_) {
+    if (layout.serial == layout_ && minute == minute_) {
         return;
     }
     minute_ = minute;
     std::vector<std::size_t> playing = playing_items(layout.ticker_schedule, now);
-    if (&layout == layout_ && playing == playing_) {
+    if (layout.serial == layout_ && playing == playing_) {
         return;
     }
-    layout_ = &layout;
+    layout_ = layout.serial;
     playing_ = std::move(playing);
     ++generation_;
     if (playing_.empty()) {

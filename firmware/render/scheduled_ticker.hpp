@@ -7,6 +7,7 @@
 
 #include <climits>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,7 @@ class ScheduledTicker {
     unsigned generation() const { return generation_; }
 
   private:
-    const HomeScreenLayout* layout_ = nullptr;
+    std::uint64_t layout_ = 0;  // The serial of the layout the line was set for.
     long long minute_ = LLONG_MIN;
     std::vector<std::size_t> playing_;
     LaidOutParagraph text_;

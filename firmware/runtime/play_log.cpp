@@ -150,7 +150,8 @@ Result<std::unique_ptr<PlayLog>> PlayLog::open_existing(const std::filesystem::p
         return make_error(ErrorKind::NotFound,
                           "play log: cannot open " + file.string() + ": no such file");
     }
-    const std::string uri = "file:" + uri_path(file) + (live ? "?mode=ro" : "?immutable=1");
+    // "file://" and an empty authority: a path beginning "//" is not taken for a host name.
+    const std::string uri = "file://" + uri_path(file) + (live ? "?mode=ro" : "?immutable=1");
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) !=
         SQLITE_OK) {

@@ -63,10 +63,13 @@ bool InboxWatcher::take(const fs::path& file) {
     const UpdateOutcome outcome = intake_.take(file);
     if (outcome.kind != UpdateOutcome::Kind::Refused) {
         // A receipt for the USB import (placard-usb-import), which waits for its bundles'
-        // outcomes: a stick that brought content signed by a trusted key, taken or already
-        // shown, is an admin's, and receives the play log. Written before the bundle goes, so
-        // that the import finds it once the bundle has gone.
-        if (name.starts_with("usb-") && intake_.takes_only_signed()) {
+        // outcomes: a stick that brought something new signed by a trusted key (a newer
+        // version, a new notice) is an admin's, and receives the play log. Not for content
+        // already shown: a copy of any bundle an admin ever pushed would do for that, and a
+        // stranger's stick would be written to. Written before the bundle goes, so that the
+        // import finds it once the bundle has gone.
+        if (outcome.kind == UpdateOutcome::Kind::Taken && name.starts_with("usb-") &&
+            intake_.takes_only_signed()) {
             std::ofstream(inbox_ / ("." + name + ".taken")).put('\n');
         }
         fs::remove(file, error);

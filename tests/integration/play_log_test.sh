@@ -7,8 +7,8 @@
 # Then the USB export, through the real content service (placard-tool serve) and import script
 # (a folder standing in for the mounted stick): a stick whose bundle the service takes as
 # signed by the trusted key receives placard/plays-HOST-TIME.csv (a byte order mark, then the
-# same CSV); a stick whose bundle is signed by a stranger's key, and a stick brought back with
-# the same bundle already shown (taken again as unchanged: it is the admin's), are told apart.
+# same CSV); a stick whose bundle is signed by a stranger's key, and one that brings only the
+# version already shown (a copy of an old bundle), receive nothing; a newer version does.
 set -uo pipefail
 placard=$1 tool=$2 demo=$3 system=$4
 here=$(cd "$(dirname "$0")" && pwd)
@@ -113,14 +113,37 @@ fi
 import_stick stranger stranger.log || fail "the stranger's stick: $(cat stranger.log)"
 if ls stranger/placard | grep -q plays; then
   fail "a stick with a stranger's bundle received the play log: $(ls stranger/placard)"
-elif grep -q "no bundle from it was taken as signed by a trusted key" stranger.log; then
+elif grep -q "nothing new from it was taken as signed by a trusted key" stranger.log; then
   echo "ok: a stick with a stranger's bundle is not written to: $(grep 'no bundle' stranger.log)"
 else
   fail "the stranger's stick, no reason given: $(cat stranger.log serve.log)"
 fi
 rm -f stick/placard/plays-*.csv
 import_stick stick again.log || fail "the admin's stick again: $(cat again.log)"
-ls stick/placard | grep -q '^plays-.*\.csv$' && grep -q "already shown" serve.log &&
-  echo "ok: the admin's stick brought back (its bundle already shown) receives the log again" ||
-  fail "the admin's stick, brought back: $(ls stick/placard; cat again.log serve.log)"
+if ls stick/placard | grep -q '^plays-'; then
+  fail "a stick with the version already shown received the log: $(ls stick/placard)"
+elif grep -q "already shown" serve.log && grep -q "nothing new from it was taken" again.log; then
+  echo "ok: a copy of the bundle already shown does not get the log"
+else
+  fail "the stick brought back: $(cat again.log serve.log)"
+fi
+"$here/make_feed.py" "$demo" v3 3 >/dev/null
+"$tool" pack v3 stick/placard/content.placard --key admin.key >/dev/null
+import_stick stick newer.log || fail "the admin's newer stick: $(cat newer.log)"
+ls stick/placard | grep -q '^plays-.*\.csv$' &&
+  echo "ok: the admin's stick with a newer version receives the log" ||
+  fail "the newer version's stick: $(ls stick/placard; cat newer.log serve.log)"
+
+# A bundle of the same name still waiting in the inbox is not replaced by another stick's.
+echo waiting >inbox/usb-content.placard.hold
+kill "$service"; wait "$service" 2>/dev/null; service=
+mv inbox/usb-content.placard.hold inbox/usb-content.placard
+if import_stick stick same.log; then
+  fail "a stick whose bundle's name waits in the inbox was imported over it"
+elif grep -q "content.placard: a bundle of that name from an earlier stick still waits in the inbox: skipped" same.log &&
+  [ "$(cat inbox/usb-content.placard)" = waiting ]; then
+  echo "ok: a waiting bundle of the same name is not replaced"
+else
+  fail "same name: $(cat same.log)"
+fi
 [ $failures -eq 0 ]

@@ -341,7 +341,9 @@ TEST_F(PlayerFrameTest, AScheduledLayoutShowsInItsHours) {
         std::ofstream(dir / "feed.json") << feed.dump();
     }
     auto loaded = load_snapshot(dir, testing::test_fonts(), kWidth, kHeight);
+    auto newer = load_snapshot(dir, testing::test_fonts(), kWidth, kHeight);
     fs::remove_all(dir);
+    ASSERT_TRUE(newer);
     ASSERT_TRUE(loaded) << loaded.error().message;
     ASSERT_EQ((*loaded)->layouts.size(), 1u);
     HeadlessDisplay display(kWidth, kHeight, 0);
@@ -368,6 +370,15 @@ TEST_F(PlayerFrameTest, AScheduledLayoutShowsInItsHours) {
     EXPECT_TRUE(player.snapshot().home->geometry.excerpt.empty());
     EXPECT_GT(player.snapshot().home->geometry.banner.height,
               (*loaded)->home->geometry.banner.height);
+    // New content offered in the evening shows in its own evening layout.
+    player.offer_content(*newer);
+    bool new_version = false;
+    for (int i = 0; i < 4; ++i, t += 0.5) {
+        new_version = new_version ||
+                      player.frame(t, before.plus_seconds(t), {}, canvas).swapped_to_version >= 0;
+    }
+    EXPECT_TRUE(new_version);
+    EXPECT_EQ(&player.snapshot(), (*newer)->layouts[0].get());
     // The next morning at 08:00: the content's own layout again.
     const WallTime morning = *parse_rfc3339("2026-11-26T08:00:30+08:00");
     for (const WallTime now : {morning.plus_seconds(-60), morning}) {
@@ -376,7 +387,7 @@ TEST_F(PlayerFrameTest, AScheduledLayoutShowsInItsHours) {
         }
     }
     EXPECT_EQ(player.snapshot().layout_id, "");
-    EXPECT_EQ(&player.snapshot(), loaded->get());
+    EXPECT_EQ(&player.snapshot(), newer->get());
 }
 
 }  // namespace
