@@ -5,6 +5,11 @@
 //          [--title TITLE] [--minutes N] [--starts TIME] [--issued TIME]
 //   notice OUT.placard --key NAME.key --site SITE --cancel ID [--all-clear TEXT]
 //          [--all-clear-minutes N] [--issued TIME]
+//   notice OUT.placard --key NAME.key --site SITE --from-cap ALERT.xml --area CODE
+//          [--cap-exercises]
+//
+// --from-cap reads a CAP 1.2 early-warning alert (GB/T 35965.1) for the screens of the division
+// CODE (importers/cap_alert.hpp): an alert for another area makes no file (exit 3).
 //
 // The signature lasts as long as the notice: after that, a copy of the file is worth nothing.
 #include <cstdio>
@@ -15,6 +20,7 @@
 #include "content/content_store.hpp"
 #include "core/notice_json.hpp"
 #include "core/read_file.hpp"
+#include "importers/cap_alert.hpp"
 #include "runtime/log.hpp"
 
 namespace placard::tool {
@@ -25,7 +31,9 @@ constexpr const char* kUsage =
     "information|warning|urgent --text TEXT [--title TITLE] [--minutes N] [--starts TIME] "
     "[--issued TIME]\n"
     "   or: notice OUT.placard --key NAME.key --site SITE --cancel ID [--all-clear TEXT] "
-    "[--all-clear-minutes N] [--issued TIME]";
+    "[--all-clear-minutes N] [--issued TIME]\n"
+    "   or: notice OUT.placard --key NAME.key --site SITE --from-cap ALERT.xml --area CODE "
+    "[--cap-exercises]";
 
 int fail(const std::string& message, int code = 1) {
     log_error(message);
@@ -38,16 +46,59 @@ bool read_whole_number(const std::string& text, long low, long high, long& out) 
     return !text.empty() && *end == '\0' && out >= low && out <= high;
 }
 
+// Checks `notice` as a screen will, signs it for as long as it lasts and writes the file.
+int sign_notice(const Notice& notice, const std::string& out, const std::string& key_file,
+                const std::string& site) {
+    // What the screen will check, checked here first: the same reader, the same messages.
+    const std::string text = notice_to_json(notice).dump(2) + "\n";
+    if (auto checked = parse_notice_document(text, "notice"); !checked) {
+        return fail(checked.error().message);
+    }
+    auto key_text = read_file(key_file, 4096);
+    if (!key_text) {
+        return fail(key_text.error().message);
+    }
+    auto key = parse_secret_key(*key_text, key_file);
+    if (!key) {
+        return fail(key.error().message);
+    }
+    SigningTerms terms;
+    terms.kind = SignedKind::Notice;
+    terms.site = site;
+    terms.expires = static_cast<std::time_t>(notice.expires.unix_seconds);
+    auto entries = sign_bundle_files({TarEntry{std::string(kNoticeEntry), text}}, *key, terms);
+    if (!entries) {
+        return fail(entries.error().message);
+    }
+    auto archive = write_tar(*entries);
+    if (!archive) {
+        return fail(archive.error().message);
+    }
+    if (auto written = write_file_atomically(out, *archive); !written) {
+        return fail(written.error().message);
+    }
+    std::printf("%s: %s \"%s\", issued %s, until %s\n", out.c_str(),
+                notice.cancel ? "cancel of notice" : notice_level_name(notice.level).c_str(),
+                notice.id.c_str(), format_rfc3339(notice.issued).c_str(),
+                format_rfc3339(notice.expires).c_str());
+    return 0;
+}
+
 }  // namespace
 
 int notice_command(const Arguments& arguments) {
     std::string out, key_file, site, level = "information", minutes = "60", starts, issued,
-                                     all_clear_minutes;
+                                     all_clear_minutes, cap_file;
     Notice notice;
+    CapOptions cap;
     bool has_id = false, has_text = false;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string& option = arguments[i];
         const bool has_value = i + 1 < arguments.size();
+        if (option == "--cap-exercises") {
+            cap.exercises = true;
+            continue;
+        }
         if (!option.starts_with("--")) {
             if (!out.empty()) {
                 return fail(kUsage, 2);
@@ -84,9 +135,29 @@ int notice_command(const Arguments& arguments) {
             notice.all_clear = value;
         } else if (option == "--all-clear-minutes") {
             all_clear_minutes = value;
+        } else if (option == "--from-cap") {
+            cap_file = value;
+        } else if (option == "--area") {
+            cap.area = value;
         } else {
             return fail(kUsage, 2);
         }
+    }
+    if (!cap_file.empty()) {
+        if (out.empty() || key_file.empty() || site.empty() || has_id || has_text ||
+            cap.area.empty()) {
+            return fail(kUsage, 2);
+        }
+        auto xml = read_file(cap_file, 1024 * 1024);
+        if (!xml) {
+            return fail(xml.error().message);
+        }
+        auto from_cap = read_cap_alert(*xml, cap_file, cap);
+        if (!from_cap) {
+            return fail(from_cap.error().message,
+                        from_cap.error().kind == ErrorKind::NotFound ? 3 : 1);
+        }
+        return sign_notice(*from_cap, out, key_file, site);
     }
     if (out.empty() || key_file.empty() || site.empty() || !has_id || has_text == notice.cancel) {
         return fail(kUsage, 2);
@@ -133,39 +204,7 @@ int notice_command(const Arguments& arguments) {
         notice.expires = (notice.starts ? *notice.starts : notice.issued)
                              .plus_seconds(static_cast<double>(lasting) * 60);
     }
-    // What the screen will check, checked here first: the same reader, the same messages.
-    const std::string text = notice_to_json(notice).dump(2) + "\n";
-    if (auto checked = parse_notice_document(text, "notice"); !checked) {
-        return fail(checked.error().message);
-    }
-    auto key_text = read_file(key_file, 4096);
-    if (!key_text) {
-        return fail(key_text.error().message);
-    }
-    auto key = parse_secret_key(*key_text, key_file);
-    if (!key) {
-        return fail(key.error().message);
-    }
-    SigningTerms terms;
-    terms.kind = SignedKind::Notice;
-    terms.site = site;
-    terms.expires = static_cast<std::time_t>(notice.expires.unix_seconds);
-    auto entries = sign_bundle_files({TarEntry{std::string(kNoticeEntry), text}}, *key, terms);
-    if (!entries) {
-        return fail(entries.error().message);
-    }
-    auto archive = write_tar(*entries);
-    if (!archive) {
-        return fail(archive.error().message);
-    }
-    if (auto written = write_file_atomically(out, *archive); !written) {
-        return fail(written.error().message);
-    }
-    std::printf("%s: %s \"%s\", issued %s, until %s\n", out.c_str(),
-                notice.cancel ? "cancel of notice" : notice_level_name(notice.level).c_str(),
-                notice.id.c_str(), format_rfc3339(notice.issued).c_str(),
-                format_rfc3339(notice.expires).c_str());
-    return 0;
+    return sign_notice(notice, out, key_file, site);
 }
 
 }  // namespace placard::tool
