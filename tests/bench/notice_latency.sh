@@ -4,6 +4,10 @@
 # the live player under Xvfb with the content service; each round drops a signed notice file
 # into the inbox (as USB and admins do) and polls the screen until it turns the notice's red,
 # then cancels it and waits for the home screen. Prints each round and the median, min and max.
+# Then the feed's way: a new version whose feed.json carries an urgent notice, dropped into the
+# inbox as a bundle (a feed poll commits the same way): the service takes it into the store, the
+# player sees the new version (it looks four times a second) and lays it out; three rounds, each
+# followed by a version without the notice.
 # Asserts no timing (a shared machine's figures are noise); fails only when a notice never shows.
 set -uo pipefail
 placard=$1 tool=$2 demo=$3 rounds=${4:-7}
@@ -29,6 +33,23 @@ site=中共通渭县委组织部
 "$here/make_feed.py" "$demo" v2 2 >/dev/null
 "$tool" pack v2 v2.placard --key admin.key >/dev/null
 "$tool" import v2.placard --config placard.conf 2>/dev/null || { echo "FAIL: the content was not taken" >&2; exit 1; }
+# The versions of the feed rounds: odd ones carry an urgent notice, even ones none.
+for version in 3 4 5 6 7 8; do
+  "$here/make_feed.py" "$demo" v$version $version >/dev/null
+  if [ $((version % 2)) -eq 1 ]; then
+    /usr/bin/python3 - v$version/feed.json $version <<'PY'
+import datetime, json, sys
+path, version = sys.argv[1], sys.argv[2]
+feed = json.load(open(path, encoding="utf-8"))
+now = datetime.datetime.now(datetime.timezone.utc).astimezone()
+feed["notices"] = [{"id": "feed" + version, "issued": now.isoformat(timespec="seconds"),
+                    "level": "urgent", "title": "测试", "text": "第" + version + "版",
+                    "expires": (now + datetime.timedelta(hours=1)).isoformat(timespec="seconds")}]
+json.dump(feed, open(path, "w", encoding="utf-8"), ensure_ascii=False)
+PY
+  fi
+  "$tool" pack v$version v$version.placard --key admin.key >/dev/null
+done
 for round in $(seq "$rounds"); do
   issued=$(date --date="-$((rounds * 2 - round * 2 + 2)) minutes" +%Y-%m-%dT%H:%M:%S%:z)
   cancelled=$(date --date="-$((rounds * 2 - round * 2 + 1)) minutes" +%Y-%m-%dT%H:%M:%S%:z)
@@ -61,6 +82,28 @@ for round in $(seq "$rounds"); do
   cp c$round.placard inbox/.c.part && mv inbox/.c.part inbox/c$round.placard
   for _ in $(seq 1200); do [ "$(pixel)" = "$header" ] && break; sleep 0.05; done
 done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-median=$(echo "$sorted" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-echo "notice arrival to screen over $rounds drops (inbox to the red screen, read by polling the screen): median $median ms, min $(echo "$sorted" | head -1) ms, max $(echo "$sorted" | tail -1) ms"
+summary() {  # summary LABEL TIMES...: median, min and max
+  local label=$1; shift
+  local sorted median
+  sorted=$(printf '%s\n' "$@" | sort -n)
+  median=$(echo "$sorted" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  echo "$label over $# drops: median $median ms, min $(echo "$sorted" | head -1) ms, max $(echo "$sorted" | tail -1) ms"
+}
+feed_times=()
+for version in 3 5 7; do
+  start_ns=$(date +%s%N)
+  cp v$version.placard inbox/.v.part && mv inbox/.v.part inbox/v$version.placard
+  shown=
+  for _ in $(seq 1500); do
+    [ "$(pixel)" = "$red" ] && { shown=$(( ($(date +%s%N) - start_ns) / 1000000 )); break; }
+    sleep 0.02
+  done
+  [ -n "$shown" ] || { echo "FAIL: version $version: its notice never showed: $(tail -5 serve.log player.log)" >&2; exit 1; }
+  feed_times+=("$shown")
+  echo "feed round (version $version): $shown ms"
+  next=$((version + 1))
+  cp v$next.placard inbox/.v.part && mv inbox/.v.part inbox/v$next.placard
+  for _ in $(seq 1500); do [ "$(pixel)" = "$header" ] && break; sleep 0.05; done
+done
+summary "notice arrival to screen (a notice file into the inbox, to the red screen, read by polling the screen)" "${times[@]}"
+summary "a feed's notice (a new version with it into the inbox, taken, loaded, to the red screen)" "${feed_times[@]}"
