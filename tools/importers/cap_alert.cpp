@@ -201,10 +201,8 @@ std::optional<NoticeLevel> level_for(const std::string& severity) {
     return std::nullopt;
 }
 
-}  // namespace
-
-Result<Notice> read_cap_alert(std::string_view xml, std::string_view origin,
-                              const CapOptions& options) {
+Result<Notice> notice_of_alert(std::string_view xml, std::string_view origin,
+                               const CapOptions& options) {
     const std::string where(origin);
     if (xml.size() > kMaxAlertBytes) {
         return make_error(ErrorKind::TooLarge,
@@ -334,6 +332,23 @@ Result<Notice> read_cap_alert(std::string_view xml, std::string_view origin,
     }
     if (!utf8::is_valid(notice.title) || !utf8::is_valid(notice.text)) {
         return make_error(where + ": text that is not UTF-8");
+    }
+    return notice;
+}
+
+}  // namespace
+
+Result<Notice> read_cap_alert(std::string_view xml, std::string_view origin,
+                              const CapOptions& options) {
+    auto notice = notice_of_alert(xml, origin, options);
+    if (!notice) {
+        return notice;
+    }
+    // What a screen will check, checked here: an alert whose times or texts make no notice
+    // (it expires before it starts, it has nothing to say) is refused with the reason.
+    if (auto checked = parse_notice_document(notice_to_json(*notice).dump(), std::string(origin));
+        !checked) {
+        return checked.error();
     }
     return notice;
 }
