@@ -66,12 +66,13 @@ expect 2 'unknown command "bogus"' 1 -- "$tool" bogus
 # A CAP 1.2 alert into a signed notice file: for the screen's area it is made (and verifies);
 # for another area no file, exit 3, one line; with a DOCTYPE, refused.
 "$tool" keygen "$work/admin" >/dev/null
-cat >"$work/alert.xml" <<'XML'
+# Sent now and expiring in an hour: the signature lasts as long as the notice.
+cat >"$work/alert.xml" <<XML
 <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
-  <identifier>621100-rain-1</identifier><sent>2026-11-27T09:00:00+08:00</sent>
+  <identifier>621100-rain-1</identifier><sent>$(date +%Y-%m-%dT%H:%M:%S%:z)</sent>
   <status>Actual</status><msgType>Alert</msgType><scope>Public</scope>
   <info><language>zh-CN</language><event>暴雨</event><severity>Severe</severity>
-    <expires>2099-11-27T21:00:00+08:00</expires><headline>暴雨橙色预警</headline>
+    <expires>$(date --date='+1 hour' +%Y-%m-%dT%H:%M:%S%:z)</expires><headline>暴雨橙色预警</headline>
     <description>请减少外出。</description>
     <area><areaDesc>定西市</areaDesc><geocode><valueName>GB/T 2260</valueName><value>621100</value></geocode></area>
   </info>
@@ -81,6 +82,8 @@ expect 0 'urgent "cap-621100-rain-1"' 1 -- "$tool" notice "$work/rain.placard" -
 expect 0 'signature, manifest and notice good' 1 -- "$tool" verify "$work/rain.placard" --key "$work/admin.pub"
 expect 3 'alert.xml: not for area 110101' 1 -- "$tool" notice "$work/other.placard" --key "$work/admin.key" --site 测试 --from-cap "$work/alert.xml" --area 110101
 [ ! -e "$work/other.placard" ] || { echo "FAIL: a notice was made for another area" >&2; failures=$((failures + 1)); }
+sed "s|<expires>[^<]*</expires>|<expires>2020-01-01T00:00:00+08:00</expires>|; s|<sent>[^<]*</sent>|<sent>2019-12-31T00:00:00+08:00</sent>|" "$work/alert.xml" >"$work/old-alert.xml"
+expect 1 'old-alert.xml: expired at 2020-01-01T00:00:00\+08:00' 1 -- "$tool" notice "$work/old.placard" --key "$work/admin.key" --site 测试 --from-cap "$work/old-alert.xml" --area 621121
 sed -i '1i <!DOCTYPE alert [<!ENTITY x "y">]>' "$work/alert.xml"
 expect 1 'alert.xml: line 1: <!DOCTYPE is not taken' 1 -- "$tool" notice "$work/doc.placard" --key "$work/admin.key" --site 测试 --from-cap "$work/alert.xml" --area 621121
 expect 1 "$work/none.txt: no such file" 1 -- "$tool" import-text "$work/none.txt"

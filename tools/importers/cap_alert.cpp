@@ -26,7 +26,7 @@ struct CapInfo {
 };
 
 struct CapAlert {
-    std::string identifier, sent, status, msg_type, references;
+    std::string identifier, sent, status, msg_type, scope, references;
     std::vector<CapInfo> infos;
 };
 
@@ -38,6 +38,7 @@ class AlertReader {
 
     void start(const char* name) {
         path_.emplace_back(local_name(name));
+        saw_alert = saw_alert || depth_is({"alert"});
         text_.clear();
         if (depth_is({"alert", "info"})) {
             alert.infos.emplace_back();
@@ -76,6 +77,7 @@ class AlertReader {
     CapAlert alert;
     std::string refusal;
     bool foreign_root = false;
+    bool saw_alert = false;  // The root is CAP's <alert>.
 
   private:
     // "urn:…:cap:1.2|alert" → "alert"; a name in another namespace (or none) is kept whole, so
@@ -108,6 +110,7 @@ class AlertReader {
                              : name == "status"     ? &alert.status
                              : name == "msgType"    ? &alert.msg_type
                              : name == "references" ? &alert.references
+                             : name == "scope"      ? &alert.scope
                                                     : nullptr;
         if (field) {
             *field = trimmed();
@@ -155,22 +158,26 @@ std::string division_prefix(const std::string& code) {
 }
 
 // A notice id from an alert identifier: letters, digits, '-', '_' and '.', at most 64 bytes;
-// a long identifier keeps its start and a hash of the whole.
+// one with other characters, or too long, keeps its start and a hash of the whole.
 std::string notice_id_for(const std::string& identifier) {
     std::string id = "cap-";
+    bool replaced = false;
     for (const char c : identifier) {
         const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
         id += plain ? c : '-';
+        replaced = replaced || !plain;
     }
-    if (id.size() > 64) {
+    // Replaced characters or a cut could make two identifiers one id: a hash of the whole
+    // keeps them apart.
+    if (replaced || id.size() > 64) {
         std::uint32_t hash = 2166136261U;  // FNV-1a.
         for (const char c : identifier) {
             hash = (hash ^ static_cast<unsigned char>(c)) * 16777619U;
         }
         char suffix[10];
         std::snprintf(suffix, sizeof suffix, "-%08x", hash);
-        id = id.substr(0, 64 - 9) + suffix;
+        id = id.substr(0, std::min<std::size_t>(id.size(), 64 - 9)) + suffix;
     }
     return id;
 }
@@ -188,6 +195,44 @@ std::string fitted(const std::string& text, std::size_t limit) {
     return text.substr(0, end) + ellipsis;
 }
 
+// A value from the alert in a message: quoted, control characters shown escaped, and cut, so
+// that the message stays one short line.
+std::string quoted(const std::string& value) {
+    return "\"" + utf8::escape_for_message(fitted(value, 80)) + "\"";
+}
+
+// The identifier of the earliest message in a CAP references list ("sender,identifier,sent"
+// apart by white space), or nothing when none can be read.
+std::optional<std::string> earliest_reference(const std::string& references) {
+    std::optional<std::string> identifier;
+    std::optional<WallTime> earliest;
+    std::size_t pos = 0;
+    while (pos < references.size()) {
+        const auto start = references.find_first_not_of(" \t\r\n", pos);
+        if (start == std::string::npos) {
+            break;
+        }
+        const auto end = std::min(references.find_first_of(" \t\r\n", start), references.size());
+        const std::string triple = references.substr(start, end - start);
+        pos = end;
+        const auto first = triple.find(',');
+        const auto second = first == std::string::npos ? first : triple.find(',', first + 1);
+        if (second == std::string::npos) {
+            continue;
+        }
+        const std::string id = triple.substr(first + 1, second - first - 1);
+        const auto sent = parse_rfc3339(triple.substr(second + 1));
+        if (id.empty() || !sent) {
+            continue;
+        }
+        if (!earliest || *sent < *earliest) {
+            earliest = sent;
+            identifier = id;
+        }
+    }
+    return identifier;
+}
+
 std::optional<NoticeLevel> level_for(const std::string& severity) {
     if (severity == "Extreme" || severity == "Severe") {
         return NoticeLevel::Urgent;
@@ -201,17 +246,11 @@ std::optional<NoticeLevel> level_for(const std::string& severity) {
     return std::nullopt;
 }
 
-Result<Notice> notice_of_alert(std::string_view xml, std::string_view origin,
-                               const CapOptions& options) {
-    const std::string where(origin);
+// The alert's fields, read by expat as the top of this file says.
+Result<CapAlert> parse_alert(std::string_view xml, const std::string& where) {
     if (xml.size() > kMaxAlertBytes) {
         return make_error(ErrorKind::TooLarge,
                           where + ": longer than " + std::to_string(kMaxAlertBytes) + " bytes");
-    }
-    const std::string screen = division_prefix(options.area);
-    if (screen.empty()) {
-        return make_error(where + ": --area \"" + options.area +
-                          "\" is not a division code (GB/T 2260: six or twelve digits)");
     }
     const std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(
         XML_ParserCreateNS(nullptr, '|'), XML_ParserFree);
@@ -249,70 +288,105 @@ Result<Notice> notice_of_alert(std::string_view xml, std::string_view origin,
         return make_error(where + ": not a CAP 1.2 alert (its root is not <alert> in " +
                           std::string(kCapNamespace) + ")");
     }
-    const CapAlert& alert = reader.alert;
+    if (!reader.saw_alert) {
+        return make_error(where + ": not a CAP 1.2 alert (its root is not <alert>)");
+    }
+    return std::move(reader.alert);
+}
+
+// Whether a lobby shows the alert at all: why not, or nothing.
+std::optional<Error> not_for_a_lobby(const CapAlert& alert, const std::string& where,
+                                     const CapOptions& options) {
     if (alert.status != "Actual" && !(alert.status == "Exercise" && options.exercises)) {
-        return make_error(where + ": status " + alert.status +
+        return make_error(where + ": status " + quoted(alert.status) +
                           (alert.status == "Exercise"
                                ? ": an exercise (演练); take it with --cap-exercises"
                                : ": not an actual alert"));
     }
     if (alert.msg_type != "Alert" && alert.msg_type != "Update" && alert.msg_type != "Cancel") {
-        return make_error(where + ": msgType " + alert.msg_type +
+        return make_error(where + ": msgType " + quoted(alert.msg_type) +
                           ": only Alert, Update and Cancel are shown");
+    }
+    // A lobby screen is public: an alert for certain recipients only is not shown on it.
+    if (alert.scope != "Public") {
+        return make_error(where + ": scope " + quoted(alert.scope) +
+                          ": only Public alerts are shown in a lobby");
     }
     if (alert.identifier.empty()) {
         return make_error(where + ": identifier: missing");
     }
+    return std::nullopt;
+}
+
+Result<Notice> notice_of_alert(std::string_view xml, std::string_view origin,
+                               const CapOptions& options) {
+    const std::string where(origin);
+    const std::string screen = division_prefix(options.area);
+    if (screen.empty()) {
+        return make_error(where + ": --area \"" + options.area +
+                          "\" is not a division code (GB/T 2260: six or twelve digits)");
+    }
+    auto parsed = parse_alert(xml, where);
+    if (!parsed) {
+        return parsed.error();
+    }
+    const CapAlert& alert = *parsed;
+    if (auto refusal = not_for_a_lobby(alert, where, options)) {
+        return *refusal;
+    }
     const auto sent = parse_rfc3339(alert.sent);
     if (!sent) {
-        return make_error(where + ": sent: \"" + alert.sent + "\" is not a time");
+        return make_error(where + ": sent: " + quoted(alert.sent) + " is not a time");
     }
-    // The info in Chinese, else the first; the area check looks at every info's areas.
+    // Of the infos whose areas cover the screen (an alert may be red for one county and yellow
+    // for the next), the one in Chinese, else the first.
     const CapInfo* info = nullptr;
-    bool for_screen = false;
     for (const CapInfo& candidate : alert.infos) {
-        if (!info || (candidate.language.starts_with("zh") && !info->language.starts_with("zh"))) {
+        const bool covers = std::any_of(candidate.geocodes.begin(), candidate.geocodes.end(),
+                                        [&](const std::string& code) {
+                                            const std::string prefix = division_prefix(code);
+                                            return !prefix.empty() && screen.starts_with(prefix);
+                                        });
+        if (covers && (!info || (candidate.language.starts_with("zh") &&
+                                 !info->language.starts_with("zh")))) {
             info = &candidate;
         }
-        for (const std::string& code : candidate.geocodes) {
-            const std::string prefix = division_prefix(code);
-            for_screen = for_screen || (!prefix.empty() && screen.starts_with(prefix));
-        }
     }
-    if (!info) {
+    if (alert.infos.empty()) {
         return make_error(where + ": no <info>: nothing to show");
     }
-    if (!for_screen) {
+    if (!info) {
         return make_error(ErrorKind::NotFound,
                           where + ": not for area " + options.area +
                               " (none of its areas' geocodes is that division or contains it)");
     }
     Notice notice;
-    // An Update or Cancel names the alert it refers to ("sender,identifier,sent ..."): the
-    // notice of that alert is the one it changes.
+    // An Update or Cancel names the messages it follows ("sender,identifier,sent" each, apart
+    // by white space): the notice is that of the earliest, the alert that began it.
     std::string identifier = alert.identifier;
-    if (alert.msg_type != "Alert" && !alert.references.empty()) {
-        const std::string first = alert.references.substr(0, alert.references.find(' '));
-        const auto comma = first.find(',');
-        const auto second = first.find(',', comma + 1);
-        if (comma != std::string::npos && second != std::string::npos) {
-            identifier = first.substr(comma + 1, second - comma - 1);
+    if (alert.msg_type != "Alert") {
+        auto original = earliest_reference(alert.references);
+        if (!original) {
+            return make_error(where + ": references: an " + alert.msg_type +
+                              " must name the alert it follows (sender,identifier,sent)");
         }
+        identifier = *original;
     }
     notice.id = notice_id_for(identifier);
     notice.issued = *sent;
     const std::string title = !info->headline.empty() ? info->headline : info->event;
     if (alert.msg_type == "Cancel") {
+        // The all-clear card: the cancel's headline ("……预警解除"), not the warning's words.
         notice.cancel = true;
         notice.all_clear =
-            fitted(!info->description.empty() ? info->description : title, kMaxNoticeTextBytes);
+            fitted(!title.empty() ? title : std::string("预警解除"), kMaxNoticeTextBytes);
         notice.expires = sent->plus_seconds(static_cast<double>(kLongestNoticeSeconds));
         return notice;
     }
     const auto level = level_for(info->severity);
     if (!level) {
-        return make_error(where + ": severity \"" + info->severity +
-                          "\" is not Extreme, Severe, Moderate, Minor or Unknown");
+        return make_error(where + ": severity " + quoted(info->severity) +
+                          " is not Extreme, Severe, Moderate, Minor or Unknown");
     }
     notice.level = *level;
     notice.title = fitted(title, kMaxTitleBytes);
@@ -322,11 +396,21 @@ Result<Notice> notice_of_alert(std::string_view xml, std::string_view origin,
     }
     notice.text = fitted(text.empty() ? title : text, kMaxNoticeTextBytes);
     // Shown from when the warning takes effect (not the event's onset, which it warns of).
-    if (const auto effective = parse_rfc3339(info->effective); effective && *sent < *effective) {
-        notice.starts = *effective;
+    if (!info->effective.empty()) {
+        const auto effective = parse_rfc3339(info->effective);
+        if (!effective) {
+            return make_error(where + ": effective: " + quoted(info->effective) + " is not a time");
+        }
+        if (*sent < *effective) {
+            notice.starts = *effective;
+        }
     }
     notice.expires = sent->plus_seconds(24 * 3600.0);
-    if (const auto expires = parse_rfc3339(info->expires)) {
+    if (!info->expires.empty()) {
+        const auto expires = parse_rfc3339(info->expires);
+        if (!expires) {
+            return make_error(where + ": expires: " + quoted(info->expires) + " is not a time");
+        }
         notice.expires =
             std::min(*expires, sent->plus_seconds(static_cast<double>(kLongestNoticeSeconds)));
     }

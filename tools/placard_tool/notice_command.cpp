@@ -144,8 +144,11 @@ int notice_command(const Arguments& arguments) {
         }
     }
     if (!cap_file.empty()) {
-        if (out.empty() || key_file.empty() || site.empty() || has_id || has_text ||
-            cap.area.empty()) {
+        // The alert says everything else: options that would change it are a mistake.
+        const bool other_options = has_id || has_text || !notice.title.empty() || minutes != "60" ||
+                                   level != "information" || !starts.empty() || !issued.empty() ||
+                                   !notice.all_clear.empty() || !all_clear_minutes.empty();
+        if (out.empty() || key_file.empty() || site.empty() || other_options || cap.area.empty()) {
             return fail(kUsage, 2);
         }
         auto xml = read_file(cap_file, 1024 * 1024);
@@ -156,6 +159,10 @@ int notice_command(const Arguments& arguments) {
         if (!from_cap) {
             return fail(from_cap.error().message,
                         from_cap.error().kind == ErrorKind::NotFound ? 3 : 1);
+        }
+        if (!(system_wall_time() < from_cap->expires)) {
+            return fail(cap_file + ": expired at " + format_rfc3339(from_cap->expires) +
+                        ": a screen would refuse it");
         }
         return sign_notice(*from_cap, out, key_file, site);
     }
