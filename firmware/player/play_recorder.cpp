@@ -29,6 +29,35 @@ void PlayRecorder::show(std::optional<Showing>& slot, const std::string& zone,
     }
 }
 
+// The side slot's two banners: one that stays on screen while the other changes (or moves up a
+// place) is one showing, not two.
+void PlayRecorder::show_side(const HomeScreenLayout& home, const FrameState& state, bool visible,
+                             std::int64_t version, Now now) {
+    const std::string* shown[2] = {nullptr, nullptr};
+    int place = 0;
+    for (const int index : {state.side_first, state.side_second}) {
+        if (visible && index >= 0 && static_cast<std::size_t>(index) < home.side_banners.size()) {
+            shown[place++] = &home.side_banners[static_cast<std::size_t>(index)].id;
+        }
+    }
+    const auto is_shown = [&](const std::string& item) {
+        return (shown[0] && *shown[0] == item) || (shown[1] && *shown[1] == item);
+    };
+    for (std::optional<Showing>& slot : side_) {
+        if (slot && !is_shown(slot->item)) {
+            end(slot, now);
+        }
+    }
+    for (const std::string* item : shown) {
+        if (!item || (side_[0] && side_[0]->item == *item) ||
+            (side_[1] && side_[1]->item == *item)) {
+            continue;
+        }
+        std::optional<Showing>& free = side_[0] ? side_[1] : side_[0];
+        show(free, "side", *item, version, now);
+    }
+}
+
 void PlayRecorder::end_screen(Now now) {
     if (!screen_.empty()) {
         const std::string entry =
@@ -55,7 +84,7 @@ void PlayRecorder::after_frame(const PlayerFrame& player, double clock_s, double
     // At each new minute what is showing is cut: written within the minute, in its own hour.
     const auto minute = static_cast<long long>(std::floor(wall_s / 60));
     if (minute != minute_ && minute_ >= 0) {
-        for (std::optional<Showing>* slot : {&banner_, &excerpt_, &notice_}) {
+        for (std::optional<Showing>* slot : {&banner_, &excerpt_, &notice_, &side_[0], &side_[1]}) {
             if (*slot) {
                 Showing again = **slot;
                 end(*slot, now);
@@ -97,6 +126,7 @@ void PlayRecorder::after_frame(const PlayerFrame& player, double clock_s, double
     } else {
         end(excerpt_, now);
     }
+    show_side(home, state, home_visible, version, now);
     // The visitor's session: from the first screen opened until the screen is home again (or
     // four hours, whichever comes first).
     const std::string& key = player.touch().screen_key();
@@ -123,6 +153,8 @@ void PlayRecorder::finish(double clock_s, double wall_s) {
     end(banner_, now);
     end(excerpt_, now);
     end(notice_, now);
+    end(side_[0], now);
+    end(side_[1], now);
     end_screen(now);
     end_visit(now);
 }

@@ -1,5 +1,6 @@
 // What the player showed, turned into play-log records (runtime/play_log.hpp) after each frame:
-// a banner, an excerpt or a notice from when it appeared until it went (a crossfade counts for
+// a banner (main, or one of the side slot's two), an excerpt or a notice from when it appeared
+// until it went (a crossfade counts for
 // the one fading in), and a visitor's session from the first touch that leaves the home screen
 // until the screen is back home, with the screens opened and the seconds on each. Nothing is
 // counted while the screen is dark for the night, and only the notice while one holds the whole
@@ -48,11 +49,14 @@ class PlayRecorder {
     void show(std::optional<Showing>& slot, const std::string& zone, const std::string& item,
               std::int64_t version, Now now);
     void end(std::optional<Showing>& slot, Now now);
+    void show_side(const HomeScreenLayout& home, const FrameState& state, bool visible,
+                   std::int64_t version, Now now);
     void end_screen(Now now);
     void end_visit(Now now);
 
     PlayLog& log_;
     std::optional<Showing> banner_, excerpt_, notice_;
+    std::optional<Showing> side_[2];  // The side slot's banners, whichever place each is in.
     long long minute_ = -1;  // The wall-clock minute of the last frame: showings are cut at each.
     // The visitor's session: when it began, the screen open and since when, what was seen.
     std::optional<Now> visit_start_;

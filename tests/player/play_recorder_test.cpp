@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <set>
+
 #include "render/headless_display.hpp"
 #include "support/test_fonts.hpp"
 
@@ -50,10 +52,15 @@ TEST(PlayRecorder, BannersExcerptsAndAVisitBecomeRecords) {
     auto plays = (*log)->plays_since(0);
     ASSERT_TRUE(plays);
     int banners = 0, excerpts = 0;
-    double banner_seconds = 0;
+    double banner_seconds = 0, side_seconds = 0;
+    std::set<std::string> side_banners;
     for (const PlayRecord& play : *plays) {
         banners += play.zone == "banner";
         excerpts += play.zone == "excerpt";
+        if (play.zone == "side") {
+            side_banners.insert(play.item);
+            side_seconds += play.seconds;
+        }
         if (play.zone == "banner") {
             banner_seconds += play.seconds;
             EXPECT_FALSE(play.item.empty());
@@ -65,6 +72,10 @@ TEST(PlayRecorder, BannersExcerptsAndAVisitBecomeRecords) {
     // The banners showed for the home screen's time: 30 s, and the few seconds back home.
     EXPECT_GT(banner_seconds, 29);
     EXPECT_LT(banner_seconds, 60 - 19);
+    // The side slot's two banners (the demo's s1 and s2), each for the home screen's time: one
+    // showing each, not cut by the main banners' turns.
+    EXPECT_EQ(side_banners, (std::set<std::string>{"s1", "s2"}));
+    EXPECT_NEAR(side_seconds, 2 * banner_seconds, 1);
     auto visits = (*log)->visits_since(0);
     ASSERT_TRUE(visits);
     ASSERT_EQ(visits->size(), 1U);
