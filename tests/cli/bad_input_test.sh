@@ -63,6 +63,20 @@ json.dump(feed, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 expect 0 'warning: main banners: none plays for 840 min from 2026-11-24 18:00 \(and 4 more spans\)' 2 -- "$tool" validate "$work/office-hours"
 expect 2 'unknown command "bogus"' 1 -- "$tool" bogus
+# placard-tool power test: each method tried in order, said with its outcome, and what the
+# screen falls back to. Here (no CEC adapter, no display of its own) it ends in the black
+# picture and exit 1; a machine with a working method says which and exits 0.
+"$tool" power test >"$work/power.out" 2>&1
+power_exit=$?
+if grep -q '^HDMI-CEC: ' "$work/power.out" && grep -q '^DRM DPMS: ' "$work/power.out" &&
+  { { [ $power_exit -eq 1 ] && grep -q '^no method switched the display' "$work/power.out"; } ||
+    { [ $power_exit -eq 0 ] && ! grep -q '^no method' "$work/power.out"; }; }; then
+  echo "ok: power test: $(tail -n1 "$work/power.out")"
+else
+  echo "FAIL: power test (exit $power_exit): $(cat "$work/power.out")" >&2
+  failures=$((failures + 1))
+fi
+expect 2 'power: usage: power test' 1 -- "$tool" power
 # A CAP 1.2 alert into a signed notice file: for the screen's area it is made (and verifies);
 # for another area no file, exit 3, one line; with a DOCTYPE, refused.
 "$tool" keygen "$work/admin" >/dev/null
