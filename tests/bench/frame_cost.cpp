@@ -7,10 +7,14 @@
 // Only the measured frames run instrumented (CALLGRIND_START/STOP_INSTRUMENTATION, run under
 // --instr-atstart=no); each scenario ends with a dump of its own (CALLGRIND_DUMP_STATS_AT) and
 // a line "SCENARIO FRAMES" on stdout. Outside valgrind the macros do nothing.
+#include <unistd.h>
 #include <valgrind/callgrind.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -188,6 +192,42 @@ void notice_arrives(Bench& bench, const char* scenario, NoticeLevel level) {
     report(scenario, shown.damage.empty() ? 0 : 1);
 }
 
+// The demo with every main and side banner, article and ticker item scheduled (working days and
+// weekends, office hours and evenings, priorities and a filler), loaded like any bundle: what
+// evaluating schedules adds to the cheapest frame (issue 14, "schedule evaluation cost").
+Result<std::shared_ptr<const Snapshot>> scheduled_demo(int width, int height) {
+    namespace fs = std::filesystem;
+    const fs::path dir =
+        fs::temp_directory_path() / ("placard-frame-cost-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::copy(PLACARD_SOURCE_DIR "/assets/demo", dir, fs::copy_options::recursive);
+    nlohmann::json feed;
+    std::ifstream(dir / "feed.json") >> feed;
+    const auto office = nlohmann::json::parse(
+        R"({"windows": [{"days": "working_days", "from": "08:00", "to": "18:00"},
+                        {"days": "rest_days", "from": "09:00", "to": "17:00"}], "priority": 1})");
+    const auto evenings = nlohmann::json::parse(
+        R"({"windows": [{"days": "every_day", "from": "18:00", "to": "08:00"}]})");
+    int i = 0;
+    for (auto& banner : feed["banners"]) {
+        banner["schedule"] = i++ % 3 == 2 ? nlohmann::json::parse(R"({"filler": true})")
+                                          : (i % 2 == 0 ? office : evenings);
+    }
+    for (auto& article : feed["articles"]) {
+        article["schedule"] = i++ % 2 == 0 ? office : evenings;
+    }
+    nlohmann::json ticker = nlohmann::json::array();
+    for (const auto& item : feed["ticker"]) {
+        ticker.push_back({{"text", item}, {"schedule", i++ % 2 == 0 ? office : evenings}});
+    }
+    feed["ticker"] = ticker;
+    feed["calendars"] = nlohmann::json::parse(R"({"office": {"holidays": ["2026-10-01"]}})");
+    std::ofstream(dir / "feed.json") << feed.dump();
+    auto loaded = load_snapshot(dir, testing::test_fonts(), width, height);
+    fs::remove_all(dir);
+    return loaded;
+}
+
 }  // namespace
 }  // namespace placard
 
@@ -220,5 +260,13 @@ int main(int argc, char** argv) {
     content_swap(bench, *second);
     notice_arrives(bench, "notice_band", NoticeLevel::Warning);
     notice_arrives(bench, "urgent_notice", NoticeLevel::Urgent);
+    auto scheduled = scheduled_demo(width, height);
+    if (!scheduled) {
+        std::fprintf(stderr, "placard-frame-cost: %s\n", scheduled.error().message.c_str());
+        return 1;
+    }
+    Bench scheduled_bench(width, height, *scheduled);
+    home_frames(scheduled_bench, "ticker_scheduled",
+                [](const FrameState& s) { return s.next_banner < 0 && s.next_page < 0; });
     return 0;
 }
