@@ -21,6 +21,7 @@
 #include "player/player_frame.hpp"
 #include "player/snapshot.hpp"
 #include "render/headless_display.hpp"
+#include "support/changed_demo.hpp"
 #include "support/test_fonts.hpp"
 
 namespace placard {
@@ -192,42 +193,6 @@ void notice_arrives(Bench& bench, const char* scenario, NoticeLevel level) {
     report(scenario, shown.damage.empty() ? 0 : 1);
 }
 
-// The demo with every main and side banner, article and ticker item scheduled (working days and
-// weekends, office hours and evenings, priorities and a filler), loaded like any bundle: what
-// evaluating schedules adds to the cheapest frame (issue 14, "schedule evaluation cost").
-Result<std::shared_ptr<const Snapshot>> scheduled_demo(int width, int height) {
-    namespace fs = std::filesystem;
-    const fs::path dir =
-        fs::temp_directory_path() / ("placard-frame-cost-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::copy(PLACARD_SOURCE_DIR "/assets/demo", dir, fs::copy_options::recursive);
-    nlohmann::json feed;
-    std::ifstream(dir / "feed.json") >> feed;
-    const auto office = nlohmann::json::parse(
-        R"({"windows": [{"days": "working_days", "from": "08:00", "to": "18:00"},
-                        {"days": "rest_days", "from": "09:00", "to": "17:00"}], "priority": 1})");
-    const auto evenings = nlohmann::json::parse(
-        R"({"windows": [{"days": "every_day", "from": "18:00", "to": "08:00"}]})");
-    int i = 0;
-    for (auto& banner : feed["banners"]) {
-        banner["schedule"] = i++ % 3 == 2 ? nlohmann::json::parse(R"({"filler": true})")
-                                          : (i % 2 == 0 ? office : evenings);
-    }
-    for (auto& article : feed["articles"]) {
-        article["schedule"] = i++ % 2 == 0 ? office : evenings;
-    }
-    nlohmann::json ticker = nlohmann::json::array();
-    for (const auto& item : feed["ticker"]) {
-        ticker.push_back({{"text", item}, {"schedule", i++ % 2 == 0 ? office : evenings}});
-    }
-    feed["ticker"] = ticker;
-    feed["calendars"] = nlohmann::json::parse(R"({"office": {"holidays": ["2026-10-01"]}})");
-    std::ofstream(dir / "feed.json") << feed.dump();
-    auto loaded = load_snapshot(dir, testing::test_fonts(), width, height);
-    fs::remove_all(dir);
-    return loaded;
-}
-
 }  // namespace
 }  // namespace placard
 
@@ -260,7 +225,9 @@ int main(int argc, char** argv) {
     content_swap(bench, *second);
     notice_arrives(bench, "notice_band", NoticeLevel::Warning);
     notice_arrives(bench, "urgent_notice", NoticeLevel::Urgent);
-    auto scheduled = scheduled_demo(width, height);
+    // Every banner, article and ticker item scheduled: what evaluating schedules adds to the
+    // cheapest frame (issue 14, "schedule evaluation cost").
+    auto scheduled = testing::load_changed_demo(testing::schedule_everything, width, height);
     if (!scheduled) {
         std::fprintf(stderr, "placard-frame-cost: %s\n", scheduled.error().message.c_str());
         return 1;

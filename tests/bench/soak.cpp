@@ -1,7 +1,8 @@
 // placard-soak [DAYS]: a week of a lobby screen on the virtual clock, in well under a minute
-// (issue 14): the player's frame function (PlayerFrame) with screen hours (working days 08:00 to
-// 18:00), a visitor's tap every hour of the day, an urgent notice every morning and a warning
-// band every afternoon (then cancelled), the content swapped every six hours, and the play log
+// (issue 14): the player's frame function (PlayerFrame) on content whose every banner, article
+// and ticker item is scheduled, with screen hours (working days 08:00 to 18:00), a visitor's tap
+// every hour of the day, an urgent notice every morning and a warning band every afternoon
+// (then cancelled), the content swapped every six hours, and the play log
 // recorded and flushed every minute as the player does. It prints, per simulated day, the
 // resident memory and the play log's size, and fails when either grows after the second day
 // (a leak, or a log that is not pruned): memory by more than 1 MiB, the log by more than 64 KiB
@@ -27,6 +28,7 @@
 #include "player/player_frame.hpp"
 #include "player/snapshot.hpp"
 #include "render/headless_display.hpp"
+#include "support/changed_demo.hpp"
 #include "support/test_fonts.hpp"
 
 namespace placard {
@@ -54,18 +56,13 @@ long long bytes_written() {
     return -1;
 }
 
-// The demo with screen hours: working days 08:00 to 18:00, a touch wakes it for five minutes.
-std::shared_ptr<const Snapshot> with_screen_hours(const std::shared_ptr<const Snapshot>& demo) {
-    auto snapshot = std::make_shared<Snapshot>(*demo);
-    auto schedule = std::make_shared<ItemSchedule>();
-    schedule->calendar = std::make_shared<OfficeCalendar>();
-    WeeklyWindow window;
-    window.days.kind = DaySet::Kind::WorkingDays;
-    window.start_minute = 8 * 60;
-    window.end_minute = 18 * 60;
-    schedule->schedule.windows.push_back(window);
-    snapshot->feed.screen_hours = ScreenHours{schedule, 300};
-    return snapshot;
+// The demo with every banner, article and ticker item scheduled (office hours, evenings,
+// fillers) and screen hours: working days 08:00 to 18:00, a touch wakes it for five minutes.
+void scheduled_with_screen_hours(nlohmann::json& feed) {
+    testing::schedule_everything(feed);
+    feed["screen_hours"] = nlohmann::json::parse(
+        R"({"on": {"windows": [{"days": "working_days", "from": "08:00", "to": "18:00"}]},
+            "wake_on_touch_minutes": 5})");
 }
 
 Notice notice_at(const char* id, WallTime issued, NoticeLevel level, double seconds) {
@@ -86,17 +83,14 @@ int main(int argc, char** argv) {
     using namespace placard;
     const int days = argc > 1 ? std::atoi(argv[1]) : 7;
     constexpr int kWidth = 640, kHeight = 360;
-    auto first =
-        load_snapshot(PLACARD_SOURCE_DIR "/assets/demo", testing::test_fonts(), kWidth, kHeight);
-    auto second =
-        load_snapshot(PLACARD_SOURCE_DIR "/assets/demo", testing::test_fonts(), kWidth, kHeight);
+    auto first = testing::load_changed_demo(scheduled_with_screen_hours, kWidth, kHeight);
+    auto second = testing::load_changed_demo(scheduled_with_screen_hours, kWidth, kHeight);
     if (!first || !second || days < 2) {
         std::fprintf(stderr, "usage: placard-soak [DAYS >= 2] (%s)\n",
                      !first ? first.error().message.c_str() : "");
         return 2;
     }
-    const std::shared_ptr<const Snapshot> contents[] = {with_screen_hours(*first),
-                                                        with_screen_hours(*second)};
+    const std::shared_ptr<const Snapshot> contents[] = {*first, *second};
     const fs::path dir = fs::temp_directory_path() / ("placard-soak-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     PlayLogLimits limits;

@@ -4,15 +4,13 @@
 #include "player/player_frame.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "render/headless_display.hpp"
 #include "render/reading_screens.hpp"
+#include "support/changed_demo.hpp"
 #include "support/test_fonts.hpp"
 
 namespace placard {
@@ -325,24 +323,15 @@ TEST_F(PlayerFrameTest, ADragCutOffByANoticeIsForgotten) {
 // side slot) from 18:00 to 08:00. The player changes to it at 18:00 like new content (the same
 // version: no "showing content version"), and back to the content's own layout at 08:00.
 TEST_F(PlayerFrameTest, AScheduledLayoutShowsInItsHours) {
-    namespace fs = std::filesystem;
-    const fs::path dir =
-        fs::temp_directory_path() / ("placard-layouts-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::copy(PLACARD_SOURCE_DIR "/assets/demo", dir, fs::copy_options::recursive);
-    {
-        std::ifstream in(dir / "feed.json");
-        auto feed = nlohmann::json::parse(in);
+    const auto evening = [](nlohmann::json& feed) {
         feed["layouts"] = nlohmann::json::parse(R"([{"id": "evening", "zones": {
             "header": [0, 0, 1, 0.0833], "banner": [0.0052, 0.0926, 0.9896, 0.7685],
             "side": [0, 0, 0, 0], "excerpt": [0, 0, 0, 0],
             "ticker": [0, 0.8704, 1, 0.0556], "footer": [0, 0.9259, 1, 0.0741]},
             "schedule": {"windows": [{"from": "18:00", "to": "08:00"}]}}])");
-        std::ofstream(dir / "feed.json") << feed.dump();
-    }
-    auto loaded = load_snapshot(dir, testing::test_fonts(), kWidth, kHeight);
-    auto newer = load_snapshot(dir, testing::test_fonts(), kWidth, kHeight);
-    fs::remove_all(dir);
+    };
+    auto loaded = testing::load_changed_demo(evening, kWidth, kHeight);
+    auto newer = testing::load_changed_demo(evening, kWidth, kHeight);
     ASSERT_TRUE(newer);
     ASSERT_TRUE(loaded) << loaded.error().message;
     ASSERT_EQ((*loaded)->layouts.size(), 1u);
