@@ -67,20 +67,31 @@ grep -q "first frame presented" player.log || { echo "FAIL: the player did not s
 pixel() { import -window root -crop "1x1+640+5" +repage txt:- 2>/dev/null | grep -o 'srgb([0-9,]*)' | head -1; }
 red="srgb(183,28,28)"
 header=$(pixel)
-times=()
-for round in $(seq "$rounds"); do
+# drop FILE: into the inbox as a copy does, in one rename.
+drop() { cp "$1" inbox/.drop.part && mv inbox/.drop.part "inbox/$1"; }
+# round LABEL SHOW END: drops SHOW, times it to the red screen (by a 30 s deadline), then drops
+# END and waits, by a deadline too, for the home screen: a round that never ends is a failure
+# (the next would time the red still on screen). Sets $shown (milliseconds).
+round() {
+  local label=$1 show=$2 end=$3 start_ns
   start_ns=$(date +%s%N)
-  cp n$round.placard inbox/.n.part && mv inbox/.n.part inbox/n$round.placard
+  drop "$show"
   shown=
-  for _ in $(seq 1200); do
+  for _ in $(seq 1500); do
     [ "$(pixel)" = "$red" ] && { shown=$(( ($(date +%s%N) - start_ns) / 1000000 )); break; }
     sleep 0.02
   done
-  [ -n "$shown" ] || { echo "FAIL: round $round: the notice never showed: $(tail -5 serve.log)" >&2; exit 1; }
+  [ -n "$shown" ] || { echo "FAIL: $label: the notice never showed: $(tail -5 serve.log player.log)" >&2; exit 1; }
+  echo "$label: $shown ms"
+  drop "$end"
+  for _ in $(seq 600); do [ "$(pixel)" = "$header" ] && return 0; sleep 0.05; done
+  echo "FAIL: $label: the home screen did not come back after $end" >&2
+  exit 1
+}
+times=()
+for round in $(seq "$rounds"); do
+  round "round $round" n$round.placard c$round.placard
   times+=("$shown")
-  echo "round $round: $shown ms"
-  cp c$round.placard inbox/.c.part && mv inbox/.c.part inbox/c$round.placard
-  for _ in $(seq 1200); do [ "$(pixel)" = "$header" ] && break; sleep 0.05; done
 done
 summary() {  # summary LABEL TIMES...: median, min and max
   local label=$1; shift
@@ -91,19 +102,8 @@ summary() {  # summary LABEL TIMES...: median, min and max
 }
 feed_times=()
 for version in 3 5 7; do
-  start_ns=$(date +%s%N)
-  cp v$version.placard inbox/.v.part && mv inbox/.v.part inbox/v$version.placard
-  shown=
-  for _ in $(seq 1500); do
-    [ "$(pixel)" = "$red" ] && { shown=$(( ($(date +%s%N) - start_ns) / 1000000 )); break; }
-    sleep 0.02
-  done
-  [ -n "$shown" ] || { echo "FAIL: version $version: its notice never showed: $(tail -5 serve.log player.log)" >&2; exit 1; }
+  round "feed round (version $version)" v$version.placard v$((version + 1)).placard
   feed_times+=("$shown")
-  echo "feed round (version $version): $shown ms"
-  next=$((version + 1))
-  cp v$next.placard inbox/.v.part && mv inbox/.v.part inbox/v$next.placard
-  for _ in $(seq 1500); do [ "$(pixel)" = "$header" ] && break; sleep 0.05; done
 done
 summary "notice arrival to screen (a notice file into the inbox, to the red screen, read by polling the screen)" "${times[@]}"
 summary "a feed's notice (a new version with it into the inbox, taken, loaded, to the red screen)" "${feed_times[@]}"
