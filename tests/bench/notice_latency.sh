@@ -66,7 +66,13 @@ for _ in $(seq 600); do grep -q "first frame presented" player.log && grep -q "w
 grep -q "first frame presented" player.log || { echo "FAIL: the player did not start: $(cat player.log)" >&2; exit 1; }
 pixel() { import -window root -crop "1x1+640+5" +repage txt:- 2>/dev/null | grep -o 'srgb([0-9,]*)' | head -1; }
 red="srgb(183,28,28)"
-header=$(pixel)
+# The home screen's header colour, from the player's own headless screenshot of the same
+# content; then wait (by a deadline) for the window to show it: Xvfb may not have drawn the
+# first frame yet when the player logs it, and a header sampled once then could be black.
+"$placard" --content store/current --size 1280x720 --at 3 --screenshot home.png --quiet
+header=$(convert home.png -crop 1x1+640+5 +repage txt:- | grep -o 'srgb([0-9,]*)' | head -1)
+for _ in $(seq 600); do [ "$(pixel)" = "$header" ] && break; sleep 0.1; done
+[ "$(pixel)" = "$header" ] || { echo "FAIL: the home screen's header ($header) never showed: $(pixel)" >&2; exit 1; }
 # drop FILE: into the inbox as a copy does, in one rename.
 drop() { cp "$1" inbox/.drop.part && mv inbox/.drop.part "inbox/$1"; }
 # round LABEL SHOW END: drops SHOW, times it to the red screen (by a 30 s deadline), then drops

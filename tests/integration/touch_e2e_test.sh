@@ -37,8 +37,16 @@ listener=$!
 for _ in $(seq 300); do [ -S "$work/notify.sock" ] && break; sleep 0.1; done
 NOTIFY_SOCKET="$work/notify.sock" "$placard" --content "$demo" >"$work/player.log" 2>&1 &
 player=$!
-for _ in $(seq 100); do grep -q "first frame" "$work/player.log" && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q "first frame" "$work/player.log" && break; sleep 0.1; done
 grep -q "first frame" "$work/player.log" || { echo "the player did not start:" >&2; cat "$work/player.log" >&2; exit 1; }
+# Touch only once the window shows the home screen (its header's colour, from the player's own
+# headless screenshot): the log line can come before Xvfb has drawn the window, and a click on
+# a window not yet there is lost.
+pixel() { import -window root -crop "1x1+960+5" +repage txt:- 2>/dev/null | grep -o 'srgb([0-9,]*)' | head -1; }
+"$placard" --content "$demo" --size 1920x1080 --at 3 --screenshot "$work/home.png" --quiet
+header=$(convert "$work/home.png" -crop 1x1+960+5 +repage txt:- | grep -o 'srgb([0-9,]*)' | head -1)
+for _ in $(seq 600); do [ "$(pixel)" = "$header" ] && break; sleep 0.1; done
+[ "$(pixel)" = "$header" ] || { echo "FAIL: the home screen ($header) never showed: $(pixel)" >&2; exit 1; }
 failures=0
 read_screen() {  # read_screen NAME [CROP]: screenshot from the X server, OCR'd to NAME.txt
   import -window root "$work/$1.png"

@@ -84,8 +84,14 @@ failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 wait_for "accepting bundle uploads" 30 || exit 1
 wait_for "first frame presented" 60 || exit 1
-header=$(pixel 640 5)
+# The home screen's header colour, from the player's own headless screenshot of the same
+# content; then wait for the window to show it (Xvfb may not have drawn the first frame yet
+# when the player logs it: a header sampled once then could be black).
+"$placard" --content store/current --size 1280x720 --at 3 --screenshot home.png --quiet
+header=$(convert home.png -crop 1x1+640+5 +repage txt:- | grep -o 'srgb([0-9,]*)' | head -1)
 [ "$header" != "$red" ] || fail "the home screen's header is already the notice's red"
+for _ in $(seq 600); do [ "$(pixel 640 5)" = "$header" ] && break; sleep 0.1; done
+[ "$(pixel 640 5)" = "$header" ] || fail "the home screen's header ($header) never showed: $(pixel 640 5)"
 
 # The notice through the inbox, as USB and admins copy it (a temporary name, then a rename).
 start_ns=$(date +%s%N)
@@ -124,6 +130,7 @@ PLACARD_UPLOAD_TOKEN=$token "$tool" push "http://127.0.0.1:$port/bundle" update.
   grep -q 'took notice "drill"' push.out && echo "ok: pushed: $(cat push.out)" || fail "the update push: $(cat push.out)"
 wait_for 'warning notice "drill" in the band' 30 || failures=$((failures + 1))
 screen_reads "下午三时举行" 60 100%x30%+0+0 && echo "ok: the update shows in the band" || failures=$((failures + 1))
+for _ in $(seq 300); do [ "$(pixel 640 5)" = "$header" ] && break; sleep 0.1; done
 [ "$(pixel 640 5)" = "$header" ] && echo "ok: the home screen is back above the band" || fail "the header is $(pixel 640 5), not $header"
 
 # The cancel, with its all-clear card.
