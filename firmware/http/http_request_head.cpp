@@ -1,4 +1,4 @@
-#include "service/http_request_head.hpp"
+#include "http/http_request_head.hpp"
 
 #include <algorithm>
 #include <cctype>

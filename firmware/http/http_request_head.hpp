@@ -1,6 +1,6 @@
 // The head of an HTTP/1.1 request (RFC 9112 §2-§5): the request line and the header fields,
-// read by the upload endpoint itself so that what a stranger on the LAN sends before the
-// token is checked is bounded — in bytes, in time and in connections (upload_server.cpp).
+// read by Placard's own server (bounded_http_server.hpp) so that what a stranger on the LAN
+// sends before anything is authenticated is bounded — in bytes, in time and in connections.
 #pragma once
 
 #include <optional>

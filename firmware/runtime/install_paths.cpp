@@ -35,6 +35,13 @@ std::string default_layout_path(bool portrait) {
                           false);
 }
 
+std::string default_studio_pages_dir() {
+    const std::string page = first_existing(
+        {PLACARD_INSTALLED_STUDIO_DIR "/sign-in.html", PLACARD_SOURCE_STUDIO_DIR "/sign-in.html"},
+        false);
+    return page.empty() ? page : std::filesystem::path(page).parent_path().string();
+}
+
 std::string default_font_config_path() {
     return first_existing({PLACARD_INSTALLED_FONTS_CONF, PLACARD_SOURCE_FONTS_CONF}, false);
 }

@@ -8,6 +8,8 @@ namespace placard {
 
 // The bundled demo content folder; empty when neither copy exists.
 std::string default_content_dir();
+// Placard Studio's pages (assets/studio); empty when neither copy exists.
+std::string default_studio_pages_dir();
 // fonts/fallback.conf; empty when neither copy exists.
 std::string default_font_config_path();
 // assets/layouts/portrait.json or landscape.json; empty when neither copy exists.

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "runtime/log.hpp"
+#include "runtime/sqlite_statement.hpp"
 
 namespace placard {
 namespace {
@@ -29,29 +30,8 @@ constexpr const char* kSchema =
     "  screens TEXT NOT NULL);"
     "CREATE INDEX IF NOT EXISTS visits_by_start ON visits (start);";
 
-// A prepared statement, finalized when it goes.
-class Statement {
-  public:
-    Statement(sqlite3* db, const char* sql) {
-        sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr);
-    }
-    ~Statement() { sqlite3_finalize(statement_); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    sqlite3_stmt* get() const { return statement_; }
-    explicit operator bool() const { return statement_ != nullptr; }
-
-  private:
-    sqlite3_stmt* statement_ = nullptr;
-};
-
 Error sqlite_error(sqlite3* db, const std::string& what) {
     return make_error(ErrorKind::Failed, "play log: " + what + ": " + sqlite3_errmsg(db));
-}
-
-std::string column_text(sqlite3_stmt* statement, int column) {
-    const unsigned char* text = sqlite3_column_text(statement, column);
-    return text ? reinterpret_cast<const char*>(text) : "";
 }
 
 // A path as an SQLite URI's path (RFC 3986): '%', '?' and '#' would end or change it, so they
@@ -103,7 +83,7 @@ Result<sqlite3*> open_database(const std::filesystem::path& file) {
         return error;
     }
     // A quick check that the pages are sane: a file damaged on the SD card is set aside.
-    Statement check(db, "PRAGMA quick_check");
+    SqliteStatement check(db, "PRAGMA quick_check");
     if (!check || sqlite3_step(check.get()) != SQLITE_ROW || column_text(check.get(), 0) != "ok") {
         Error error = sqlite_error(db, file.string() + " is damaged");
         error.kind = ErrorKind::Invalid;
@@ -226,14 +206,15 @@ Result<std::size_t> PlayLog::write(const std::vector<PlayRecord>& plays,
     if (auto begun = execute("BEGIN"); !begun) {
         return begun.error();
     }
-    Statement insert_play(db_,
-                          "INSERT INTO plays (zone, item, version, start, seconds) "
-                          "VALUES (?, ?, ?, ?, ?)");
-    Statement roll_up(db_,
-                      "INSERT INTO hourly (hour, zone, item, plays, seconds) "
-                      "VALUES (?, ?, ?, 1, ?) ON CONFLICT (hour, zone, item) DO UPDATE SET "
-                      "plays = plays + 1, seconds = seconds + excluded.seconds");
-    Statement insert_visit(db_, "INSERT INTO visits (start, seconds, screens) VALUES (?, ?, ?)");
+    SqliteStatement insert_play(db_,
+                                "INSERT INTO plays (zone, item, version, start, seconds) "
+                                "VALUES (?, ?, ?, ?, ?)");
+    SqliteStatement roll_up(db_,
+                            "INSERT INTO hourly (hour, zone, item, plays, seconds) "
+                            "VALUES (?, ?, ?, 1, ?) ON CONFLICT (hour, zone, item) DO UPDATE SET "
+                            "plays = plays + 1, seconds = seconds + excluded.seconds");
+    SqliteStatement insert_visit(db_,
+                                 "INSERT INTO visits (start, seconds, screens) VALUES (?, ?, ?)");
     if (!insert_play || !roll_up || !insert_visit) {
         Error error = sqlite_error(db_, "prepare");
         (void)execute("ROLLBACK");
@@ -288,9 +269,9 @@ Result<std::size_t> PlayLog::write(const std::vector<PlayRecord>& plays,
 
 Status PlayLog::prune(std::int64_t now) {
     const auto before = [&](int days) { return now - std::int64_t{days} * 86400; };
-    Statement raw(db_, "DELETE FROM plays WHERE start < ?");
-    Statement hourly(db_, "DELETE FROM hourly WHERE hour < ?");
-    Statement visits(db_, "DELETE FROM visits WHERE start < ?");
+    SqliteStatement raw(db_, "DELETE FROM plays WHERE start < ?");
+    SqliteStatement hourly(db_, "DELETE FROM hourly WHERE hour < ?");
+    SqliteStatement visits(db_, "DELETE FROM visits WHERE start < ?");
     if (!raw || !hourly || !visits) {
         return sqlite_error(db_, "prepare");
     }
@@ -316,9 +297,9 @@ Status PlayLog::prune(std::int64_t now) {
 }
 
 std::int64_t PlayLog::size_bytes() {
-    Statement pages(db_,
-                    "SELECT page_count - freelist_count, page_size FROM "
-                    "pragma_page_count(), pragma_freelist_count(), pragma_page_size()");
+    SqliteStatement pages(db_,
+                          "SELECT page_count - freelist_count, page_size FROM "
+                          "pragma_page_count(), pragma_freelist_count(), pragma_page_size()");
     if (!pages || sqlite3_step(pages.get()) != SQLITE_ROW) {
         return 0;
     }
@@ -326,9 +307,9 @@ std::int64_t PlayLog::size_bytes() {
 }
 
 Result<std::vector<PlayRecord>> PlayLog::plays_since(std::int64_t since) {
-    Statement query(db_,
-                    "SELECT zone, item, version, start, seconds FROM plays WHERE start >= ? "
-                    "ORDER BY start, rowid");
+    SqliteStatement query(db_,
+                          "SELECT zone, item, version, start, seconds FROM plays WHERE start >= ? "
+                          "ORDER BY start, rowid");
     if (!query) {
         return sqlite_error(db_, "query");
     }
@@ -348,9 +329,9 @@ Result<std::vector<PlayRecord>> PlayLog::plays_since(std::int64_t since) {
 }
 
 Result<std::vector<VisitRecord>> PlayLog::visits_since(std::int64_t since) {
-    Statement query(db_,
-                    "SELECT start, seconds, screens FROM visits WHERE start >= ? "
-                    "ORDER BY start, rowid");
+    SqliteStatement query(db_,
+                          "SELECT start, seconds, screens FROM visits WHERE start >= ? "
+                          "ORDER BY start, rowid");
     if (!query) {
         return sqlite_error(db_, "query");
     }
@@ -369,9 +350,9 @@ Result<std::vector<VisitRecord>> PlayLog::visits_since(std::int64_t since) {
 }
 
 Result<std::vector<HourlyRecord>> PlayLog::hourly_since(std::int64_t since) {
-    Statement query(db_,
-                    "SELECT hour, zone, item, plays, seconds FROM hourly WHERE hour >= ? "
-                    "ORDER BY hour, zone, item");
+    SqliteStatement query(db_,
+                          "SELECT hour, zone, item, plays, seconds FROM hourly WHERE hour >= ? "
+                          "ORDER BY hour, zone, item");
     if (!query) {
         return sqlite_error(db_, "query");
     }

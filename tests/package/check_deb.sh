@@ -8,7 +8,9 @@ deb=$1
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 contents=$(dpkg-deb --contents "$deb")
-for path in ./usr/bin/placard ./usr/bin/placard-tool ./usr/share/placard/demo/feed.json \
+for path in ./usr/bin/placard ./usr/bin/placard-tool ./usr/bin/placard-studio \
+            ./usr/share/placard/demo/feed.json ./usr/share/placard/studio/sign-in.html \
+            ./lib/systemd/system/placard-studio.service ./usr/share/man/man1/placard-studio.1.gz \
             ./usr/share/placard/layouts/landscape.json ./usr/share/placard/fonts/fallback.conf \
             ./etc/placard/placard.conf ./lib/systemd/system/placard.service \
             ./lib/systemd/system/placard-content.service \
@@ -27,7 +29,7 @@ case $architecture in
 esac
 unpacked=$(mktemp -d)
 dpkg-deb --extract "$deb" "$unpacked"
-for binary in placard placard-tool; do
+for binary in placard placard-tool placard-studio; do
   description=$(file -b "$unpacked/usr/bin/$binary")
   [[ -n $machine && $description == *"$machine"* ]] ||
     fail "usr/bin/$binary is not a $architecture program: $description"

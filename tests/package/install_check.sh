@@ -5,7 +5,7 @@
 # - for the build machine's architecture, a real install (apt-get in a chroot, maintainer scripts
 #   and all): the user placard in the groups video, input and render, the state folders it owns,
 #   the conffile; installing it a second time works (postinst runs again); the installed player
-#   renders the installed demo as REFERENCE shows.
+#   renders the installed demo as REFERENCE shows; the installed studio runs as its own user.
 # - for a board's architecture (arm64, armhf), where the maintainer scripts cannot run without a
 #   kernel that runs foreign programs (binfmt_misc): the Depends unpacked and the package's files
 #   on top; the board's player runs under qemu-user with the root as its / and renders the
@@ -43,6 +43,27 @@ if [ "$architecture" = "$(dpkg --print-architecture)" ]; then
   in_root dpkg-query -W -f='${Conffiles}' placard | grep -q /etc/placard/placard.conf ||
     fail "/etc/placard/placard.conf is not a conffile"
   in_root dpkg -i "/root/$(basename "$deb")" >/dev/null || fail "installing a second time fails"
+  # Placard Studio: its user, its data folder closed to others, and the installed program
+  # serving the installed pages and demo as that user (the host's curl reaches the chroot's
+  # loopback: a chroot shares the network).
+  [ "$(in_root stat -c '%U %a' /var/lib/placard-studio)" = "placard-studio 700" ] ||
+    fail "/var/lib/placard-studio: $(in_root stat -c '%U %a' /var/lib/placard-studio)"
+  in_root runuser -u placard-studio -- placard-studio --data /var/lib/placard-studio \
+    --listen 127.0.0.1:0 >"$work/studio.log" 2>&1 &
+  studio=$!
+  port=
+  for _ in $(seq 300); do
+    port=$(sed -n 's/.*(port \([0-9]*\)).*/\1/p' "$work/studio.log")
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  if [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/" | grep -q 'action="/sign-in"' &&
+    curl -sf "http://127.0.0.1:$port/feed/feed.json" | grep -q '"version": 1'; then
+    echo "the installed studio serves its sign-in page and the demo as version 1"
+  else
+    fail "the installed studio: $(cat "$work/studio.log")"
+  fi
+  kill "$studio" 2>/dev/null; wait "$studio" 2>/dev/null || true
   # Without --content and with an empty store, the player shows the installed demo.
   in_root placard "${shot[@]}" --screenshot /root/shot.png || fail "the installed player fails"
   picture=$root/root/shot.png

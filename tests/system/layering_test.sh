@@ -15,7 +15,9 @@ declare -A allowed=(
   [content]="core content"
   [runtime]="core text runtime"
   [player]="core text render content runtime player"
-  [service]="core text render content runtime service"
+  [http]="core http"
+  [service]="core text render content runtime http service"
+  [studio]="core text render content runtime http studio"
 )
 for layer in "${!allowed[@]}"; do
   while IFS= read -r line; do

@@ -2,7 +2,8 @@
 # unit_security_test.sh SYSTEM_DIR
 # The board's units stay confined: `systemd-analyze security --offline=yes` must rate the player
 # (placard.service, which needs the display and input devices) at most 4.0, the network-facing
-# content service (placard-content.service) at most 2.0 and the USB import unit (root, to mount)
+# content service (placard-content.service) and Placard Studio (placard-studio.service) at most
+# 2.0 and the USB import unit (root, to mount)
 # at most 3.5. Prints each unit's score; fails with one line per unit over its limit.
 # The units are checked as copies whose programs point at ones that exist, as in
 # usb_import_test.sh (systemd-analyze wants ExecStart's binary to exist).
@@ -16,6 +17,7 @@ command -v systemd-analyze >/dev/null || { echo "FAIL: systemd-analyze is not in
 
 substitute() {  # substitute UNIT: the unit's copy in $work/units, its programs made real
   sed -e "s|/usr/lib/placard/|$system/|g" -e "s|/usr/bin/placard-tool|/bin/true|g" \
+    -e "s|/usr/bin/placard-studio|/bin/true|g" \
     -e "s|/usr/bin/placard|/bin/true|g" "$system/$1" >"$work/units/$1"
 }
 
@@ -48,6 +50,7 @@ check() {
 mkdir -p "$work/units"
 check placard.service placard.service 4.0
 check placard-content.service placard-content.service 2.0
+check placard-studio.service placard-studio.service 2.0
 # A template is rated through an instance (the partition name is arbitrary).
 check placard-usb-import@.service placard-usb-import@sdz1.service 3.5
 [ $failures -eq 0 ]

@@ -20,6 +20,7 @@
 #include "content/bundle_reader.hpp"
 #include "content/bundle_signature.hpp"
 #include "content/content_store.hpp"
+#include "content/feed_signing.hpp"
 #include "content/http_client.hpp"
 #include "content/sha256.hpp"
 #include "content/staged_update.hpp"
@@ -211,7 +212,6 @@ int sign_feed_command(const Arguments& arguments) {
     }
     const std::string &dir = signing.positional[0], &key_file = signing.key_file;
     SigningTerms terms = signing.terms;
-    terms.kind = SignedKind::Feed;
     auto key = load_secret_key(key_file);
     if (!key) {
         return fail(key.error().message);
@@ -220,20 +220,17 @@ int sign_feed_command(const Arguments& arguments) {
     if (!files) {
         return fail(files.error().message);
     }
-    auto signed_files = sign_bundle_files(std::move(files.value()), *key, terms);
-    if (!signed_files) {
-        return fail(signed_files.error().message);
+    const std::size_t count = files->size();
+    auto signature = feed_signature_file(std::move(files.value()), *key, terms);
+    if (!signature) {
+        return fail(signature.error().message);
     }
-    // [MANIFEST, MANIFEST.sig, …]: the feed's signature file is the signature line, then the
-    // manifest, next to feed.json.
-    const std::string& manifest = (*signed_files)[0].data;
-    const std::string& signature = (*signed_files)[1].data;
-    const std::filesystem::path out = std::filesystem::path(dir) / "feed.json.sig";
-    if (auto written = write_file_atomically(out, signature + manifest); !written) {
+    const std::filesystem::path out = std::filesystem::path(dir) / kFeedSignatureFile;
+    if (auto written = write_file_atomically(out, *signature); !written) {
         return fail(written.error().message);
     }
     std::printf("%s: signed by %s (%zu files)\n", out.c_str(),
-                public_key_hex(key->public_key).c_str(), signed_files->size() - 2);
+                public_key_hex(key->public_key).c_str(), count);
     return 0;
 }
 

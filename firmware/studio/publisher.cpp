@@ -1,0 +1,142 @@
+#include "studio/publisher.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "content/content_store.hpp"
+#include "content/feed_signing.hpp"
+#include "core/wall_time.hpp"
+#include "runtime/sqlite_statement.hpp"
+
+namespace placard {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Makes the rename of a folder entry durable (POSIX: the entry lives in the parent's data).
+void sync_folder(const fs::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+Status write_version_folder(const fs::path& folder, const std::vector<TarEntry>& files,
+                            const std::string& signature) {
+    std::error_code error;
+    fs::remove_all(folder, error);
+    for (const TarEntry& file : files) {
+        const fs::path path = folder / file.path;
+        fs::create_directories(path.parent_path(), error);
+        if (auto written = write_file_atomically(path, file.data); !written) {
+            return written.error();
+        }
+    }
+    if (auto written = write_file_atomically(folder / kFeedSignatureFile, signature); !written) {
+        return written.error();
+    }
+    sync_folder(folder / "media");
+    sync_folder(folder);
+    return Done{};
+}
+
+}  // namespace
+
+Result<std::int64_t> Publisher::publish(std::vector<TarEntry> files, const std::string& publisher,
+                                        const std::string& note, std::int64_t now) {
+    std::lock_guard lock(publishing_);
+    const std::int64_t version = current_version().value_or(0) + 1;
+    auto feed_file = std::find_if(files.begin(), files.end(),
+                                  [](const TarEntry& file) { return file.path == "feed.json"; });
+    if (feed_file == files.end()) {
+        return make_error("publish: no feed.json");
+    }
+    auto feed = nlohmann::json::parse(feed_file->data, nullptr, false);
+    if (!feed.is_object()) {
+        return make_error("publish: feed.json is not a JSON object");
+    }
+    feed["version"] = version;
+    feed["generated"] = format_rfc3339(WallTime{now, system_wall_time().utc_offset_minutes});
+    feed_file->data = feed.dump(2) + "\n";
+
+    SigningTerms terms;
+    terms.expires = now + kSignatureValidDays * 24 * 3600;
+    auto signature = feed_signature_file(files, key_, terms);
+    if (!signature) {
+        return signature.error();
+    }
+    const fs::path published = data_ / "published";
+    const fs::path part = published / (std::to_string(version) + ".part");
+    if (auto written = write_version_folder(part, files, *signature); !written) {
+        return written.error();
+    }
+    std::error_code error;
+    fs::rename(part, version_folder(version), error);
+    if (error) {
+        return make_error(ErrorKind::Failed, "publish: cannot put version " +
+                                                 std::to_string(version) +
+                                                 " in place: " + error.message());
+    }
+    // `current` moves by renaming a new link over it: atomic, so readers see one or the other.
+    const fs::path next_link = published / "current.next";
+    fs::remove(next_link, error);
+    fs::create_directory_symlink(std::to_string(version), next_link, error);
+    if (!error) {
+        fs::rename(next_link, published / "current", error);
+    }
+    if (error) {
+        return make_error(ErrorKind::Failed, "publish: cannot make version " +
+                                                 std::to_string(version) +
+                                                 " current: " + error.message());
+    }
+    sync_folder(published);
+    SqliteStatement insert(db_.handle(),
+                           "INSERT INTO versions (version, published, publisher, note) "
+                           "VALUES (?, ?, ?, ?)");
+    sqlite3_bind_int64(insert.get(), 1, version);
+    sqlite3_bind_int64(insert.get(), 2, now);
+    sqlite3_bind_text(insert.get(), 3, publisher.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(insert.get(), 4, note.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(insert.get()) != SQLITE_DONE) {
+        return db_.error("publish: version " + std::to_string(version) +
+                         " is on the screens' feed but not in the history");
+    }
+    return version;
+}
+
+std::optional<std::int64_t> Publisher::current_version() const {
+    std::error_code error;
+    const fs::path target = fs::read_symlink(data_ / "published" / "current", error);
+    if (error) {
+        return std::nullopt;
+    }
+    const std::string name = target.filename().string();
+    if (name.empty() || name.size() > 18 ||
+        name.find_first_not_of("0123456789") != std::string::npos) {
+        return std::nullopt;
+    }
+    return std::stoll(name);
+}
+
+fs::path Publisher::version_folder(std::int64_t version) const {
+    return data_ / "published" / std::to_string(version);
+}
+
+std::vector<PublishedVersion> Publisher::history() const {
+    std::vector<PublishedVersion> versions;
+    SqliteStatement query(db_.handle(),
+                          "SELECT version, published, publisher, note FROM versions "
+                          "ORDER BY version DESC");
+    while (query && sqlite3_step(query.get()) == SQLITE_ROW) {
+        versions.push_back(PublishedVersion{
+            sqlite3_column_int64(query.get(), 0), sqlite3_column_int64(query.get(), 1),
+            column_text(query.get(), 2), column_text(query.get(), 3)});
+    }
+    return versions;
+}
+
+}  // namespace placard

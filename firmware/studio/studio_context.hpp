@@ -1,0 +1,46 @@
+// What the studio's request handlers share: the data folder, the publisher, the sign-in
+// throttle, where its pages are, and the clock (a test's, or the system's).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "http/bounded_http_server.hpp"
+#include "studio/publisher.hpp"
+#include "studio/sessions.hpp"
+#include "studio/sign_in_throttle.hpp"
+#include "studio/studio_folder.hpp"
+
+namespace placard {
+
+struct StudioOptions {
+    std::filesystem::path pages;  // assets/studio: the HTML, CSS and JavaScript.
+    // Cookies marked Secure (RFC 6265 §4.1.2.5): for a studio reached over HTTPS (TLS directly
+    // in front of it, such as nginx), so that the session never travels in clear text.
+    bool secure_cookies = false;
+};
+
+struct StudioContext {
+    StudioContext(StudioFolder folder_in, StudioOptions options_in)
+        : folder(std::move(folder_in)),
+          publisher(folder.data, folder.key, *folder.db),
+          options(std::move(options_in)) {}
+
+    StudioFolder folder;
+    Publisher publisher;
+    SignInThrottle throttle;
+    StudioOptions options;
+    std::function<std::int64_t()> now;
+
+    StudioDatabase& db() { return *folder.db; }
+};
+
+inline constexpr std::string_view kSessionCookie = "placard_session";
+
+// The signed-in session of a request (its cookie), if any.
+std::optional<Session> request_session(StudioContext& studio, const HttpRequestHead& head);
+
+}  // namespace placard

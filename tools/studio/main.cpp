@@ -1,0 +1,175 @@
+// placard-studio: Placard Studio, the admins' web app (firmware/studio/).
+//
+//     placard-studio --data DIR [--listen HOST:PORT] [--secure-cookies]   serve (127.0.0.1:8080)
+//     placard-studio --data DIR add-user NAME --role admin|editor|reviewer  password on stdin
+//     placard-studio --data DIR public-key          the key screens trust (their trusted_key)
+#include <signal.h>
+
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "content/bundle_signature.hpp"
+#include "runtime/install_paths.hpp"
+#include "runtime/log.hpp"
+#include "runtime/systemd_notify.hpp"
+#include "studio/audit_log.hpp"
+#include "studio/studio_server.hpp"
+#include "studio/users.hpp"
+
+namespace {
+
+using namespace placard;
+
+constexpr const char* kUsage =
+    "usage: placard-studio --data DIR [--listen HOST:PORT] [--secure-cookies]\n"
+    "       placard-studio --data DIR add-user NAME --role admin|editor|reviewer"
+    "   (the password on standard input)\n"
+    "       placard-studio --data DIR public-key\n";
+
+int fail(const std::string& message, int status = 1) {
+    std::fprintf(stderr, "placard-studio: %s\n", message.c_str());
+    return status;
+}
+
+std::int64_t now() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+struct Options {
+    std::string data, listen = "127.0.0.1:8080", command;
+    std::vector<std::string> arguments;
+    bool secure_cookies = false;
+    bool ok = true;
+};
+
+Options read_options(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string argument = argv[i];
+        const bool has_value = i + 1 < argc;
+        if (argument == "--data" && has_value) {
+            options.data = argv[++i];
+        } else if (argument == "--listen" && has_value) {
+            options.listen = argv[++i];
+        } else if (argument == "--secure-cookies") {
+            options.secure_cookies = true;
+        } else if (options.command.empty() && !argument.starts_with("--")) {
+            options.command = argument;
+        } else if (!options.command.empty()) {
+            options.arguments.push_back(argument);
+        } else {
+            options.ok = false;
+        }
+    }
+    options.ok = options.ok && !options.data.empty();
+    return options;
+}
+
+// A fresh studio publishes the demo content (the seed page) as version 1.
+Status publish_demo_if_new(StudioContext& studio) {
+    if (studio.publisher.current_version()) {
+        return Done{};
+    }
+    const std::string demo = default_content_dir();
+    if (demo.empty()) {
+        return make_error("no demo content to start with (assets/demo)");
+    }
+    auto files = bundle_folder_files(demo);
+    if (!files) {
+        return files.error();
+    }
+    auto version = studio.publisher.publish(std::move(*files), "placard-studio",
+                                            "the demo content (the seed page)", now());
+    if (!version) {
+        return version.error();
+    }
+    record_audit(studio.db(), {now(), "placard-studio", "published",
+                               "version " + std::to_string(*version) + ": the demo content"});
+    return Done{};
+}
+
+int add_user_command(StudioFolder& folder, const std::vector<std::string>& arguments) {
+    if (arguments.size() != 3 || arguments[1] != "--role") {
+        return fail("add-user: usage: add-user NAME --role admin|editor|reviewer", 2);
+    }
+    const auto role = parse_role(arguments[2]);
+    if (!role) {
+        return fail("add-user: the role is admin, editor or reviewer, not \"" + arguments[2] + "\"",
+                    2);
+    }
+    std::string password;
+    if (!std::getline(std::cin, password)) {
+        return fail("add-user: no password on standard input");
+    }
+    if (!password.empty() && password.back() == '\r') {
+        password.pop_back();
+    }
+    const std::string& name = arguments[0];
+    if (auto added = add_user(*folder.db, name, *role, password, now()); !added) {
+        return fail("add-user: " + added.error().message);
+    }
+    record_audit(*folder.db, {now(), "placard-studio", "user set",
+                              name + " (" + std::string(role_name(*role)) + ")"});
+    std::printf("%s: %s\n", name.c_str(), std::string(role_name(*role)).c_str());
+    return 0;
+}
+
+int serve(StudioFolder folder, const Options& options) {
+    StudioOptions studio_options;
+    studio_options.pages = default_studio_pages_dir();
+    studio_options.secure_cookies = options.secure_cookies;
+    if (studio_options.pages.empty()) {
+        return fail("the studio's pages are missing (assets/studio)");
+    }
+    StudioContext studio(std::move(folder), studio_options);
+    studio.now = now;
+    if (auto seeded = publish_demo_if_new(studio); !seeded) {
+        return fail(seeded.error().message);
+    }
+    // Signals are taken by sigwait below, not by a handler: blocked before any thread starts.
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+    auto server = start_studio_server(options.listen, studio);
+    if (!server) {
+        return fail(server.error().message);
+    }
+    log_info("studio: serving " + studio.folder.data.string() + " on " + options.listen +
+             " (port " + std::to_string((*server)->port()) + "); the feed is /feed/feed.json");
+    notify_systemd("READY=1");
+    int signal = 0;
+    sigwait(&stop, &signal);
+    log_info("studio: stopping");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const Options options = read_options(argc, argv);
+    if (!options.ok) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    auto folder = open_studio_folder(options.data);
+    if (!folder) {
+        return fail(folder.error().message);
+    }
+    if (options.command == "add-user") {
+        return add_user_command(*folder, options.arguments);
+    }
+    if (options.command == "public-key") {
+        std::printf("%s\n", public_key_hex(folder->key.public_key).c_str());
+        return 0;
+    }
+    if (!options.command.empty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    return serve(std::move(*folder), options);
+}
