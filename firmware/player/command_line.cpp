@@ -30,13 +30,15 @@ bool parse_size(const std::string& text, int& width, int& height) {
 std::string player_usage() {
     return "usage: placard [--content DIR] [--size WxH] [--rotate 0|90|180|270] [--windowed]\n"
            "       placard [--content DIR] --size WxH --at SECONDS --screenshot OUT.png"
-           " [--input SCRIPT]\n"
+           " [--input SCRIPT] [--open-article ID]\n"
            "Plays the content bundle in DIR (DIR/feed.json + DIR/media/...), fullscreen;\n"
            "without --content, the bundled demo. With --screenshot, renders what the screen\n"
            "shows at virtual time SECONDS to a PNG file, without a display.\n"
            "  --config FILE  device configuration (default /etc/placard/placard.conf): with a\n"
            "                 feed_url, the player pulls the feed and shows the store's current\n"
            "                 version\n"
+           "  --open-article ID  the screenshot shows article ID's screen, opened at time 0\n"
+           "                 (as Placard Studio's preview does)\n"
            "  --quiet        print only warnings and errors\n";
 }
 
@@ -58,7 +60,7 @@ Result<PlayerOptions> parse_player_options(const std::vector<std::string>& argum
             options.quiet = true;
         } else if (option == "--content" || option == "--size" || option == "--rotate" ||
                    option == "--at" || option == "--screenshot" || option == "--input" ||
-                   option == "--config") {
+                   option == "--config" || option == "--open-article") {
             auto text = value();
             if (!text) {
                 return text.error();
@@ -87,6 +89,8 @@ Result<PlayerOptions> parse_player_options(const std::vector<std::string>& argum
                 options.screenshot = *text;
             } else if (option == "--config") {
                 options.config = *text;
+            } else if (option == "--open-article") {
+                options.open_article = *text;
             } else {
                 options.input_script = *text;
             }
@@ -99,6 +103,9 @@ Result<PlayerOptions> parse_player_options(const std::vector<std::string>& argum
     }
     if (!options.input_script.empty() && options.screenshot.empty()) {
         return make_error("--input replays a script for a --screenshot");
+    }
+    if (!options.open_article.empty() && options.screenshot.empty()) {
+        return make_error("--open-article is for a --screenshot");
     }
     return options;
 }

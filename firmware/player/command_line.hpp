@@ -2,6 +2,7 @@
 //
 //   placard --content DIR [--size WxH] [--rotate 0|90|180|270] [--windowed]
 //   placard --content DIR --size WxH --at SECONDS --screenshot OUT.png [--input SCRIPT]
+//           [--open-article ID]
 #pragma once
 
 #include <optional>
@@ -20,7 +21,8 @@ struct PlayerOptions {
     std::optional<double> at_s;
     std::string screenshot;
     std::string input_script;
-    std::string config;  // Empty: /etc/placard/placard.conf when it exists.
+    std::string open_article;  // For a screenshot: this article's screen, opened at t = 0.
+    std::string config;        // Empty: /etc/placard/placard.conf when it exists.
     bool quiet = false;
     bool help = false;
 };

@@ -27,6 +27,7 @@
 #include "player/screen_reporter.hpp"
 #include "player/snapshot.hpp"
 #include "player/touch_controller.hpp"
+#include "player/virtual_screen.hpp"
 #include "render/headless_display.hpp"
 #include "render/sdl_window_display.hpp"
 #include "render/text_painter.hpp"
@@ -66,15 +67,6 @@ double unix_seconds_now() {
 double milliseconds_since(SteadyTime start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
         .count();
-}
-
-// The virtual clock's wall time starts at the feed's "generated" time, so a screenshot depends
-// only on content, input and t; without one, at a fixed instant.
-WallTime virtual_start(const Feed& feed) {
-    if (feed.generated) {
-        return *feed.generated;
-    }
-    return *parse_rfc3339("2026-01-01T09:00:00+08:00");
 }
 
 std::string resolve_content_dir(const PlayerOptions& options) {
@@ -367,36 +359,15 @@ int render_screenshot(const PlayerOptions& options) {
     const WallTime wall_start = virtual_start((*snapshot)->feed);
     PlayerFrame player(**fonts, *snapshot, config->idle_timeout_s);
     player.set_notice_limit(config->notice_max_s);
-    const double at = *options.at_s;
-    // The frames a screen runs, on a virtual clock that ticks like a display's vsync (60 Hz):
-    // a frame at every tick where the picture changes by itself (PlayerFrame says when) or
-    // input has arrived, up to the tick at `at`. Input goes through the same recognizer and
-    // navigator as live input, so inertia, idle timeouts, crossfades and damage come out as on
-    // a screen.
-    const auto tick_at_or_after = [](double seconds) {
-        return static_cast<long long>(std::ceil(seconds / kFrameSeconds - 1e-6));
-    };
-    const long long last_tick = std::llround(at / kFrameSeconds);
-    const std::span<const PointerEvent> input(events);
-    std::size_t next_event = 0;
-    for (long long tick = 0;;) {
-        const double t = static_cast<double>(tick) * kFrameSeconds;
-        const std::size_t first_event = next_event;
-        while (next_event < input.size() && input[next_event].t <= t + 1e-9) {
-            ++next_event;
+    if (!options.open_article.empty()) {
+        if ((*snapshot)->feed.find_article(options.open_article) == nullptr) {
+            log_error("--open-article: no article \"" + options.open_article + "\"");
+            return 1;
         }
-        const FrameOutcome outcome =
-            player.frame(t, wall_start.plus_seconds(t),
-                         input.subspan(first_event, next_event - first_event), canvas);
-        if (tick >= last_tick) {
-            break;
-        }
-        long long next = tick_at_or_after(outcome.next_change);
-        if (next_event < input.size()) {
-            next = std::min(next, tick_at_or_after(input[next_event].t));
-        }
-        tick = std::clamp(next, tick + 1, last_tick);
+        player.open_article(options.open_article, 0);
     }
+    const double at = *options.at_s;
+    run_virtual_clock(player, canvas, wall_start, at, events);
     if (auto written = display.write_png(options.screenshot); !written) {
         log_error(written.error().message);
         return 1;

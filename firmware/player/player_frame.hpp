@@ -76,6 +76,8 @@ class PlayerFrame {
     // The home screen's state as last drawn (which banner and excerpt are on screen).
     const FrameState& shown_state() const { return shown_; }
     const TouchController& touch() const { return touch_; }
+    // Opens an article's reading screen as a tap on it would (for previews).
+    void open_article(const std::string& id, double t) { touch_.open_article(id, t); }
     const GlyphCacheStats& glyph_cache_stats() const { return glyphs_.stats(); }
 
   private:

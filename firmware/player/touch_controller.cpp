@@ -135,6 +135,16 @@ void TouchController::abandon_gesture(double t) {
     }
 }
 
+void TouchController::open_article(const std::string& id, double t) {
+    const Article* article = snapshot_->feed.find_article(id);
+    if (article == nullptr) {
+        return;
+    }
+    navigator_.touched(t);
+    navigator_.open_article(article->channel, article->id, t);
+    follow_navigation(t);
+}
+
 void TouchController::apply(const Gesture& gesture, const FrameState& home_state, double t) {
     switch (gesture.kind) {
         case Gesture::Kind::Press:

@@ -29,6 +29,9 @@ class TouchController {
     // the night) is forgotten, as if never begun: no press left tinted, no drag holding the view.
     void abandon_gesture(double t);
     void tick(double t);
+    // Opens an article as a tap on it would (Placard Studio's preview of a reading screen);
+    // nothing when the content has no such article.
+    void open_article(const std::string& id, double t);
 
     const NavigationState& navigation() const { return navigator_.state(); }
     bool on_home() const { return navigator_.state().screen == ScreenKind::Home; }

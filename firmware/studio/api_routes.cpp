@@ -19,7 +19,8 @@ nlohmann::json versions_json(StudioContext& studio) {
         versions.push_back({{"version", version.version},
                             {"published", version.published},
                             {"publisher", version.publisher},
-                            {"note", version.note}});
+                            {"note", version.note},
+                            {"changes", version.changes}});
     }
     const auto current = studio.publisher.current_version();
     return {{"current", current ? nlohmann::json(*current) : nlohmann::json(nullptr)},

@@ -7,8 +7,10 @@
 
 #include "content/content_store.hpp"
 #include "content/feed_signing.hpp"
+#include "core/read_file.hpp"
 #include "core/wall_time.hpp"
 #include "runtime/sqlite_statement.hpp"
+#include "studio/change_summary.hpp"
 
 namespace placard {
 
@@ -59,6 +61,12 @@ Result<std::int64_t> Publisher::publish(std::vector<TarEntry> files, const std::
     if (!feed.is_object()) {
         return make_error("publish: feed.json is not a JSON object");
     }
+    const auto previous = current_version();
+    auto previous_feed = previous
+                             ? read_file(version_folder(*previous) / "feed.json", 64 * 1024 * 1024)
+                             : Result<std::string>(std::string());
+    const nlohmann::json changes =
+        describe_changes(previous_feed ? *previous_feed : std::string(), feed_file->data);
     feed["version"] = version;
     feed["generated"] = format_rfc3339(WallTime{now, system_wall_time().utc_offset_minutes});
     feed_file->data = feed.dump(2) + "\n";
@@ -95,12 +103,14 @@ Result<std::int64_t> Publisher::publish(std::vector<TarEntry> files, const std::
     }
     sync_folder(published);
     SqliteStatement insert(db_.handle(),
-                           "INSERT INTO versions (version, published, publisher, note) "
-                           "VALUES (?, ?, ?, ?)");
+                           "INSERT INTO versions (version, published, publisher, note, changes) "
+                           "VALUES (?, ?, ?, ?, ?)");
     sqlite3_bind_int64(insert.get(), 1, version);
     sqlite3_bind_int64(insert.get(), 2, now);
     sqlite3_bind_text(insert.get(), 3, publisher.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(insert.get(), 4, note.c_str(), -1, SQLITE_TRANSIENT);
+    const std::string changes_text = changes.dump();
+    sqlite3_bind_text(insert.get(), 5, changes_text.c_str(), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(insert.get()) != SQLITE_DONE) {
         return db_.error("publish: version " + std::to_string(version) +
                          " is on the screens' feed but not in the history");
@@ -129,12 +139,15 @@ fs::path Publisher::version_folder(std::int64_t version) const {
 std::vector<PublishedVersion> Publisher::history() const {
     std::vector<PublishedVersion> versions;
     SqliteStatement query(db_.handle(),
-                          "SELECT version, published, publisher, note FROM versions "
+                          "SELECT version, published, publisher, note, changes FROM versions "
                           "ORDER BY version DESC");
     while (query && sqlite3_step(query.get()) == SQLITE_ROW) {
+        const auto changes = nlohmann::json::parse(column_text(query.get(), 4), nullptr, false);
         versions.push_back(PublishedVersion{
             sqlite3_column_int64(query.get(), 0), sqlite3_column_int64(query.get(), 1),
-            column_text(query.get(), 2), column_text(query.get(), 3)});
+            column_text(query.get(), 2), column_text(query.get(), 3),
+            changes.is_array() ? changes.get<std::vector<std::string>>()
+                               : std::vector<std::string>()});
     }
     return versions;
 }

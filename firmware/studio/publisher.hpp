@@ -31,6 +31,7 @@ struct PublishedVersion {
     std::int64_t published = 0;  // Unix seconds.
     std::string publisher;
     std::string note;
+    std::vector<std::string> changes;  // Since the version before (change_summary.hpp).
 };
 
 class Publisher {

@@ -5,10 +5,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "http/bounded_http_server.hpp"
+#include "studio/media_library.hpp"
+#include "studio/preview_renderer.hpp"
 #include "studio/publisher.hpp"
 #include "studio/sessions.hpp"
 #include "studio/sign_in_throttle.hpp"
@@ -27,13 +30,19 @@ struct StudioContext {
     StudioContext(StudioFolder folder_in, StudioOptions options_in)
         : folder(std::move(folder_in)),
           publisher(folder.data, folder.key, *folder.db),
+          media(folder.data, *folder.db),
           options(std::move(options_in)) {}
 
     StudioFolder folder;
     Publisher publisher;
+    MediaLibrary media;
     SignInThrottle throttle;
     StudioOptions options;
     std::function<std::int64_t()> now;
+    std::unique_ptr<PreviewRenderer> preview;  // Null: previews answer 503.
+    // The seed page's plain-text importer (tools/importers), given by the program: text in, a
+    // feed "articles[]" object's JSON out.
+    std::function<Result<std::string>(std::string_view text, const std::string& id)> import_article;
 
     StudioDatabase& db() { return *folder.db; }
 };

@@ -24,23 +24,61 @@ bool from_elsewhere(const HttpRequestHead& head) {
            value.substr(scheme_end + 3) != **host;
 }
 
+std::vector<std::string> split_path(std::string_view path) {
+    std::vector<std::string> parts;
+    while (!path.empty()) {
+        const std::size_t slash = path.find('/');
+        parts.emplace_back(path.substr(0, slash));
+        path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+    }
+    return parts;
+}
+
+// The routes shared by GET and POST (each decides by the method).
+bool handle_resource(StudioContext& studio, HttpExchange& exchange, const Session& session,
+                     const std::vector<std::string>& parts) {
+    if (parts.empty()) {
+        return false;
+    }
+    if (parts[0] == "drafts") {
+        handle_drafts(studio, exchange, session, parts);
+    } else if (parts[0] == "media") {
+        handle_media(studio, exchange, session, parts);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 void handle_api(StudioContext& studio, HttpExchange& exchange, std::string_view path) {
     const auto session = request_session(studio, exchange.head());
     if (!session) {
         exchange.answer(json_error(401, "not signed in"));
         return;
     }
+    const std::vector<std::string> parts = split_path(path);
     if (exchange.head().method == "GET") {
-        handle_api_read(studio, exchange, *session, path);
+        if (handle_resource(studio, exchange, *session, parts)) {
+            return;
+        }
+        if (!parts.empty() && parts[0] == "preview") {
+            handle_preview(studio, exchange, *session, parts);
+        } else {
+            handle_api_read(studio, exchange, *session, path);
+        }
         return;
     }
     auto token = exchange.head().field("x-csrf-token");
     if (!token || !*token || !csrf_matches(*session, **token)) {
         exchange.answer(json_error(403, "the request has no valid CSRF token"));
+    } else if (handle_resource(studio, exchange, *session, parts)) {
         return;
-    }
-    if (path == "sign-out") {
+    } else if (path == "sign-out") {
         handle_sign_out(studio, exchange, *session);
+    } else if (path == "import-article") {
+        handle_import_article(studio, exchange, *session);
+    } else if (!parts.empty() && parts[0] == "versions") {
+        handle_rollback(studio, exchange, *session, parts);
     } else {
         exchange.answer(json_error(404, "no such action"));
     }
@@ -67,6 +105,33 @@ void handle_get(StudioContext& studio, HttpExchange& exchange, std::string_view 
 }
 
 }  // namespace
+
+HttpAnswer refusal_answer(const Error& error) {
+    switch (error.kind) {
+        case ErrorKind::Unauthentic:
+            return json_error(403, error.message);
+        case ErrorKind::Stale:
+            return json_error(409, error.message);
+        case ErrorKind::NotFound:
+            return json_error(404, error.message);
+        case ErrorKind::TooLarge:
+            return json_error(413, error.message);
+        case ErrorKind::Failed:
+            return json_error(500, error.message);
+        case ErrorKind::Invalid:
+            break;
+    }
+    return json_error(422, error.message);
+}
+
+std::optional<std::int64_t> parse_id(std::string_view text) {
+    if (text.empty() || text.size() > 18 ||
+        text.find_first_not_of("0123456789") != std::string::npos) {
+        return std::nullopt;
+    }
+    const std::int64_t id = std::stoll(std::string(text));
+    return id > 0 ? std::optional<std::int64_t>(id) : std::nullopt;
+}
 
 void handle_studio_request(StudioContext& studio, HttpExchange& exchange) {
     const std::string& method = exchange.head().method;

@@ -15,6 +15,7 @@ set -uo pipefail
 studio=$1 tool=$2 placard=$3 diff=$4 demo=$5
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/exit_trap.sh"
+source "$here/studio_fixture.sh"
 work=$(mktemp -d)
 studio_pid=
 on_main_exit '[ -z "$studio_pid" ] || kill "$studio_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"'
@@ -46,18 +47,8 @@ key=$("$studio" --data "$data" public-key)
 [[ $key =~ ^[0-9a-f]{64}$ ]] && ok "public-key prints the key" || fail "public-key printed: $key"
 
 # --- Serving -------------------------------------------------------------------------------
-"$studio" --data "$data" --listen 127.0.0.1:0 >"$work/studio.log" 2>&1 &
-studio_pid=$!
-port=
-for _ in $(seq 1 300); do  # Up to 30 s: the first start signs and publishes the demo.
-  port=$(sed -n 's/.*(port \([0-9]*\)).*/\1/p' "$work/studio.log")
-  [ -n "$port" ] && break
-  kill -0 "$studio_pid" 2>/dev/null || break
-  sleep 0.1
-done
-[ -n "$port" ] || { fail "the studio did not start: $(cat "$work/studio.log")"; exit 1; }
-base=http://127.0.0.1:$port
-ok "the studio serves on port $port"
+start_studio "$studio" "$data" "$work/studio.log" || exit 1
+ok "the studio serves at $base"
 
 # --- A screen takes the studio's feed ----------------------------------------------------
 cat >"$work/placard.conf" <<CONF

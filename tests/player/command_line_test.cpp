@@ -27,6 +27,15 @@ TEST(CommandLine, RefusesWhatItDoesNotKnow) {
     EXPECT_EQ(parse_player_options({"--at", "3"}).error().message,
               "--at and --screenshot go together");
     EXPECT_FALSE(parse_player_options({"--at", "-1", "--screenshot", "x.png"}));
+    EXPECT_EQ(parse_player_options({"--open-article", "a1"}).error().message,
+              "--open-article is for a --screenshot");
+}
+
+TEST(CommandLine, OpensAnArticleForAScreenshot) {
+    const auto options =
+        parse_player_options({"--at", "1", "--screenshot", "a.png", "--open-article", "a1"});
+    ASSERT_TRUE(options) << options.error().message;
+    EXPECT_EQ(options->open_article, "a1");
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ declare -A allowed=(
   [player]="core text render content runtime player"
   [http]="core http"
   [service]="core text render content runtime http service"
-  [studio]="core text render content runtime http studio"
+  [studio]="core text render content runtime http service player studio"
 )
 for layer in "${!allowed[@]}"; do
   while IFS= read -r line; do

@@ -7,11 +7,13 @@
 
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "content/bundle_signature.hpp"
+#include "importers/plain_text_article.hpp"
 #include "runtime/install_paths.hpp"
 #include "runtime/log.hpp"
 #include "runtime/systemd_notify.hpp"
@@ -66,6 +68,29 @@ Options read_options(int argc, char** argv) {
     }
     options.ok = options.ok && !options.data.empty();
     return options;
+}
+
+// The images of the version shown, into an empty media library (a new data folder's demo
+// images), each under its own name.
+Status adopt_published_media(StudioContext& studio) {
+    const auto version = studio.publisher.current_version();
+    if (!version || !studio.media.list().empty()) {
+        return Done{};
+    }
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::create_directories(studio.media.spool(), error);
+    for (const auto& entry :
+         fs::directory_iterator(studio.publisher.version_folder(*version) / "media", error)) {
+        const fs::path copy = studio.media.spool() / ("adopt-" + entry.path().filename().string());
+        fs::copy_file(entry.path(), copy, fs::copy_options::overwrite_existing, error);
+        auto added =
+            studio.media.add_named(copy, entry.path().filename().string(), "placard-studio", now());
+        if (!added) {
+            return make_error(entry.path().string() + ": " + added.error().message);
+        }
+    }
+    return Done{};
 }
 
 // A fresh studio publishes the demo content (the seed page) as version 1.
@@ -129,6 +154,24 @@ int serve(StudioFolder folder, const Options& options) {
     if (auto seeded = publish_demo_if_new(studio); !seeded) {
         return fail(seeded.error().message);
     }
+    if (auto adopted = adopt_published_media(studio); !adopted) {
+        return fail(adopted.error().message);
+    }
+    if (auto preview = PreviewRenderer::open()) {
+        studio.preview = std::move(*preview);
+    } else {
+        log_warning("studio: no previews: " + preview.error().message);
+    }
+    studio.import_article = [](std::string_view text,
+                               const std::string& id) -> Result<std::string> {
+        ImportOptions import_options;
+        import_options.article_id = id;
+        auto article = import_plain_text_article(text, "pasted text", import_options);
+        if (!article) {
+            return article.error();
+        }
+        return article_to_json(*article);
+    };
     // Signals are taken by sigwait below, not by a handler: blocked before any thread starts.
     sigset_t stop;
     sigemptyset(&stop);

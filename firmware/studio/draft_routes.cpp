@@ -1,0 +1,261 @@
+#include <nlohmann/json.hpp>
+
+#include "content/bundle_signature.hpp"
+#include "core/read_file.hpp"
+#include "studio/audit_log.hpp"
+#include "studio/content_folder.hpp"
+#include "studio/permissions.hpp"
+#include "studio/studio_answers.hpp"
+#include "studio/studio_routes.hpp"
+#include "studio/workflow.hpp"
+
+namespace placard {
+
+namespace {
+
+constexpr std::uint64_t kMaxFeedBody = 8 * 1024 * 1024;
+constexpr std::uint64_t kMaxNoteBody = 64 * 1024;
+
+nlohmann::json draft_json(const Draft& draft, bool with_feed) {
+    nlohmann::json json = {{"id", draft.id},
+                           {"author", draft.author},
+                           {"base_version", draft.base_version},
+                           {"state", std::string(draft_state_name(draft.state))},
+                           {"note", draft.note},
+                           {"reviewer", draft.reviewer},
+                           {"version", draft.version},
+                           {"updated", draft.updated}};
+    if (with_feed) {
+        json["feed"] = nlohmann::json::parse(draft.feed, nullptr, false);
+    }
+    return json;
+}
+
+// A content folder's problems as a 422 the page can list.
+HttpAnswer problems_answer(const ProblemList& problems) {
+    nlohmann::json lines = problems.messages();
+    return json_answer(422, {{"error", problems.front().message}, {"problems", lines}});
+}
+
+// The note of a step ({"note": "..."}; an empty body is no note).
+std::optional<std::string> read_note(HttpExchange& exchange) {
+    const HttpRequestHead& head = exchange.head();
+    if (!head.has("content-length") && !head.has("transfer-encoding")) {
+        return std::string();  // A POST without a body (RFC 9110 §8.6: no length, no content).
+    }
+    auto body = exchange.read_small_body(kMaxNoteBody);
+    if (!body) {
+        return std::nullopt;
+    }
+    if (body->empty()) {
+        return std::string();
+    }
+    const auto json = nlohmann::json::parse(*body, nullptr, false);
+    if (!json.is_object() || (json.contains("note") && !json["note"].is_string())) {
+        exchange.answer(json_error(400, "the body is not {\"note\": TEXT}"));
+        return std::nullopt;
+    }
+    return json.value("note", std::string());
+}
+
+void create(StudioContext& studio, HttpExchange& exchange, const Session& session) {
+    if (!may(session.user.role, Action::Edit)) {
+        exchange.answer(json_error(403, "您的角色不能编写内容"));
+        return;
+    }
+    const auto base = studio.publisher.current_version();
+    auto feed = base ? read_file(studio.publisher.version_folder(*base) / "feed.json", kMaxFeedBody)
+                     : Result<std::string>(make_error("nothing is published"));
+    if (!feed) {
+        exchange.answer(refusal_answer(feed.error()));
+        return;
+    }
+    auto id = create_draft(studio.db(), session.user.name, *base, *feed, studio.now());
+    if (!id) {
+        exchange.answer(refusal_answer(id.error()));
+        return;
+    }
+    record_audit(studio.db(),
+                 {studio.now(), session.user.name, "draft made",
+                  "draft " + std::to_string(*id) + " from version " + std::to_string(*base)});
+    exchange.answer(json_answer(201, draft_json(*find_draft(studio.db(), *id), true)));
+}
+
+// POST /api/drafts/N/feed: the whole feed.json, checked as a screen checks it before it is
+// kept: a draft is always something screens can show.
+void save_feed(StudioContext& studio, HttpExchange& exchange, const Session& session,
+               const Draft& draft) {
+    if (auto allowed = check_draft_step(session.user, draft, DraftStep::Edit); !allowed) {
+        exchange.answer(refusal_answer(allowed.error()));
+        return;
+    }
+    auto body = exchange.read_small_body(kMaxFeedBody);
+    if (!body) {
+        return;
+    }
+    auto folder = make_content_folder(studio.folder.data, *body, studio.media);
+    if (!folder) {
+        exchange.answer(refusal_answer(folder.error()));
+        return;
+    }
+    if (const ProblemList problems = check_content_folder(folder->path()); !problems.empty()) {
+        exchange.answer(problems_answer(problems));
+        return;
+    }
+    if (auto saved = save_draft_feed(studio.db(), draft.id, *body, studio.now()); !saved) {
+        exchange.answer(refusal_answer(saved.error()));
+        return;
+    }
+    exchange.answer(json_answer(200, draft_json(*find_draft(studio.db(), draft.id), false)));
+}
+
+Result<std::int64_t> publish_draft(StudioContext& studio, const Session& session,
+                                   const Draft& draft) {
+    auto folder = make_content_folder(studio.folder.data, draft.feed, studio.media);
+    if (!folder) {
+        return folder.error();
+    }
+    if (const ProblemList problems = check_content_folder(folder->path()); !problems.empty()) {
+        return problems.summary();
+    }
+    auto files = bundle_folder_files(folder->path());
+    if (!files) {
+        return files.error();
+    }
+    // Claimed first (approved → published, only if still approved): two reviewers pressing
+    // 发布 at once publish it once.
+    if (auto claimed = move_draft(studio.db(), draft.id, DraftState::Approved,
+                                  DraftState::Published, draft.reviewer, draft.note, studio.now());
+        !claimed) {
+        return claimed.error();
+    }
+    const std::string note = draft.note.empty() ? "草稿 " + std::to_string(draft.id) : draft.note;
+    auto version =
+        studio.publisher.publish(std::move(*files), session.user.name, note, studio.now());
+    if (!version) {
+        (void)move_draft(studio.db(), draft.id, DraftState::Published, DraftState::Approved,
+                         draft.reviewer, draft.note, studio.now());
+        return version.error();
+    }
+    if (auto recorded = mark_draft_published(studio.db(), draft.id, *version, studio.now());
+        !recorded) {
+        return recorded.error();
+    }
+    return version;
+}
+
+void take_step(StudioContext& studio, HttpExchange& exchange, const Session& session,
+               const Draft& draft, DraftStep step, std::string_view name) {
+    if (auto allowed = check_draft_step(session.user, draft, step); !allowed) {
+        exchange.answer(refusal_answer(allowed.error()));
+        return;
+    }
+    std::string detail = "draft " + std::to_string(draft.id) + " by " + draft.author;
+    if (step == DraftStep::Publish) {
+        auto version = publish_draft(studio, session, draft);
+        if (!version) {
+            exchange.answer(refusal_answer(version.error()));
+            return;
+        }
+        detail = "version " + std::to_string(*version) + " from " + detail + ", approved by " +
+                 draft.reviewer;
+    } else {
+        auto note = read_note(exchange);
+        if (!note) {
+            return;
+        }
+        const std::string reviewer = step == DraftStep::Submit ? "" : session.user.name;
+        if (auto moved = move_draft(studio.db(), draft.id, state_before(step), state_after(step),
+                                    reviewer, *note, studio.now());
+            !moved) {
+            exchange.answer(refusal_answer(moved.error()));
+            return;
+        }
+    }
+    record_audit(studio.db(), {studio.now(), session.user.name, std::string(name), detail});
+    exchange.answer(json_answer(200, draft_json(*find_draft(studio.db(), draft.id), false)));
+}
+
+std::optional<DraftStep> step_named(std::string_view name) {
+    if (name == "submit") {
+        return DraftStep::Submit;
+    }
+    if (name == "approve") {
+        return DraftStep::Approve;
+    }
+    if (name == "send-back") {
+        return DraftStep::SendBack;
+    }
+    if (name == "publish") {
+        return DraftStep::Publish;
+    }
+    return std::nullopt;
+}
+
+void list(StudioContext& studio, HttpExchange& exchange) {
+    nlohmann::json drafts = nlohmann::json::array();
+    for (const Draft& draft : open_drafts(studio.db())) {
+        drafts.push_back(draft_json(draft, false));
+    }
+    exchange.answer(json_answer(200, {{"drafts", drafts}}));
+}
+
+}  // namespace
+
+// /api/drafts: GET the open drafts, POST a new one (from the current version);
+// /api/drafts/N: GET one with its feed; POST /api/drafts/N/feed|submit|approve|send-back|publish.
+void handle_drafts(StudioContext& studio, HttpExchange& exchange, const Session& session,
+                   const std::vector<std::string>& parts) {
+    const bool get = exchange.head().method == "GET";
+    if (parts.size() == 1) {
+        get ? list(studio, exchange) : create(studio, exchange, session);
+        return;
+    }
+    const auto id = parse_id(parts[1]);
+    const auto draft = id ? find_draft(studio.db(), *id) : std::nullopt;
+    if (!draft) {
+        exchange.answer(json_error(404, "no such draft"));
+    } else if (get && parts.size() == 2) {
+        exchange.answer(json_answer(200, draft_json(*draft, true)));
+    } else if (!get && parts.size() == 3 && parts[2] == "feed") {
+        save_feed(studio, exchange, session, *draft);
+    } else if (const auto step = parts.size() == 3 ? step_named(parts[2]) : std::nullopt;
+               !get && step) {
+        take_step(studio, exchange, session, *draft, *step, parts[2]);
+    } else {
+        exchange.answer(json_error(404, "no such action"));
+    }
+}
+
+// POST /api/versions/N/rollback: version N's files published again as a new version (a
+// screen never takes a lower version number, so going back is going forward with old content).
+void handle_rollback(StudioContext& studio, HttpExchange& exchange, const Session& session,
+                     const std::vector<std::string>& parts) {
+    const auto version = parts.size() == 3 ? parse_id(parts[1]) : std::nullopt;
+    if (!version || parts[2] != "rollback") {
+        exchange.answer(json_error(404, "no such action"));
+        return;
+    }
+    if (!may(session.user.role, Action::Publish)) {
+        exchange.answer(json_error(403, "您的角色不能发布"));
+        return;
+    }
+    auto files = bundle_folder_files(studio.publisher.version_folder(*version));
+    if (!files) {
+        exchange.answer(json_error(404, "no such version"));
+        return;
+    }
+    const std::string note = "回滚：恢复 v" + std::to_string(*version) + " 的内容";
+    auto published =
+        studio.publisher.publish(std::move(*files), session.user.name, note, studio.now());
+    if (!published) {
+        exchange.answer(refusal_answer(published.error()));
+        return;
+    }
+    record_audit(studio.db(), {studio.now(), session.user.name, "rolled back",
+                               "version " + std::to_string(*published) + " has version " +
+                                   std::to_string(*version) + "'s content"});
+    exchange.answer(json_answer(200, {{"version", *published}, {"from", *version}}));
+}
+
+}  // namespace placard

@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# studio_workflow_test.sh PLACARD_STUDIO PLACARD_TOOL PLACARD IMAGE_DIFF SEED_TEXT
+# The 审核 workflow of Placard Studio through its JSON API (docs/studio-api.md), as the pages
+# use it, and what screens then get:
+#   - an editor makes a draft, pastes the seed page's text (the importer fills the article),
+#     uploads a banner, saves; a hostile upload and a feed a screen would refuse are refused
+#     with reasons, and the draft keeps its content;
+#   - an editor cannot approve or publish; the author cannot approve their own draft; a reviewer
+#     approves and publishes: version 2, whose history says what changed;
+#   - the studio's preview of version 2 is the player's own headless screenshot of it, pixel for
+#     pixel (home, and the new article's reading screen);
+#   - a screen pulling the studio's feed takes version 2 and shows the pasted article;
+#   - v3, then rollback to v2: the screen takes v4 with v2's content.
+set -uo pipefail
+studio=$1 tool=$2 placard=$3 diff=$4 seed=$5
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
+source "$here/studio_fixture.sh"
+work=$(mktemp -d)
+studio_pid=
+on_main_exit '[ -z "$studio_pid" ] || kill "$studio_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"'
+unset DISPLAY
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+ok() { echo "ok: $*"; }
+py() { /usr/bin/python3 "$@"; }
+data=$work/data
+echo "editor password 1" | "$studio" --data "$data" add-user 编辑甲 --role editor >/dev/null
+echo "editor password 2" | "$studio" --data "$data" add-user editor2 --role editor >/dev/null
+echo "reviewer password" | "$studio" --data "$data" add-user 审核乙 --role reviewer >/dev/null
+start_studio "$studio" "$data" "$work/studio.log" || exit 1
+
+# sign_in NAME PASSWORD JAR: signs in, keeps the cookie in JAR and the CSRF token in JAR.csrf.
+sign_in() {
+  curl -s -o /dev/null -c "$3" --data-urlencode "user=$1" --data-urlencode "password=$2" "$base/sign-in"
+  curl -s -b "$3" "$base/api/session" | py -c 'import json,sys; print(json.load(sys.stdin)["csrf"])' >"$3.csrf"
+}
+# call JAR METHOD PATH [CURL OPTIONS…]: prints the status; the body goes to $work/body.
+call() {
+  local jar=$1 method=$2 path=$3; shift 3
+  curl -s -o "$work/body" -w '%{http_code}' -X "$method" -b "$jar" -H "X-CSRF-Token: $(cat "$jar.csrf")" "$@" "$base/api/$path"
+}
+field() { py -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval("d" + sys.argv[2]))' "$work/body" "$1"; }
+sign_in 编辑甲 "editor password 1" "$work/editor"
+sign_in editor2 "editor password 2" "$work/editor2"
+sign_in 审核乙 "reviewer password" "$work/reviewer"
+
+# --- The editor's draft ----------------------------------------------------------------------
+[ "$(call "$work/editor" POST drafts)" = 201 ] && draft=$(field '["id"]') && ok "the editor made draft $draft" ||
+  fail "new draft: $(cat "$work/body")"
+py -c 'import json,sys; print(json.dumps({"text": open(sys.argv[1], encoding="utf-8").read(), "id": "pasted"}))' "$seed" >"$work/paste.json"
+[ "$(call "$work/editor" POST import-article -H 'Content-Type: application/json' --data-binary @"$work/paste.json")" = 200 ] &&
+  ok "the pasted page became an article: $(field '["article"]["title"]')" || fail "import: $(cat "$work/body")"
+cp "$work/body" "$work/imported.json"
+[ "$(field '["article"]["highlights"].__len__()')" -ge 1 ] && [ -n "$(field '["article"]["published"]')" ] &&
+  ok "with its ● highlights and date" || fail "the imported article lacks highlights or date: $(cat "$work/body")"
+[ "$(call "$work/editor" POST import-article --data-binary '{"text": "只有一行"}')" = 422 ] &&
+  ok "text that is not a page is refused: $(field '["error"]')" || fail "junk paste: $(cat "$work/body")"
+
+# A banner: a real PNG; then hostile uploads.
+convert -size 1600x600 gradient:'#a4161a-#f4f1ec' -gravity center -pointsize 90 -fill white \
+  -annotate 0 'Studio' "$work/banner.png" 2>/dev/null
+[ "$(call "$work/editor" POST media --data-binary @"$work/banner.png")" = 201 ] &&
+  banner=$(field '["path"]') && ok "a banner uploaded as $banner ($(field '["width"]')x$(field '["height"]'))" ||
+  fail "upload: $(cat "$work/body")"
+printf '<svg xmlns="http://www.w3.org/2000/svg"/>' >"$work/evil.svg"
+[ "$(call "$work/editor" POST media --data-binary @"$work/evil.svg")" = 422 ] &&
+  ok "an SVG is refused: $(field '["error"]')" || fail "svg upload: $(cat "$work/body")"
+head -c 3000 "$work/banner.png" >"$work/cut.png"
+[ "$(call "$work/editor" POST media --data-binary @"$work/cut.png")" = 422 ] &&
+  ! grep -q "$data" "$work/body" && ok "a truncated PNG is refused: $(field '["error"]')" || fail "truncated png: $(cat "$work/body")"
+py - "$work/huge.png" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+ihdr = struct.pack(">IIBBBBB", 60000, 60000, 8, 2, 0, 0, 0)
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b""))
+PY
+[ "$(call "$work/editor" POST media --data-binary @"$work/huge.png")" = 422 ] &&
+  ok "a PNG claiming 60000x60000 is refused: $(field '["error"]')" || fail "huge png: $(cat "$work/body")"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -b "$work/editor" -H "X-CSRF-Token: $(cat "$work/editor.csrf")" \
+  -H 'Content-Length: 99999999' "$base/api/media")" = 413 ] && ok "an upload over 20 MiB is refused unread: 413" ||
+  fail "oversized upload"
+[ -z "$(ls -A "$data/incoming" 2>/dev/null)" ] && ok "nothing refused stays on disk" || fail "left in incoming: $(ls "$data/incoming")"
+
+# The draft gets the article (first, in its channel) and the banner (first), as the page does.
+call "$work/editor" GET "drafts/$draft" >/dev/null
+py - "$work/body" "$work/imported.json" "$banner" >"$work/feed.json" <<'PY'
+import json, sys
+draft = json.load(open(sys.argv[1]))["feed"]
+article = json.load(open(sys.argv[2]))["article"]
+article["channel"] = draft["channels"][0]["id"]
+draft["articles"].insert(0, article)
+draft["banners"].insert(0, {"id": "studio-banner", "image": sys.argv[3], "caption": "工作室上传的横幅", "article": article["id"]})
+print(json.dumps(draft, ensure_ascii=False))
+PY
+py -c 'import json,sys; f=json.load(open(sys.argv[1])); f["banners"][0]["image"]="media/missing.png"; print(json.dumps(f))' "$work/feed.json" >"$work/bad-feed.json"
+[ "$(call "$work/editor" POST "drafts/$draft/feed" --data-binary @"$work/bad-feed.json")" = 422 ] &&
+  ok "a feed naming a missing image is refused: $(field '["error"]')" || fail "bad feed: $(cat "$work/body")"
+[ "$(call "$work/editor2" POST "drafts/$draft/feed" --data-binary @"$work/feed.json")" = 403 ] &&
+  ok "another editor cannot change the draft: $(field '["error"]')" || fail "editor2 edited: $(cat "$work/body")"
+[ "$(call "$work/editor" POST "drafts/$draft/feed" --data-binary @"$work/feed.json")" = 200 ] &&
+  ok "the draft is saved" || fail "save: $(cat "$work/body")"
+
+# --- Review ---------------------------------------------------------------------------------
+[ "$(call "$work/editor" POST "drafts/$draft/approve")" = 403 ] && ok "an editor cannot approve: $(field '["error"]')" ||
+  fail "editor approved: $(cat "$work/body")"
+[ "$(call "$work/reviewer" POST "drafts/$draft/approve")" = 409 ] && ok "a draft not submitted cannot be approved" ||
+  fail "approved before submit: $(cat "$work/body")"
+[ "$(call "$work/editor" POST "drafts/$draft/submit" --data-binary '{"note": "新增转载文章和横幅"}')" = 200 ] &&
+  ok "submitted" || fail "submit: $(cat "$work/body")"
+[ "$(call "$work/editor" POST "drafts/$draft/feed" --data-binary @"$work/feed.json")" = 409 ] &&
+  ok "a submitted draft cannot be edited: $(field '["error"]')" || fail "edited after submit: $(cat "$work/body")"
+[ "$(call "$work/editor" POST "drafts/$draft/publish")" = 403 ] && ok "an editor cannot publish" ||
+  fail "editor published: $(cat "$work/body")"
+[ "$(call "$work/reviewer" POST "drafts/$draft/publish")" = 409 ] && ok "a draft not approved cannot be published" ||
+  fail "published before approval: $(cat "$work/body")"
+[ "$(call "$work/reviewer" POST "drafts/$draft/approve" -H "X-CSRF-Token: $(cat "$work/editor.csrf")")" = 403 ] &&
+  ok "the reviewer's cookie with the editor's CSRF token cannot act" || fail "mixed session/token: $(cat "$work/body")"
+[ "$(call "$work/reviewer" POST "drafts/$draft/approve")" = 200 ] && ok "the reviewer approves" ||
+  fail "approve: $(cat "$work/body")"
+[ "$(call "$work/reviewer" POST "drafts/$draft/publish")" = 200 ] && ok "the reviewer publishes" ||
+  fail "publish: $(cat "$work/body")"
+call "$work/reviewer" GET versions >/dev/null
+[ "$(field '["current"]')" = 2 ] && ok "version 2 is current; what changed: $(field '["versions"][0]["changes"]')" ||
+  fail "versions: $(cat "$work/body")"
+field '["versions"][0]["changes"]' | grep -q "新增文章" || fail "the history does not say an article was added"
+[ "$(call "$work/reviewer" POST "drafts/$draft/publish")" = 409 ] && ok "publishing it again: 409" || fail "published twice"
+
+# --- The exact preview ------------------------------------------------------------------------
+for spec in "1920x1080 home" "1080x1920 portrait" "1920x1080 article"; do
+  set -- $spec
+  query="size=$1&at=3"
+  args=(--size "$1" --at 3)
+  if [ "$2" = article ]; then
+    query="$query&article=pasted"
+  fi
+  curl -s -b "$work/reviewer" -o "$work/preview-$2.png" -w '%{http_code}' "$base/api/preview/version/2?$query" >"$work/status"
+  if [ "$2" = article ]; then
+    # The player's own screenshot of the article: opened the way the preview opens it.
+    "$placard" --content "$data/published/2" --size "$1" --at 3 --open-article pasted --screenshot "$work/player-$2.png" --quiet
+  else
+    "$placard" --content "$data/published/2" "${args[@]}" --screenshot "$work/player-$2.png" --quiet
+  fi
+  if [ "$(cat "$work/status")" = 200 ] && "$diff" "$work/preview-$2.png" "$work/player-$2.png" >/dev/null; then
+    ok "the preview ($1, $2) is the player's screenshot, pixel for pixel"
+  else
+    fail "preview $spec: $(cat "$work/status"), $("$diff" "$work/preview-$2.png" "$work/player-$2.png" 2>&1 | tail -1)"
+  fi
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/reviewer" "$base/api/preview/version/2?size=99999x1")" = 422 ] &&
+  ok "a preview size out of range: 422" || fail "bad preview size"
+
+# --- A screen pulls it ------------------------------------------------------------------------
+cat >"$work/placard.conf" <<CONF
+feed_url = $base/feed/feed.json
+store = $work/store
+trusted_key = $("$studio" --data "$data" public-key)
+CONF
+"$tool" fetch --config "$work/placard.conf" >/dev/null 2>&1
+"$tool" status --config "$work/placard.conf" | grep -Eq '^current: +version 2$' && ok "a screen took version 2" ||
+  fail "the screen: $("$tool" status --config "$work/placard.conf")"
+grep -q '"id": "pasted"' "$work/store/current/feed.json" && ok "with the pasted article" || fail "no pasted article on the screen"
+
+# --- v3, then rollback to v2 -------------------------------------------------------------------
+call "$work/editor" POST drafts >/dev/null
+draft3=$(field '["id"]')
+py -c 'import json,sys; f=json.load(open(sys.argv[1]))["feed"]; f["ticker"]=["第三版的滚动字幕"]; print(json.dumps(f, ensure_ascii=False))' "$work/body" >"$work/feed3.json"
+call "$work/editor" POST "drafts/$draft3/feed" --data-binary @"$work/feed3.json" >/dev/null
+call "$work/editor" POST "drafts/$draft3/submit" >/dev/null
+call "$work/reviewer" POST "drafts/$draft3/approve" >/dev/null
+[ "$(call "$work/reviewer" POST "drafts/$draft3/publish")" = 200 ] && ok "version 3 published" || fail "v3: $(cat "$work/body")"
+[ "$(call "$work/editor" POST versions/2/rollback)" = 403 ] && ok "an editor cannot roll back" || fail "editor rolled back"
+[ "$(call "$work/reviewer" POST versions/2/rollback)" = 200 ] && [ "$(field '["version"]')" = 4 ] &&
+  ok "rolled back to version 2's content as version 4" || fail "rollback: $(cat "$work/body")"
+"$tool" fetch --config "$work/placard.conf" >/dev/null 2>&1
+"$tool" status --config "$work/placard.conf" | grep -Eq '^current: +version 4$' && ok "the screen took version 4" ||
+  fail "after rollback: $("$tool" status --config "$work/placard.conf")"
+strip() { py -c 'import json,sys; f=json.load(open(sys.argv[1])); [f.pop(k) for k in ("version","generated")]; print(json.dumps(f, sort_keys=True))' "$1"; }
+[ "$(strip "$work/store/current/feed.json")" = "$(strip "$data/published/2/feed.json")" ] &&
+  ok "version 4 is version 2's content" || fail "version 4 differs from version 2"
+call "$work/reviewer" GET audit >/dev/null
+for action in "draft made" submit approve publish "rolled back" uploaded; do
+  grep -q "\"action\":\"$action" "$work/body" || fail "no '$action' in the audit log"
+done
+ok "the audit log has each step"
+
+[ $failures -eq 0 ] || { echo "studio log:"; cat "$work/studio.log"; exit 1; }
+echo "ok: the workflow holds: draft, import, upload, review by another, publish, preview, rollback"
