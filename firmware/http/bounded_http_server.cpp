@@ -4,8 +4,10 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <strings.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +21,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr int kReadTimeoutMs = 5000;
+constexpr int kSendTimeoutS = 10;
+// A small body (a form, a note, JSON) arrives at once: a client trickling one holds a slot.
+constexpr auto kSmallBodyDeadline = std::chrono::seconds(10);
 
 const char* reason_phrase(int status) {
     switch (status) {
@@ -65,8 +70,15 @@ const char* reason_phrase(int status) {
     }
 }
 
-bool send_all(int fd, std::string_view data) {
+// Sends everything within the exchange's send deadline: a client that stops reading (a stranger
+// asking for a large file and never taking it) is dropped when the deadline passes, instead of
+// holding a connection slot and the answer's memory for ever. Each send also gives up after
+// kSendTimeoutS (SO_SNDTIMEO, set on every accepted connection).
+bool send_all(int fd, std::string_view data, Clock::time_point deadline) {
     while (!data.empty()) {
+        if (Clock::now() > deadline) {
+            return false;
+        }
         const ssize_t sent = ::send(fd, data.data(), data.size(), MSG_NOSIGNAL);
         if (sent < 0 && errno == EINTR) {
             continue;
@@ -79,6 +91,11 @@ bool send_all(int fd, std::string_view data) {
     return true;
 }
 
+// A minute, and a second more for each 64 KiB: a screen on a slow link still gets a large image.
+Clock::time_point send_deadline(std::size_t bytes) {
+    return Clock::now() + std::chrono::seconds(60 + bytes / (64 * 1024));
+}
+
 void send_answer(int fd, const HttpAnswer& answer) {
     std::string head = "HTTP/1.1 " + std::to_string(answer.status) + " " +
                        reason_phrase(answer.status) + "\r\nContent-Type: " + answer.content_type +
@@ -88,7 +105,8 @@ void send_answer(int fd, const HttpAnswer& answer) {
         head += name + ": " + value + "\r\n";
     }
     head += "\r\n";
-    send_all(fd, head) && send_all(fd, answer.body);
+    const auto deadline = send_deadline(head.size() + answer.body.size());
+    send_all(fd, head, deadline) && send_all(fd, answer.body, deadline);
 }
 
 // Waits until `fd` can be read, at most the per-read time-out and never past `deadline`;
@@ -213,8 +231,10 @@ BodyFraming body_framing(const HttpRequestHead& head, std::uint64_t max_bytes) {
 
 bool HttpExchange::read_body(std::uint64_t length,
                              const std::function<bool(std::string_view)>& sink) {
-    if (auto expect = head_.field("expect"); expect && *expect) {
-        send_all(connection_, "HTTP/1.1 100 Continue\r\n\r\n");
+    // RFC 9110 §10.1.1: only "100-continue" asks for it.
+    if (auto expect = head_.field("expect");
+        expect && *expect && strcasecmp((*expect)->c_str(), "100-continue") == 0) {
+        send_all(connection_, "HTTP/1.1 100 Continue\r\n\r\n", send_deadline(0));
     }
     const auto deadline = Clock::now() + body_deadline_;
     std::uint64_t received = 0;
@@ -246,10 +266,14 @@ std::optional<std::string> HttpExchange::read_small_body(std::uint64_t max_bytes
     }
     std::string body;
     body.reserve(static_cast<std::size_t>(framing.length));
-    if (!read_body(framing.length, [&](std::string_view piece) {
-            body.append(piece);
-            return true;
-        })) {
+    const auto full_deadline = body_deadline_;
+    body_deadline_ = std::min<std::chrono::seconds>(body_deadline_, kSmallBodyDeadline);
+    const bool complete = read_body(framing.length, [&](std::string_view piece) {
+        body.append(piece);
+        return true;
+    });
+    body_deadline_ = full_deadline;
+    if (!complete) {
         answer(text_answer(400, "the body ended before its Content-Length"));
         return std::nullopt;
     }
@@ -328,6 +352,8 @@ void BoundedHttpServer::accept_loop() {
         if (connection < 0) {
             continue;  // EMFILE and the like: the next connection may do.
         }
+        const timeval send_timeout{kSendTimeoutS, 0};
+        ::setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &send_timeout, sizeof send_timeout);
         const std::string peer = peer_address(address);
         {
             std::lock_guard lock(mutex_);
@@ -380,10 +406,10 @@ void BoundedHttpServer::serve(int connection, const std::string& peer) {
             return;
         }
         buffer.append(piece, static_cast<std::size_t>(got));
-        head_end = buffer.find("\r\n\r\n");
-        if (head_end == std::string::npos && buffer.find("\n\n") != std::string::npos) {
-            head_end = buffer.find("\n\n");
-        }
+        // The first empty line ends the head, whichever line ends it uses (RFC 9112 §2.2): the
+        // earlier of CRLF CRLF and LF LF, so that head and body are split where any other
+        // reader would split them.
+        head_end = std::min(buffer.find("\r\n\r\n"), buffer.find("\n\n"));
     }
     const std::size_t body_start =
         head_end + (buffer.compare(head_end, 4, "\r\n\r\n") == 0 ? 4 : 2);

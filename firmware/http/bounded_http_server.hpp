@@ -82,8 +82,9 @@ class HttpExchange {
     // arrive, within the body deadline; answers "100 Continue" first when the client asked
     // (RFC 9110 §10.1.1). False when the body ended early, took too long, or `sink` said stop.
     bool read_body(std::uint64_t length, const std::function<bool(std::string_view)>& sink);
-    // The whole body into memory: only for small bodies (a form, JSON), `max_bytes` bounded.
-    // Answers the refusal itself (413, 411, 400...) and returns nothing when it cannot.
+    // The whole body into memory: only for small bodies (a form, JSON), `max_bytes` bounded and
+    // arriving within 10 s. Answers the refusal itself (413, 411, 400...) and returns nothing
+    // when it cannot.
     std::optional<std::string> read_small_body(std::uint64_t max_bytes);
 
     void answer(const HttpAnswer& answer);
@@ -94,8 +95,8 @@ class HttpExchange {
     int wake_;
     std::string peer_;
     HttpRequestHead head_;
-    std::string early_body_;  // Body bytes that came in with the head.
-    std::chrono::seconds body_deadline_;
+    std::string early_body_;              // Body bytes that came in with the head.
+    std::chrono::seconds body_deadline_;  // read_small_body shortens it while it reads.
     bool answered_ = false;
 };
 

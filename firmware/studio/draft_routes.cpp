@@ -37,6 +37,12 @@ HttpAnswer problems_answer(const ProblemList& problems) {
     return json_answer(422, {{"error", problems.front().message}, {"problems", lines}});
 }
 
+void answer_with_draft(StudioContext& studio, HttpExchange& exchange, std::int64_t id) {
+    const auto now = find_draft(studio.db(), id);
+    exchange.answer(now ? json_answer(200, draft_json(*now, false))
+                        : json_error(404, "no such draft"));
+}
+
 // The note of a step ({"note": "..."}; an empty body is no note).
 std::optional<std::string> read_note(HttpExchange& exchange) {
     const HttpRequestHead& head = exchange.head();
@@ -67,18 +73,20 @@ void create(StudioContext& studio, HttpExchange& exchange, const Session& sessio
     auto feed = base ? read_file(studio.publisher.version_folder(*base) / "feed.json", kMaxFeedBody)
                      : Result<std::string>(make_error("nothing is published"));
     if (!feed) {
-        exchange.answer(refusal_answer(feed.error()));
+        exchange.answer(refusal_answer(studio, feed.error()));
         return;
     }
     auto id = create_draft(studio.db(), session.user.name, *base, *feed, studio.now());
     if (!id) {
-        exchange.answer(refusal_answer(id.error()));
+        exchange.answer(refusal_answer(studio, id.error()));
         return;
     }
     record_audit(studio.db(),
                  {studio.now(), session.user.name, "draft made",
                   "draft " + std::to_string(*id) + " from version " + std::to_string(*base)});
-    exchange.answer(json_answer(201, draft_json(*find_draft(studio.db(), *id), true)));
+    const auto made = find_draft(studio.db(), *id);
+    exchange.answer(made ? json_answer(201, draft_json(*made, true))
+                         : json_error(500, "the new draft cannot be read back"));
 }
 
 // POST /api/drafts/N/feed: the whole feed.json, checked as a screen checks it before it is
@@ -86,7 +94,7 @@ void create(StudioContext& studio, HttpExchange& exchange, const Session& sessio
 void save_feed(StudioContext& studio, HttpExchange& exchange, const Session& session,
                const Draft& draft) {
     if (auto allowed = check_draft_step(session.user, draft, DraftStep::Edit); !allowed) {
-        exchange.answer(refusal_answer(allowed.error()));
+        exchange.answer(refusal_answer(studio, allowed.error()));
         return;
     }
     auto body = exchange.read_small_body(kMaxFeedBody);
@@ -95,22 +103,31 @@ void save_feed(StudioContext& studio, HttpExchange& exchange, const Session& ses
     }
     auto folder = make_content_folder(studio.folder.data, *body, studio.media);
     if (!folder) {
-        exchange.answer(refusal_answer(folder.error()));
+        exchange.answer(refusal_answer(studio, folder.error()));
         return;
     }
     if (const ProblemList problems = check_content_folder(folder->path()); !problems.empty()) {
         exchange.answer(problems_answer(problems));
         return;
     }
-    if (auto saved = save_draft_feed(studio.db(), draft.id, *body, studio.now()); !saved) {
-        exchange.answer(refusal_answer(saved.error()));
+    if (auto saved = save_draft_feed(studio.db(), draft, *body, session.user.name, studio.now());
+        !saved) {
+        exchange.answer(refusal_answer(studio, saved.error()));
         return;
     }
-    exchange.answer(json_answer(200, draft_json(*find_draft(studio.db(), draft.id), false)));
+    answer_with_draft(studio, exchange, draft.id);
 }
 
 Result<std::int64_t> publish_draft(StudioContext& studio, const Session& session,
                                    const Draft& draft) {
+    // A draft made from an older version would quietly undo what was published since, which
+    // its reviewer never saw: refused, to be made again from the current version.
+    if (const auto current = studio.publisher.current_version();
+        current && *current != draft.base_version) {
+        return make_error(ErrorKind::Stale, "草稿基于 v" + std::to_string(draft.base_version) +
+                                                "，之后已发布了 v" + std::to_string(*current) +
+                                                "：请基于当前版本新建草稿");
+    }
     auto folder = make_content_folder(studio.folder.data, draft.feed, studio.media);
     if (!folder) {
         return folder.error();
@@ -147,14 +164,14 @@ Result<std::int64_t> publish_draft(StudioContext& studio, const Session& session
 void take_step(StudioContext& studio, HttpExchange& exchange, const Session& session,
                const Draft& draft, DraftStep step, std::string_view name) {
     if (auto allowed = check_draft_step(session.user, draft, step); !allowed) {
-        exchange.answer(refusal_answer(allowed.error()));
+        exchange.answer(refusal_answer(studio, allowed.error()));
         return;
     }
     std::string detail = "draft " + std::to_string(draft.id) + " by " + draft.author;
     if (step == DraftStep::Publish) {
         auto version = publish_draft(studio, session, draft);
         if (!version) {
-            exchange.answer(refusal_answer(version.error()));
+            exchange.answer(refusal_answer(studio, version.error()));
             return;
         }
         detail = "version " + std::to_string(*version) + " from " + detail + ", approved by " +
@@ -168,12 +185,12 @@ void take_step(StudioContext& studio, HttpExchange& exchange, const Session& ses
         if (auto moved = move_draft(studio.db(), draft.id, state_before(step), state_after(step),
                                     reviewer, *note, studio.now());
             !moved) {
-            exchange.answer(refusal_answer(moved.error()));
+            exchange.answer(refusal_answer(studio, moved.error()));
             return;
         }
     }
     record_audit(studio.db(), {studio.now(), session.user.name, std::string(name), detail});
-    exchange.answer(json_answer(200, draft_json(*find_draft(studio.db(), draft.id), false)));
+    answer_with_draft(studio, exchange, draft.id);
 }
 
 std::optional<DraftStep> step_named(std::string_view name) {
@@ -249,7 +266,7 @@ void handle_rollback(StudioContext& studio, HttpExchange& exchange, const Sessio
     auto published =
         studio.publisher.publish(std::move(*files), session.user.name, note, studio.now());
     if (!published) {
-        exchange.answer(refusal_answer(published.error()));
+        exchange.answer(refusal_answer(studio, published.error()));
         return;
     }
     record_audit(studio.db(), {studio.now(), session.user.name, "rolled back",

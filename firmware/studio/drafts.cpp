@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kDraftColumns =
     "id, author, base_version, feed, state, note, IFNULL(reviewer, ''), IFNULL(version, 0), "
-    "updated";
+    "updated, editors";
 
 void bind_text(sqlite3_stmt* statement, int index, std::string_view text) {
     sqlite3_bind_text(statement, index, text.data(), static_cast<int>(text.size()),
@@ -26,6 +26,7 @@ Draft read_draft(sqlite3_stmt* row) {
     draft.reviewer = column_text(row, 6);
     draft.version = sqlite3_column_int64(row, 7);
     draft.updated = sqlite3_column_int64(row, 8);
+    draft.editors = column_text(row, 9);
     return draft;
 }
 
@@ -60,15 +61,17 @@ Result<std::int64_t> create_draft(StudioDatabase& db, const std::string& author,
                                   std::int64_t now) {
     SqliteStatement insert(db.handle(),
                            "INSERT INTO drafts (author, base_version, feed, state, updated) "
-                           "VALUES (?, ?, ?, 'draft', ?)");
+                           "VALUES (?, ?, ?, 'draft', ?) RETURNING id");
     bind_text(insert.get(), 1, author);
     sqlite3_bind_int64(insert.get(), 2, base_version);
     bind_text(insert.get(), 3, feed);
     sqlite3_bind_int64(insert.get(), 4, now);
-    if (sqlite3_step(insert.get()) != SQLITE_DONE) {
+    // RETURNING, not sqlite3_last_insert_rowid: the connection is shared by the server's
+    // threads, and another thread's insert may come between.
+    if (sqlite3_step(insert.get()) != SQLITE_ROW) {
         return db.error("cannot make a draft");
     }
-    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db.handle()));
+    return static_cast<std::int64_t>(sqlite3_column_int64(insert.get(), 0));
 }
 
 std::optional<Draft> find_draft(StudioDatabase& db, std::int64_t id) {
@@ -93,17 +96,24 @@ std::vector<Draft> open_drafts(StudioDatabase& db) {
     return drafts;
 }
 
-Status save_draft_feed(StudioDatabase& db, std::int64_t id, const std::string& feed,
-                       std::int64_t now) {
-    SqliteStatement update(
-        db.handle(), "UPDATE drafts SET feed = ?, updated = ? WHERE id = ? AND state = 'draft'");
+Status save_draft_feed(StudioDatabase& db, const Draft& draft, const std::string& feed,
+                       const std::string& editor, std::int64_t now) {
+    const std::int64_t id = draft.id;
+    const std::string editors =
+        draft.edited_by(editor) ? draft.editors : draft.editors + editor + "\n";
+    SqliteStatement update(db.handle(),
+                           "UPDATE drafts SET feed = ?, updated = ?, editors = ? WHERE id = ? "
+                           "AND state = 'draft' RETURNING id");
     bind_text(update.get(), 1, feed);
     sqlite3_bind_int64(update.get(), 2, now);
-    sqlite3_bind_int64(update.get(), 3, id);
-    if (sqlite3_step(update.get()) != SQLITE_DONE) {
+    bind_text(update.get(), 3, editors);
+    sqlite3_bind_int64(update.get(), 4, id);
+    // One row back when it changed (RETURNING: sqlite3_changes could be another thread's).
+    const int step = sqlite3_step(update.get());
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
         return db.error("cannot save draft " + std::to_string(id));
     }
-    if (sqlite3_changes(db.handle()) != 1) {
+    if (step != SQLITE_ROW) {
         return make_error(ErrorKind::Stale, "草稿 " + std::to_string(id) + " 已不在编辑状态");
     }
     return Done{};
@@ -113,17 +123,18 @@ Status move_draft(StudioDatabase& db, std::int64_t id, DraftState from, DraftSta
                   const std::string& reviewer, const std::string& note, std::int64_t now) {
     SqliteStatement update(db.handle(),
                            "UPDATE drafts SET state = ?, reviewer = NULLIF(?, ''), note = ?, "
-                           "updated = ? WHERE id = ? AND state = ?");
+                           "updated = ? WHERE id = ? AND state = ? RETURNING id");
     bind_text(update.get(), 1, draft_state_name(to));
     bind_text(update.get(), 2, reviewer);
     bind_text(update.get(), 3, note);
     sqlite3_bind_int64(update.get(), 4, now);
     sqlite3_bind_int64(update.get(), 5, id);
     bind_text(update.get(), 6, draft_state_name(from));
-    if (sqlite3_step(update.get()) != SQLITE_DONE) {
+    const int step = sqlite3_step(update.get());
+    if (step != SQLITE_ROW && step != SQLITE_DONE) {
         return db.error("cannot change draft " + std::to_string(id));
     }
-    if (sqlite3_changes(db.handle()) != 1) {
+    if (step != SQLITE_ROW) {
         return make_error(ErrorKind::Stale, "草稿 " + std::to_string(id) + " 的状态已被他人改变");
     }
     return Done{};
@@ -133,11 +144,11 @@ Status mark_draft_published(StudioDatabase& db, std::int64_t id, std::int64_t ve
                             std::int64_t now) {
     SqliteStatement update(db.handle(),
                            "UPDATE drafts SET version = ?, updated = ? "
-                           "WHERE id = ? AND state = 'published'");
+                           "WHERE id = ? AND state = 'published' RETURNING id");
     sqlite3_bind_int64(update.get(), 1, version);
     sqlite3_bind_int64(update.get(), 2, now);
     sqlite3_bind_int64(update.get(), 3, id);
-    if (sqlite3_step(update.get()) != SQLITE_DONE || sqlite3_changes(db.handle()) != 1) {
+    if (sqlite3_step(update.get()) != SQLITE_ROW) {
         return db.error("cannot mark draft " + std::to_string(id) + " published");
     }
     return Done{};

@@ -28,6 +28,12 @@ struct Draft {
     std::string note;  // The author's note when submitting, or the reviewer's when sending back.
     std::string reviewer;      // Who approved (or sent back); empty before.
     std::int64_t version = 0;  // The version it was published as; 0 before.
+    // Everyone who saved its content, one name per line: none of them may approve it (an admin
+    // who rewrote someone's draft is an author of it too).
+    std::string editors;
+    bool edited_by(const std::string& name) const {
+        return name == author || ("\n" + editors).find("\n" + name + "\n") != std::string::npos;
+    }
     std::int64_t updated = 0;
 };
 
@@ -37,8 +43,9 @@ Result<std::int64_t> create_draft(StudioDatabase& db, const std::string& author,
 std::optional<Draft> find_draft(StudioDatabase& db, std::int64_t id);
 // Every draft but published ones, newest first, without their feed text.
 std::vector<Draft> open_drafts(StudioDatabase& db);
-Status save_draft_feed(StudioDatabase& db, std::int64_t id, const std::string& feed,
-                       std::int64_t now);
+// Saves the draft's feed, adding `editor` to its editors.
+Status save_draft_feed(StudioDatabase& db, const Draft& draft, const std::string& feed,
+                       const std::string& editor, std::int64_t now);
 // Moves a draft from `from` to `to` (only if it is still in `from`: two reviewers clicking at
 // once make one change, not two).
 Status move_draft(StudioDatabase& db, std::int64_t id, DraftState from, DraftState to,

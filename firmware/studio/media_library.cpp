@@ -32,6 +32,11 @@ std::string image_extension(const fs::path& file) {
 
 Result<MediaItem> MediaLibrary::add_upload(const fs::path& file, const std::string& user,
                                            std::int64_t now) {
+    if (const Status room = check_room(); !room) {
+        std::error_code ignored;
+        fs::remove(file, ignored);
+        return room.error();
+    }
     const std::string extension = image_extension(file);
     auto hash = sha256_of_file(file);
     std::error_code ignored;
@@ -48,10 +53,26 @@ Result<MediaItem> MediaLibrary::add_named(const fs::path& file, const std::strin
     return add(file, name, user, now);
 }
 
+Status MediaLibrary::check_room() const {
+    SqliteStatement query(db_.handle(), "SELECT COUNT(*), IFNULL(SUM(size), 0) FROM media");
+    if (!query || sqlite3_step(query.get()) != SQLITE_ROW) {
+        return db_.error("cannot count the images");
+    }
+    if (sqlite3_column_int64(query.get(), 0) >= kMaxLibraryImages ||
+        sqlite3_column_int64(query.get(), 1) >= kMaxLibraryBytes) {
+        return make_error(ErrorKind::TooLarge,
+                          "图片库已满（" + std::to_string(kMaxLibraryImages) + " 张或 2 GiB）");
+    }
+    return Done{};
+}
+
 Result<MediaItem> MediaLibrary::add(const fs::path& file, std::string name, const std::string& user,
                                     std::int64_t now) {
     std::error_code ignored;
+    // One image decoded at a time: each may take up to 128 MB while it is checked.
+    std::unique_lock decoding(decoding_);
     auto image = load_image(file.string());
+    decoding.unlock();
     auto hash = sha256_of_file(file);
     if (!image || !hash) {
         fs::remove(file, ignored);

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct MediaItem {
 };
 
 inline constexpr std::uint64_t kMaxUploadBytes = 20 * 1024 * 1024;
+// What the library holds at most (a quota, so that uploads cannot fill the studio's disk).
+inline constexpr std::int64_t kMaxLibraryImages = 2000;
+inline constexpr std::int64_t kMaxLibraryBytes = 2LL * 1024 * 1024 * 1024;
 
 class MediaLibrary {
   public:
@@ -47,11 +51,13 @@ class MediaLibrary {
     std::filesystem::path spool() const { return data_ / "incoming"; }
 
   private:
+    Status check_room() const;
     Result<MediaItem> add(const std::filesystem::path& file, std::string name,
                           const std::string& user, std::int64_t now);
 
     std::filesystem::path data_;
     StudioDatabase& db_;
+    std::mutex decoding_;
 };
 
 }  // namespace placard

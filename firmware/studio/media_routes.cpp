@@ -66,12 +66,12 @@ void upload(StudioContext& studio, HttpExchange& exchange, const Session& sessio
     }
     auto file = spool_upload(studio, exchange);
     if (!file) {
-        exchange.answer(refusal_answer(file.error()));
+        exchange.answer(refusal_answer(studio, file.error()));
         return;
     }
     auto item = studio.media.add_upload(*file, session.user.name, studio.now());
     if (!item) {
-        exchange.answer(refusal_answer(item.error()));
+        exchange.answer(refusal_answer(studio, item.error()));
         return;
     }
     record_audit(studio.db(), {studio.now(), session.user.name, "uploaded",
@@ -85,7 +85,7 @@ void send_file(StudioContext& studio, HttpExchange& exchange, const std::string&
         if (item.name == name) {
             auto data = read_file(studio.folder.data / "media" / item.sha256, kMaxUploadBytes);
             if (!data) {
-                exchange.answer(refusal_answer(data.error()));
+                exchange.answer(refusal_answer(studio, data.error()));
                 return;
             }
             HttpAnswer answer;
@@ -146,7 +146,7 @@ void handle_import_article(StudioContext& studio, HttpExchange& exchange, const 
     auto article =
         studio.import_article(json["text"].get<std::string>(), json.value("id", std::string()));
     if (!article) {
-        exchange.answer(refusal_answer(article.error()));
+        exchange.answer(refusal_answer(studio, article.error()));
         return;
     }
     exchange.answer(

@@ -14,8 +14,12 @@ namespace placard {
 
 namespace {
 
+// Bounded, since a preview holds the renderer while it runs: up to a 4K panel either way up,
+// and up to a minute into the content (every frame up to then is drawn, as on a screen).
 constexpr int kMinSide = 320;
-constexpr int kMaxSide = 7680;
+constexpr int kMaxSide = 3840;
+constexpr long kMaxPixels = 3840L * 2160;
+constexpr double kMaxSeconds = 60;
 
 std::optional<int> parse_side(std::string_view text) {
     if (text.empty() || text.size() > 5 ||
@@ -30,8 +34,9 @@ Status read_size(const std::string& text, PreviewRequest& request) {
     const std::size_t x = text.find('x');
     const auto width = x == std::string::npos ? std::nullopt : parse_side(text.substr(0, x));
     const auto height = x == std::string::npos ? std::nullopt : parse_side(text.substr(x + 1));
-    if (!width || !height) {
-        return make_error("size: \"" + text + "\" is not WIDTHxHEIGHT, 320 to 7680 a side");
+    if (!width || !height || static_cast<long>(*width) * *height > kMaxPixels) {
+        return make_error("size: \"" + text +
+                          "\" is not WIDTHxHEIGHT, 320 to 3840 a side, at most 3840×2160");
     }
     request.width = *width;
     request.height = *height;
@@ -41,8 +46,9 @@ Status read_size(const std::string& text, PreviewRequest& request) {
 Status read_seconds(const std::string& text, PreviewRequest& request) {
     char* end = nullptr;
     const double seconds = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || !(seconds >= 0 && seconds <= 3600)) {
-        return make_error("at: \"" + text + "\" is not a number of seconds from 0 to 3600");
+    if (text.empty() || end != text.c_str() + text.size() ||
+        !(seconds >= 0 && seconds <= kMaxSeconds)) {
+        return make_error("at: \"" + text + "\" is not a number of seconds from 0 to 60");
     }
     request.at_s = seconds;
     return Done{};

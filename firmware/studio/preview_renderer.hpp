@@ -24,8 +24,8 @@ struct PreviewRequest {
     std::string article;  // An article's reading screen, opened at t = 0; empty: home.
 };
 
-// Reads the request's query: size=WxH (320..7680 a side), at=SECONDS (0..3600), time=RFC 3339,
-// article=ID. One line of reason for a bad one.
+// Reads the request's query: size=WxH (320..3840 a side, at most 3840×2160), at=SECONDS (0..60),
+// time=RFC 3339, article=ID. One line of reason for a bad one.
 Result<PreviewRequest> parse_preview_query(std::string_view query);
 
 class PreviewRenderer {

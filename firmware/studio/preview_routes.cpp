@@ -48,17 +48,17 @@ void handle_preview(StudioContext& studio, HttpExchange& exchange, const Session
                                            : std::string_view(target).substr(question + 1));
     auto feed = feed_to_preview(studio, parts);
     if (!request || !feed) {
-        exchange.answer(refusal_answer(request ? feed.error() : request.error()));
+        exchange.answer(refusal_answer(studio, request ? feed.error() : request.error()));
         return;
     }
     auto folder = make_content_folder(studio.folder.data, *feed, studio.media);
     if (!folder) {
-        exchange.answer(refusal_answer(folder.error()));
+        exchange.answer(refusal_answer(studio, folder.error()));
         return;
     }
     auto png = studio.preview->render(folder->path(), *request, folder->path().string() + ".png");
     if (!png) {
-        exchange.answer(refusal_answer(png.error()));
+        exchange.answer(refusal_answer(studio, png.error()));
         return;
     }
     HttpAnswer answer;

@@ -9,6 +9,7 @@
 #include "content/feed_signing.hpp"
 #include "core/read_file.hpp"
 #include "core/wall_time.hpp"
+#include "runtime/log.hpp"
 #include "runtime/sqlite_statement.hpp"
 #include "studio/change_summary.hpp"
 
@@ -51,7 +52,7 @@ Status write_version_folder(const fs::path& folder, const std::vector<TarEntry>&
 Result<std::int64_t> Publisher::publish(std::vector<TarEntry> files, const std::string& publisher,
                                         const std::string& note, std::int64_t now) {
     std::lock_guard lock(publishing_);
-    const std::int64_t version = current_version().value_or(0) + 1;
+    const std::int64_t version = next_version();
     auto feed_file = std::find_if(files.begin(), files.end(),
                                   [](const TarEntry& file) { return file.path == "feed.json"; });
     if (feed_file == files.end()) {
@@ -112,10 +113,28 @@ Result<std::int64_t> Publisher::publish(std::vector<TarEntry> files, const std::
     const std::string changes_text = changes.dump();
     sqlite3_bind_text(insert.get(), 5, changes_text.c_str(), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(insert.get()) != SQLITE_DONE) {
-        return db_.error("publish: version " + std::to_string(version) +
-                         " is on the screens' feed but not in the history");
+        // The version is live (`current` moved): say so, but it is published all the same.
+        log_warning(
+            "studio: publish: version " + std::to_string(version) +
+            " is on the screens' feed but not in the history: " + sqlite3_errmsg(db_.handle()));
     }
     return version;
+}
+
+// One more than any version there has been: the highest of `current` and every version folder
+// (one left by a publish that failed before `current` moved must not be reused, or every later
+// publish would fail on it).
+std::int64_t Publisher::next_version() const {
+    std::int64_t highest = current_version().value_or(0);
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(data_ / "published", error)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.empty() && name.size() <= 18 &&
+            name.find_first_not_of("0123456789") == std::string::npos) {
+            highest = std::max<std::int64_t>(highest, std::stoll(name));
+        }
+    }
+    return highest + 1;
 }
 
 std::optional<std::int64_t> Publisher::current_version() const {

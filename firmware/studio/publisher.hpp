@@ -49,6 +49,8 @@ class Publisher {
     std::vector<PublishedVersion> history() const;
 
   private:
+    std::int64_t next_version() const;
+
     std::filesystem::path data_;
     SigningKey key_;
     StudioDatabase& db_;

@@ -88,6 +88,12 @@ void end_session(StudioDatabase& db, std::string_view token) {
     sqlite3_step(remove.get());
 }
 
+void end_sessions_of(StudioDatabase& db, std::string_view user) {
+    SqliteStatement remove(db.handle(), "DELETE FROM sessions WHERE user = ?");
+    bind(remove.get(), 1, user);
+    sqlite3_step(remove.get());
+}
+
 bool csrf_matches(const Session& session, std::string_view given) {
     return given.size() == session.csrf.size() && !given.empty() &&
            sodium_memcmp(given.data(), session.csrf.data(), given.size()) == 0;

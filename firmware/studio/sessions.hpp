@@ -31,6 +31,8 @@ std::string start_session(StudioDatabase& db, const User& user, std::int64_t now
 // The session of `token`, when it is still good (and marks it used).
 std::optional<Session> find_session(StudioDatabase& db, std::string_view token, std::int64_t now);
 void end_session(StudioDatabase& db, std::string_view token);
+// Ends every session of `user` (their password or role changed: a stolen session goes too).
+void end_sessions_of(StudioDatabase& db, std::string_view user);
 // True when `given` is the session's CSRF token (compared in constant time).
 bool csrf_matches(const Session& session, std::string_view given);
 

@@ -15,6 +15,22 @@ HttpAnswer refused_sign_in(const StudioContext& studio, int status, std::string_
     return page_answer(studio, "sign-in.html", status, message);
 }
 
+// The address a sign-in comes from. Behind a reverse proxy on the same machine (nginx for TLS,
+// README) every request comes from loopback, and the proxy names the browser's address in
+// X-Real-IP; only a loopback peer may say so, and only an address-like value is taken.
+std::string client_address(const HttpExchange& exchange) {
+    const std::string& peer = exchange.peer();
+    if (peer != "127.0.0.1" && peer != "::1") {
+        return peer;
+    }
+    auto real = exchange.head().field("x-real-ip");
+    if (!real || !*real || (*real)->empty() || (*real)->size() > 45 ||
+        (*real)->find_first_not_of("0123456789abcdefABCDEF.:") != std::string::npos) {
+        return peer;
+    }
+    return **real;
+}
+
 }  // namespace
 
 std::optional<Session> request_session(StudioContext& studio, const HttpRequestHead& head) {
@@ -40,7 +56,8 @@ void handle_sign_in(StudioContext& studio, HttpExchange& exchange) {
     }
     const std::string& name = (*form)["user"];
     const std::int64_t now = studio.now();
-    if (const auto wait = studio.throttle.wait_seconds(name, exchange.peer(), now); wait > 0) {
+    const std::string address = client_address(exchange);
+    if (const auto wait = studio.throttle.begin_attempt(name, address, now); wait > 0) {
         HttpAnswer answer = refused_sign_in(
             studio, 429, "尝试次数过多，请 " + std::to_string((wait + 59) / 60) + " 分钟后再试。");
         answer.fields.emplace_back("Retry-After", std::to_string(wait));
@@ -49,21 +66,22 @@ void handle_sign_in(StudioContext& studio, HttpExchange& exchange) {
     }
     auto user = check_password(studio.db(), name, (*form)["password"]);
     if (!user) {
-        studio.throttle.failed(name, exchange.peer(), now);
-        if (find_user(studio.db(), name)) {
-            record_audit(studio.db(), {now, name, "sign-in refused", "from " + exchange.peer()});
-        }
-        log_warning("studio: a wrong user name or password from " + exchange.peer());
+        // Answered first, then written down: the time of the answer does not tell whether the
+        // name exists (only a known name's refusal goes into the audit log).
         exchange.answer(refused_sign_in(studio, 401, "用户名或密码不正确。"));
+        if (find_user(studio.db(), name)) {
+            record_audit(studio.db(), {now, name, "sign-in refused", "from " + address});
+        }
+        log_warning("studio: a wrong user name or password from " + address);
         return;
     }
-    studio.throttle.succeeded(name);
+    studio.throttle.succeeded(name, address);
     const std::string token = start_session(studio.db(), *user, now);
     if (token.empty()) {
         exchange.answer(refused_sign_in(studio, 500, "无法登录：数据库出错。"));
         return;
     }
-    record_audit(studio.db(), {now, user->name, "signed in", "from " + exchange.peer()});
+    record_audit(studio.db(), {now, user->name, "signed in", "from " + address});
     HttpAnswer answer = redirect_answer("/studio");
     answer.fields.emplace_back("Set-Cookie", session_cookie(studio, token));
     exchange.answer(answer);

@@ -10,7 +10,9 @@ void add_security_fields(HttpAnswer& answer) {
     answer.fields.emplace_back("Cache-Control", "no-store");
     answer.fields.emplace_back("X-Content-Type-Options", "nosniff");
     answer.fields.emplace_back("X-Frame-Options", "DENY");
-    answer.fields.emplace_back("Referrer-Policy", "no-referrer");
+    // "same-origin", not "no-referrer": with no-referrer a browser sends "Origin: null" on the
+    // sign-in form, which the origin check (studio_server.cpp) must refuse.
+    answer.fields.emplace_back("Referrer-Policy", "same-origin");
     answer.fields.emplace_back("Content-Security-Policy",
                                "default-src 'self'; img-src 'self' data: blob:; "
                                "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");

@@ -44,6 +44,7 @@ constexpr const char* kSchema =
     "  note TEXT NOT NULL DEFAULT '',"
     "  reviewer TEXT CHECK (reviewer IS NULL OR reviewer <> author),"
     "  version INTEGER,"
+    "  editors TEXT NOT NULL DEFAULT '',"
     "  updated INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS audit ("
     "  at INTEGER NOT NULL,"

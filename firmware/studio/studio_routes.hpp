@@ -38,8 +38,9 @@ void handle_preview(StudioContext& studio, HttpExchange& exchange, const Session
                     const std::vector<std::string>& parts);
 
 // The answer to a refused action: its reason, with the status its kind stands for (403 not
-// allowed, 409 the state moved on, 404 no such thing, 422 content a screen would refuse...).
-HttpAnswer refusal_answer(const Error& error);
+// allowed, 409 the state moved on, 404 no such thing, 422 content a screen would refuse...),
+// without the studio's own paths (the data folder is nobody's business).
+HttpAnswer refusal_answer(const StudioContext& studio, const Error& error);
 // A positive integer path part ("12"); nothing for anything else.
 std::optional<std::int64_t> parse_id(std::string_view text);
 

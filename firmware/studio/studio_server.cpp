@@ -1,5 +1,7 @@
 #include "studio/studio_server.hpp"
 
+#include <filesystem>
+
 #include "http/request_fields.hpp"
 #include "runtime/log.hpp"
 #include "studio/studio_answers.hpp"
@@ -106,22 +108,30 @@ void handle_get(StudioContext& studio, HttpExchange& exchange, std::string_view 
 
 }  // namespace
 
-HttpAnswer refusal_answer(const Error& error) {
+HttpAnswer refusal_answer(const StudioContext& studio, const Error& error) {
+    std::string message = error.message;
+    for (const std::string& data :
+         {std::filesystem::absolute(studio.folder.data).string(), studio.folder.data.string()}) {
+        for (std::size_t at = data.empty() ? std::string::npos : message.find(data);
+             at != std::string::npos; at = message.find(data)) {
+            message.replace(at, data.size(), "…");
+        }
+    }
     switch (error.kind) {
         case ErrorKind::Unauthentic:
-            return json_error(403, error.message);
+            return json_error(403, message);
         case ErrorKind::Stale:
-            return json_error(409, error.message);
+            return json_error(409, message);
         case ErrorKind::NotFound:
-            return json_error(404, error.message);
+            return json_error(404, message);
         case ErrorKind::TooLarge:
-            return json_error(413, error.message);
+            return json_error(413, message);
         case ErrorKind::Failed:
-            return json_error(500, error.message);
+            return json_error(500, message);
         case ErrorKind::Invalid:
             break;
     }
-    return json_error(422, error.message);
+    return json_error(422, message);
 }
 
 std::optional<std::int64_t> parse_id(std::string_view text) {

@@ -5,6 +5,7 @@
 #include "core/utf8.hpp"
 #include "runtime/sqlite_statement.hpp"
 #include "studio/password_hash.hpp"
+#include "studio/sessions.hpp"
 
 namespace placard {
 
@@ -113,6 +114,8 @@ Status add_user(StudioDatabase& db, std::string_view name, Role role, std::strin
     if (sqlite3_step(upsert.get()) != SQLITE_DONE) {
         return db.error("cannot add " + std::string(name));
     }
+    // A new password (a reset after a leak) ends the sessions signed in with the old one.
+    end_sessions_of(db, name);
     return Done{};
 }
 

@@ -31,7 +31,7 @@ struct User {
 // audit log and in one-line messages).
 Status check_user_name(std::string_view name);
 // Adds a user, or sets the role and password of one that exists (an admin resetting a
-// forgotten password does it this way, on the studio's machine).
+// forgotten password does it this way, on the studio's machine); the user's sessions end.
 Status add_user(StudioDatabase& db, std::string_view name, Role role, std::string_view password,
                 std::int64_t now);
 std::optional<User> find_user(StudioDatabase& db, std::string_view name);

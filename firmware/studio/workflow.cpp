@@ -65,8 +65,8 @@ Status check_draft_step(const User& user, const Draft& draft, DraftStep step) {
         user.role != Role::Admin) {
         return refused("只有作者（" + draft.author + "）或管理员能修改和提交这份草稿");
     }
-    if ((step == DraftStep::Approve || step == DraftStep::SendBack) && author) {
-        return refused("审核须由作者以外的人进行");
+    if ((step == DraftStep::Approve || step == DraftStep::SendBack) && draft.edited_by(user.name)) {
+        return refused("审核须由作者和修改过这份草稿的人以外的人进行");
     }
     if (draft.state != state_before(step)) {
         return make_error(ErrorKind::Stale, "草稿 " + std::to_string(draft.id) + " 现在是“" +

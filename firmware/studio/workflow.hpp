@@ -6,7 +6,8 @@
 //       └────send back──────┘
 //
 // Who may take each step (permissions.hpp for the roles): the author (or an admin) edits and
-// submits; a reviewer or admin who is NOT the author approves or sends back; a reviewer or admin
+// submits; a reviewer or admin who is NOT its author nor one who saved its content approves or
+// sends back; a reviewer or admin
 // publishes what was approved. Each rule answers with the reason it refuses, for the page.
 #pragma once
 

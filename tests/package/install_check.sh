@@ -48,7 +48,9 @@ if [ "$architecture" = "$(dpkg --print-architecture)" ]; then
   # loopback: a chroot shares the network).
   [ "$(in_root stat -c '%U %a' /var/lib/placard-studio)" = "placard-studio 700" ] ||
     fail "/var/lib/placard-studio: $(in_root stat -c '%U %a' /var/lib/placard-studio)"
-  in_root runuser -u placard-studio -- placard-studio --data /var/lib/placard-studio \
+  # In a session of its own, so that stopping it stops the studio too (runuser does not pass
+  # SIGTERM on to the program it started).
+  setsid chroot "$root" runuser -u placard-studio -- placard-studio --data /var/lib/placard-studio \
     --listen 127.0.0.1:0 >"$work/studio.log" 2>&1 &
   studio=$!
   port=
@@ -63,7 +65,7 @@ if [ "$architecture" = "$(dpkg --print-architecture)" ]; then
   else
     fail "the installed studio: $(cat "$work/studio.log")"
   fi
-  kill "$studio" 2>/dev/null; wait "$studio" 2>/dev/null || true
+  kill -- -"$studio" 2>/dev/null; wait "$studio" 2>/dev/null || true
   # Without --content and with an empty store, the player shows the installed demo.
   in_root placard "${shot[@]}" --screenshot /root/shot.png || fail "the installed player fails"
   picture=$root/root/shot.png

@@ -5,49 +5,51 @@
 namespace placard {
 namespace {
 
-TEST(SignInThrottle, AFifthWrongPasswordMakesTheNameWait) {
+TEST(SignInThrottle, FiveAttemptsForANameFromAnAddressThenItWaits) {
     SignInThrottle throttle;
-    for (int i = 0; i < SignInThrottle::kFailuresPerName - 1; ++i) {
-        throttle.failed("王科长", "10.0.0.9", 1000 + i);
-        EXPECT_EQ(throttle.wait_seconds("王科长", "10.0.0.9", 1000 + i), 0) << i;
+    for (int i = 0; i < SignInThrottle::kAttemptsPerNameAndAddress; ++i) {
+        EXPECT_EQ(throttle.begin_attempt("王科长", "10.0.0.9", 1000 + i), 0) << i;
     }
-    throttle.failed("王科长", "10.0.0.9", 1010);
-    // Until the first failure is 15 minutes old, from any address.
-    EXPECT_EQ(throttle.wait_seconds("王科长", "10.0.0.77", 1010), 900 - 10);
-    EXPECT_EQ(throttle.wait_seconds("王科长", "10.0.0.77", 1899), 1);
-    EXPECT_EQ(throttle.wait_seconds("王科长", "10.0.0.77", 1900), 0);
-    // Another name from the same address is not held up by five failures.
-    EXPECT_EQ(throttle.wait_seconds("李四", "10.0.0.9", 1010), 0);
+    // Until the first attempt is 15 minutes old.
+    EXPECT_EQ(throttle.begin_attempt("王科长", "10.0.0.9", 1010), 900 - 10);
+    EXPECT_EQ(throttle.begin_attempt("王科长", "10.0.0.9", 1899), 1);
+    EXPECT_EQ(throttle.begin_attempt("王科长", "10.0.0.9", 1900), 0);
+}
+
+TEST(SignInThrottle, AStrangerCannotLockAnAdminOut) {
+    SignInThrottle throttle;
+    for (int i = 0; i < 50; ++i) {
+        throttle.begin_attempt("admin", "192.0.2.66", 100);
+    }
+    // The admin's own desk still gets in; the guesser waits.
+    EXPECT_EQ(throttle.begin_attempt("admin", "10.0.0.2", 101), 0);
+    EXPECT_GT(throttle.begin_attempt("admin", "192.0.2.66", 101), 0);
 }
 
 TEST(SignInThrottle, AnAddressTryingManyNamesWaits) {
     SignInThrottle throttle;
-    for (int i = 0; i < SignInThrottle::kFailuresPerAddress; ++i) {
-        throttle.failed("guess" + std::to_string(i), "192.0.2.1", 5000);
+    for (int i = 0; i < SignInThrottle::kAttemptsPerAddress; ++i) {
+        EXPECT_EQ(throttle.begin_attempt("guess" + std::to_string(i), "192.0.2.1", 5000), 0);
     }
-    EXPECT_GT(throttle.wait_seconds("admin", "192.0.2.1", 5001), 0);
-    EXPECT_EQ(throttle.wait_seconds("admin", "192.0.2.2", 5001), 0);
+    EXPECT_GT(throttle.begin_attempt("admin", "192.0.2.1", 5001), 0);
+    EXPECT_EQ(throttle.begin_attempt("admin", "192.0.2.2", 5001), 0);
 }
 
-TEST(SignInThrottle, ARightPasswordClearsTheNameButNotTheAddress) {
+TEST(SignInThrottle, ARightPasswordTakesItsAttemptBack) {
     SignInThrottle throttle;
-    for (int i = 0; i < SignInThrottle::kFailuresPerAddress; ++i) {
-        throttle.failed(i % 2 ? "admin" : "guess" + std::to_string(i), "192.0.2.1", 100);
+    for (int day = 0; day < 100; ++day) {  // Many good sign-ins from one office: never waits.
+        ASSERT_EQ(throttle.begin_attempt("admin", "10.0.0.2", 100 + day), 0) << day;
+        throttle.succeeded("admin", "10.0.0.2");
     }
-    throttle.succeeded("admin");
-    EXPECT_EQ(throttle.wait_seconds("admin", "192.0.2.9", 101), 0);
-    EXPECT_GT(throttle.wait_seconds("admin", "192.0.2.1", 101), 0);
 }
 
-TEST(SignInThrottle, RemembersABoundedNumberOfKeysAndThenFailsClosed) {
+TEST(SignInThrottle, RemembersABoundedNumberOfKeys) {
     SignInThrottle throttle;
-    for (std::size_t i = 0; i < SignInThrottle::kMaxKeys; ++i) {
-        throttle.failed("name" + std::to_string(i), "198.51.100.1", 100);
+    for (std::size_t i = 0; i < 3 * SignInThrottle::kMaxKeys; ++i) {
+        throttle.begin_attempt("name", "198.51.100." + std::to_string(i), 100);
     }
-    // Full: a name it cannot remember waits rather than being guessed without limit...
-    EXPECT_GT(throttle.wait_seconds("new-name", "203.0.113.5", 101), 0);
-    // ...until the window has passed and everything is forgotten.
-    EXPECT_EQ(throttle.wait_seconds("new-name", "203.0.113.5", 100 + 900), 0);
+    // Full, the least recently used keys made room: a new address is not refused.
+    EXPECT_EQ(throttle.begin_attempt("admin", "203.0.113.5", 101), 0);
 }
 
 }  // namespace

@@ -104,13 +104,14 @@ TEST_F(StudioAccounts, ASessionIsFoundByItsTokenOnlyWhileItLasts) {
     EXPECT_FALSE(find_session(db(), token, 1002));
 }
 
-TEST_F(StudioAccounts, ARoleChangeTakesEffectOnTheNextRequest) {
+TEST_F(StudioAccounts, ANewPasswordOrRoleEndsTheUsersSessions) {
     ASSERT_TRUE(add_user(db(), "li", Role::Admin, "long enough password", 1));
+    ASSERT_TRUE(add_user(db(), "wang", Role::Editor, "long enough password", 1));
     const std::string token = start_session(db(), User{"li", Role::Admin}, 1000);
-    ASSERT_TRUE(add_user(db(), "li", Role::Editor, "long enough password", 2));
-    auto session = find_session(db(), token, 1001);
-    ASSERT_TRUE(session);
-    EXPECT_EQ(session->user.role, Role::Editor);
+    const std::string other = start_session(db(), User{"wang", Role::Editor}, 1000);
+    ASSERT_TRUE(add_user(db(), "li", Role::Editor, "a new long password", 2));
+    EXPECT_FALSE(find_session(db(), token, 1001));
+    EXPECT_TRUE(find_session(db(), other, 1001));
 }
 
 TEST_F(StudioAccounts, TheAuditLogCannotBeRewritten) {

@@ -1,0 +1,172 @@
+#!/usr/bin/python3
+"""studio_pages.py BASE_URL SEED_TEXT BANNER_PNG OUT_DIR [DOCS_DIR]
+
+Placard Studio's pages in a real browser (Debian's chromium, driven by chromedriver through
+python3-selenium), as admins use them:
+  an editor signs in, makes a draft, pastes the seed page's text and gets the article's fields
+  filled, puts it in the draft, uploads a banner (its crops show), saves and submits;
+  a reviewer signs in, opens the draft, approves and publishes it;
+  the page's preview of the new version is saved to OUT_DIR/preview.png (the caller compares it
+  with the player's own screenshot).
+With DOCS_DIR, screenshots of the pages are written there for the README.
+Every wait has a deadline (a loaded machine is slow, never wrong); a failure prints the page's
+status line and exits 1.
+"""
+import sys
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+base, seed, banner, out = sys.argv[1:5]
+docs = sys.argv[5] if len(sys.argv) > 5 else None
+DEADLINE = 60
+
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                 "--window-size=1400,1800", "--lang=zh-CN"):
+    options.add_argument(argument)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+wait = WebDriverWait(driver, DEADLINE)
+failures = 0
+
+
+def ok(text):
+    print("ok: " + text, flush=True)
+
+
+def fail(text):
+    global failures
+    failures += 1
+    status = driver.find_element(By.ID, "status").text if driver.find_elements(By.ID, "status") else ""
+    print(f"FAIL: {text} (status line: {status!r})", file=sys.stderr, flush=True)
+
+
+def element(id_):
+    return wait.until(EC.presence_of_element_located((By.ID, id_)))
+
+
+def click(id_):
+    wait.until(EC.element_to_be_clickable((By.ID, id_))).click()
+
+
+def status_says(text):
+    try:
+        wait.until(EC.text_to_be_present_in_element((By.ID, "status"), text))
+        return True
+    except Exception:
+        return False
+
+
+def check(condition, good, bad):
+    if condition:
+        ok(good)
+    else:
+        fail(bad)
+
+
+def sign_in(user, password):
+    driver.delete_all_cookies()
+    driver.get(base + "/")
+    element("user").send_keys(user)
+    element("password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait.until(EC.url_contains("/studio"))
+    wait.until(EC.text_to_be_present_in_element((By.ID, "who"), user))
+
+
+try:
+    # A wrong password first: the page says why, in Chinese.
+    driver.get(base + "/")
+    element("user").send_keys("编辑甲")
+    element("password").send_keys("not the password")
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".message"), "用户名或密码不正确"))
+    ok("a wrong password: the sign-in page says 用户名或密码不正确")
+    if docs:
+        driver.set_window_size(900, 700)
+        driver.save_screenshot(docs + "/studio-sign-in.png")
+        driver.set_window_size(1400, 1800)
+
+    sign_in("编辑甲", "editor password 1")
+    ok("the editor signed in")
+    click("new-draft")
+    wait.until(EC.visibility_of_element_located((By.ID, "editor")))
+    ok("a new draft is open: " + driver.find_element(By.ID, "draft-title").text)
+
+    # Paste the seed page's text: the importer fills the fields.
+    with open(seed, encoding="utf-8") as text:
+        driver.execute_script("document.getElementById('paste').value = arguments[0];", text.read())
+    click("import")
+    wait.until(lambda d: d.find_element(By.ID, "article-title").get_attribute("value") != "")
+    title = driver.find_element(By.ID, "article-title").get_attribute("value")
+    highlights = driver.find_element(By.ID, "article-highlights").get_attribute("value")
+    published = driver.find_element(By.ID, "article-published").get_attribute("value")
+    if title == "持之以恒建强机关党支部" and highlights.count("\n") >= 1 and published == "2017-07-25":
+        ok(f"the pasted page filled the article: 《{title}》, {published}, highlights")
+    else:
+        fail(f"the article's fields: {title!r} {published!r} {highlights!r}")
+    field = driver.find_element(By.ID, "article-id")
+    field.clear()
+    field.send_keys("pasted")
+    # Every field stays editable: the editor marks the title as a reprint.
+    driver.find_element(By.ID, "article-title").send_keys("——工作室转载")
+    click("put-article")
+    check(status_says("已放入草稿"), "the article is in the draft", "the article was not put in the draft")
+
+    # A banner: upload, see its crops, put it first.
+    driver.find_element(By.ID, "banner-file").send_keys(banner)
+    wait.until(EC.visibility_of_element_located((By.ID, "crops")))
+    if not status_says("图片已上传"):
+        fail("the upload")
+    ok("the banner uploaded; its crops for the three slots show")
+    driver.find_element(By.ID, "banner-caption").send_keys("浏览器里上传的横幅")
+    Select(driver.find_element(By.ID, "banner-article")).select_by_value("pasted")
+    click("put-banner")
+    check(status_says("横幅已放入草稿"), "the banner is in the draft", "the banner was not put in the draft")
+
+    click("save")
+    check(status_says("草稿已保存"), "the draft saved (the server checked it as a screen would)", "save")
+    if docs:
+        driver.save_screenshot(docs + "/studio-editor.png")
+    driver.find_element(By.ID, "step-note").send_keys("转载一篇文章，新增横幅")
+    click("submit")
+    check(status_says("待审核"), "submitted for review", "submit")
+    # An editor's page offers no approve button (the server would refuse it anyway).
+    if driver.find_element(By.ID, "approve").is_displayed():
+        fail("the editor's page shows 审核通过")
+
+    sign_in("审核乙", "reviewer password")
+    ok("the reviewer signed in")
+    wait.until(EC.presence_of_element_located((By.XPATH, "//table[@id='drafts']//button[text()='打开']"))).click()
+    wait.until(EC.text_to_be_present_in_element((By.ID, "draft-state"), "待审核"))
+    click("approve")
+    check(status_says("已通过"), "approved by the reviewer", "approve")
+    click("publish")
+    check(status_says("已发布为版本 2"), "published as version 2", "publish")
+    wait.until(EC.text_to_be_present_in_element((By.ID, "versions"), "v2（当前）"))
+    wait.until(EC.text_to_be_present_in_element((By.ID, "versions"), "新增文章《持之以恒建强机关党支部——工作室转载》"))
+    ok("the history shows v2 with what changed")
+
+    # The preview the page shows, saved for the caller to compare with the player's screenshot.
+    wait.until(lambda d: "version/2" in d.find_element(By.ID, "preview").get_attribute("src"))
+    wait.until(lambda d: d.execute_script(
+        "const i = document.getElementById('preview'); return i.complete && i.naturalWidth > 0;"))
+    source = driver.find_element(By.ID, "preview").get_attribute("src")
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(source.split("&n=")[0], headers={"Cookie": cookie})
+    with urllib.request.urlopen(request, timeout=DEADLINE) as answer, open(out + "/preview.png", "wb") as png:
+        png.write(answer.read())
+    ok("the page shows the preview of version 2: " + source.split("?")[0])
+    if docs:
+        driver.execute_script("document.getElementById('preview-section').scrollIntoView()")
+        driver.save_screenshot(docs + "/studio-review.png")
+except Exception as error:  # A deadline passed or an element is missing: say where.
+    fail(f"{type(error).__name__}: {error}".splitlines()[0])
+finally:
+    driver.quit()
+sys.exit(1 if failures else 0)
