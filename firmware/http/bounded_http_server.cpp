@@ -410,6 +410,10 @@ void BoundedHttpServer::serve(int connection, const std::string& peer) {
         // earlier of CRLF CRLF and LF LF, so that head and body are split where any other
         // reader would split them.
         head_end = std::min(buffer.find("\r\n\r\n"), buffer.find("\n\n"));
+        if (head_end != std::string::npos && head_end > limits_.max_head_bytes) {
+            head_end = std::string::npos;  // Found, but past the limit: refused above.
+            buffer.resize(limits_.max_head_bytes + 1);
+        }
     }
     const std::size_t body_start =
         head_end + (buffer.compare(head_end, 4, "\r\n\r\n") == 0 ? 4 : 2);

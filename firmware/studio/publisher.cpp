@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "content/content_store.hpp"
@@ -73,7 +74,7 @@ Result<std::int64_t> Publisher::publish(std::vector<TarEntry> files, const std::
     feed_file->data = feed.dump(2) + "\n";
 
     SigningTerms terms;
-    terms.expires = now + kSignatureValidDays * 24 * 3600;
+    terms.expires = static_cast<std::time_t>(now + kSignatureValidDays * 24 * 3600);
     auto signature = feed_signature_file(files, key_, terms);
     if (!signature) {
         return signature.error();

@@ -1,6 +1,8 @@
 // Placard Studio's database: one SQLite file, DATA/studio.db, holding the admins (users), their
-// sessions, the published versions and the audit log. Opened in SQLite's serialized mode, so
-// the server's threads may share it; a change of several statements takes `writing()` first.
+// sessions, the drafts, the image library, the published versions and the audit log. Opened in
+// SQLite's serialized mode, so the server's threads share one connection: a change reports what
+// it changed with RETURNING, never through the connection's counters (sqlite3_changes), which
+// another thread's statement may have moved.
 //
 // The audit log is append-only in the database itself (triggers refuse UPDATE and DELETE), so
 // that no code path of the studio can quietly rewrite who did what.
@@ -10,7 +12,6 @@
 
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "core/result.hpp"
@@ -25,7 +26,6 @@ class StudioDatabase {
     StudioDatabase& operator=(const StudioDatabase&) = delete;
 
     sqlite3* handle() const { return db_; }
-    std::mutex& writing() { return writing_; }
     // Runs statements without results; the error names `what`.
     Status execute(const char* sql, const std::string& what);
     Error error(const std::string& what) const;
@@ -33,7 +33,6 @@ class StudioDatabase {
   private:
     explicit StudioDatabase(sqlite3* db) : db_(db) {}
     sqlite3* db_;
-    std::mutex writing_;
 };
 
 }  // namespace placard

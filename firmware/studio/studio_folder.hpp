@@ -3,8 +3,11 @@
 //     DIR/                 mode 0700
 //     DIR/signing.key      the Ed25519 key every published version is signed with, mode 0600
 //                          (made on first start; screens trust its public half)
-//     DIR/studio.db        users, sessions, history, audit log (studio_database.hpp)
+//     DIR/studio.db        users, sessions, drafts, images, history, audit log
+//                          (studio_database.hpp)
+//     DIR/media/           the images, each by its SHA-256 (media_library.hpp)
 //     DIR/published/       the signed versions screens pull (publisher.hpp)
+//     DIR/incoming/, work/ uploads being checked, content folders being checked or previewed
 //
 // A new folder starts with the demo content (the seed page) published as version 1, so that
 // a screen pointed at a fresh studio shows something real at once.

@@ -1,5 +1,6 @@
 // The studio's routes, one group per file:
-//   sign_in_routes.cpp   GET /, POST /sign-in, POST /api/sign-out
+//   studio_server.cpp    GET /, /studio, /assets/… (the pages), and the dispatch
+//   sign_in_routes.cpp   POST /sign-in, POST /api/sign-out
 //   feed_routes.cpp      GET /feed/… (what screens pull)
 //   api_routes.cpp       GET /api/session|versions|audit|users (what the pages read)
 //   draft_routes.cpp     /api/drafts… (the 审核 workflow), /api/versions/N/rollback

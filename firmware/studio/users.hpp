@@ -3,7 +3,7 @@
 //   editor    writes and submits content;
 //   reviewer  approves or sends back what others submitted (never their own) and publishes;
 //   admin     everything, and manages users.
-// Roles are enforced by the server on every action (permissions in studio_server.cpp), never
+// Roles are enforced by the server on every action (permissions.hpp, workflow.hpp), never
 // by hiding buttons.
 #pragma once
 
