@@ -79,6 +79,8 @@ async function showDrafts() {
 
 async function openDraft(id) {
   draft = await api('drafts/' + id);
+  unsaved = false;
+  liveRequest++;
   channels = draft.feed.channels || [];
   $('editor').hidden = false;
   $('draft-title').textContent = id + '（' + draft.author + '）';
@@ -94,14 +96,14 @@ function showDraftContent() {
   $('article-channel').replaceChildren(...channels.map((c) => new Option(c.title, c.id)));
   fillTable('articles', (feed.articles || []).map((a) => [
     a.title, a.published || '', button('编辑', () => loadArticle(a)),
-    button('删除', () => { feed.articles = feed.articles.filter((x) => x !== a); showDraftContent(); }),
+    button('删除', () => { feed.articles = feed.articles.filter((x) => x !== a); showDraftContent(); edited(); }),
   ]));
   fillTable('banners', (feed.banners || []).map((b) => {
     const img = document.createElement('img');
     img.src = '/api/' + b.image.replace(/^media\//, 'media/');
     img.className = 'thumb';
     return [img, b.slot === 'side' ? '侧栏' : '轮换图', b.caption || '',
-      button('删除', () => { feed.banners = feed.banners.filter((x) => x !== b); showDraftContent(); })];
+      button('删除', () => { feed.banners = feed.banners.filter((x) => x !== b); showDraftContent(); edited(); })];
   }));
   const articleOptions = (feed.articles || []).map((a) => new Option(a.title, a.id));
   $('banner-article').replaceChildren(new Option('（无）', ''), ...articleOptions);
@@ -168,6 +170,7 @@ function putArticle() {
   feed.articles = (feed.articles || []).filter((x) => x.id !== a.id);
   feed.articles.unshift(a);
   showDraftContent();
+  edited();
   say('文章“' + a.title + '”已放入草稿（尚未保存）。');
 }
 
@@ -193,6 +196,7 @@ function putBanner() {
   feed.banners = (feed.banners || []).filter((b) => b.id !== banner.id);
   feed.banners.unshift(banner);
   showDraftContent();
+  edited();
   say('横幅已放入草稿（尚未保存）。');
 }
 
@@ -224,6 +228,7 @@ async function step(name) {
   if (result.state === 'published') {
     $('editor').hidden = true;
     draft = null;
+    unsaved = false;
     refreshPreview();
   } else {
     await openDraft(result.id);
@@ -243,12 +248,89 @@ function previewQuery() {
   return query.toString();
 }
 
+// The live preview: the draft as the page holds it (unsaved edits, and the article in the form),
+// drawn by the server a moment after the admin stops typing.
+let unsaved = false;
+let liveTimer = null;
+let liveRequest = 0;
+let liveImage = null;
+
+function feedAsEdited() {
+  const feed = JSON.parse(JSON.stringify(collectFeed()));
+  const a = formArticle();
+  if (a.id && a.title && a.body.length) {
+    feed.articles = (feed.articles || []).filter((x) => x.id !== a.id);
+    feed.articles.unshift(a);
+  }
+  return feed;
+}
+
+async function livePreview() {
+  if (!draft) return;
+  const request = ++liveRequest;
+  const response = await fetch('/api/preview/draft/' + draft.id + '?' + previewQuery(), {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf },
+    body: JSON.stringify(feedAsEdited()),
+  });
+  if (request !== liveRequest || !draft) return;  // A later edit's preview is on its way.
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    $('preview-of').textContent = '预览未更新：' + (body.error || response.statusText);
+    return;
+  }
+  if (liveImage) URL.revokeObjectURL(liveImage);
+  liveImage = URL.createObjectURL(await response.blob());
+  $('preview').src = liveImage;
+  $('preview-of').textContent = '草稿 ' + draft.id + '（编辑中，尚未保存）';
+}
+
+function edited() {
+  if (!draft) return;
+  unsaved = true;
+  clearTimeout(liveTimer);
+  liveTimer = setTimeout(() => run(livePreview), 800);
+}
+
 let previewVersion = null;
 function refreshPreview() {
+  if (draft && unsaved) {
+    run(livePreview);
+    return;
+  }
   const what = draft ? 'draft/' + draft.id : previewVersion ? 'version/' + previewVersion : null;
   if (!what) return;
   $('preview-of').textContent = draft ? '草稿 ' + draft.id + '（已保存的内容）' : '版本 ' + previewVersion;
   $('preview').src = '/api/preview/' + what + '?' + previewQuery() + '&n=' + Date.now();
+}
+
+// --- 紧急插播 ---------------------------------------------------------------------------------
+const levelNames = { urgent: '紧急', warning: '警告', information: '通知' };
+
+async function showNotices() {
+  if (session.role === 'editor') return;
+  const { now, notices } = await api('notices');
+  fillTable('notices', notices.map((n) => (n.cancel
+    ? [n.id, '已撤销', when(Date.parse(n.issued) / 1000), '']
+    : [n.title || levelNames[n.level], levelNames[n.level],
+      when(Date.parse(n.expires) / 1000) + (Date.parse(n.expires) / 1000 <= now ? '（已结束）' : ''),
+      button('撤销', () => run(() => sendNotice({ id: n.id, cancel: true, all_clear: $('notice-all-clear').value.trim() || undefined })))])));
+}
+
+async function sendNotice(notice) {
+  const result = await post('notices', notice);
+  say((notice.cancel ? '插播已撤销' : '已插播') + '，发布为版本 ' + result.version + '，屏幕将在下次拉取时显示。');
+  await Promise.all([showVersions(), showNotices(), showAudit()]);
+  if (!draft) refreshPreview();
+}
+
+function publishNotice() {
+  const text = $('notice-text').value.trim();
+  if (!text) throw new Error('请填写插播内容');
+  const notice = { level: $('notice-level').value, text, minutes: Number($('notice-minutes').value) };
+  if ($('notice-title').value.trim()) notice.title = $('notice-title').value.trim();
+  return sendNotice(notice);
 }
 
 // --- Versions, audit ------------------------------------------------------------------------
@@ -263,7 +345,7 @@ async function showVersions() {
       ? button('回滚到此版本', () => run(async () => {
         const r = await post('versions/' + v.version + '/rollback');
         say('已把 v' + r.from + ' 的内容发布为 v' + r.version + '。');
-        await Promise.all([showVersions(), showAudit()]);
+        await Promise.all([showVersions(), showAudit(), showNotices()]);
       })) : '',
   ]));
 }
@@ -292,7 +374,7 @@ async function start() {
   $('who').textContent = session.user + '（' + roles[session.role] + '）';
   document.body.dataset.role = session.role;
   $('feed-url').textContent = window.location.origin + '/feed/feed.json';
-  await Promise.all([showDrafts(), showVersions(), showAudit()]);
+  await Promise.all([showDrafts(), showVersions(), showAudit(), showNotices()]);
   refreshPreview();
 }
 
@@ -306,4 +388,8 @@ on('save', 'click', save);
 for (const name of ['submit', 'approve', 'send-back', 'publish']) on(name, 'click', () => step(name));
 for (const id of ['preview-size', 'preview-time', 'preview-article']) on(id, 'change', refreshPreview);
 on('refresh-preview', 'click', refreshPreview);
+on('publish-notice', 'click', publishNotice);
+$('editor').addEventListener('input', (event) => {
+  if (event.target.id !== 'paste' && event.target.id !== 'step-note') edited();
+});
 run(start);

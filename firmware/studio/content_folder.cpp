@@ -5,6 +5,7 @@
 #include <atomic>
 
 #include "content/bundle_reader.hpp"
+#include "content/bundle_signature.hpp"
 #include "content/content_store.hpp"
 #include "content/staged_update.hpp"
 #include "service/bundle_images.hpp"
@@ -51,6 +52,18 @@ ProblemList check_content_folder(const fs::path& folder) {
     // Named as the feed names them, not by the studio's work folder.
     problems.strip_prefix(folder.string() + "/");
     return problems;
+}
+
+Result<std::vector<TarEntry>> publishable_files(const fs::path& data, const std::string& feed_text,
+                                                const MediaLibrary& media) {
+    auto folder = make_content_folder(data, feed_text, media);
+    if (!folder) {
+        return folder.error();
+    }
+    if (const ProblemList problems = check_content_folder(folder->path()); !problems.empty()) {
+        return problems.summary();
+    }
+    return bundle_folder_files(folder->path());
 }
 
 }  // namespace placard

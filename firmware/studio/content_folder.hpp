@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "content/tar_archive.hpp"
 #include "core/problem_list.hpp"
 #include "core/result.hpp"
 #include "studio/media_library.hpp"
@@ -35,5 +36,11 @@ Result<ContentFolder> make_content_folder(const std::filesystem::path& data,
 // What a screen would refuse in the folder, one "where: what" line each; empty when a screen
 // takes it (the feed, its layout, every image it names decoded within the limits).
 ProblemList check_content_folder(const std::filesystem::path& folder);
+
+// The files to publish for a feed: its folder made, checked (the first problems summed up in
+// one line when a screen would refuse it) and read whole (feed.json and the media it names).
+Result<std::vector<TarEntry>> publishable_files(const std::filesystem::path& data,
+                                                const std::string& feed_text,
+                                                const MediaLibrary& media);
 
 }  // namespace placard

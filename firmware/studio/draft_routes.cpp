@@ -1,9 +1,9 @@
 #include <nlohmann/json.hpp>
 
 #include "content/bundle_signature.hpp"
-#include "core/read_file.hpp"
 #include "studio/audit_log.hpp"
 #include "studio/content_folder.hpp"
+#include "studio/notice_editing.hpp"
 #include "studio/permissions.hpp"
 #include "studio/studio_answers.hpp"
 #include "studio/studio_routes.hpp"
@@ -70,7 +70,7 @@ void create(StudioContext& studio, HttpExchange& exchange, const Session& sessio
         return;
     }
     const auto base = studio.publisher.current_version();
-    auto feed = base ? read_file(studio.publisher.version_folder(*base) / "feed.json", kMaxFeedBody)
+    auto feed = base ? studio.publisher.feed_text(*base)
                      : Result<std::string>(make_error("nothing is published"));
     if (!feed) {
         exchange.answer(refusal_answer(studio, feed.error()));
@@ -118,24 +118,37 @@ void save_feed(StudioContext& studio, HttpExchange& exchange, const Session& ses
     answer_with_draft(studio, exchange, draft.id);
 }
 
+// The content a draft publishes: its own; or, when it was made from an older version than the
+// current one and only notices were published since, its own with the current notices.
+Result<std::string> content_to_publish(StudioContext& studio, const Draft& draft,
+                                       std::optional<std::int64_t> current) {
+    if (!current || *current == draft.base_version) {
+        return draft.feed;
+    }
+    const auto base_text = studio.publisher.feed_text(draft.base_version);
+    const auto current_text = studio.publisher.feed_text(*current);
+    const auto parse = [](const Result<std::string>& text) {
+        return text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+    };
+    if (auto carried = carry_notices(nlohmann::json::parse(draft.feed, nullptr, false),
+                                     parse(base_text), parse(current_text))) {
+        return carried->dump(2);
+    }
+    // Published as it is, it would quietly undo what was published since, which its reviewer
+    // never saw: refused, to be made again from the current version.
+    return make_error(ErrorKind::Stale, "草稿基于 v" + std::to_string(draft.base_version) +
+                                            "，之后已发布了 v" + std::to_string(*current) +
+                                            "：请基于当前版本新建草稿");
+}
+
 Result<std::int64_t> publish_draft(StudioContext& studio, const Session& session,
                                    const Draft& draft) {
-    // A draft made from an older version would quietly undo what was published since, which
-    // its reviewer never saw: refused, to be made again from the current version.
-    if (const auto current = studio.publisher.current_version();
-        current && *current != draft.base_version) {
-        return make_error(ErrorKind::Stale, "草稿基于 v" + std::to_string(draft.base_version) +
-                                                "，之后已发布了 v" + std::to_string(*current) +
-                                                "：请基于当前版本新建草稿");
+    const auto current = studio.publisher.current_version();
+    auto content = content_to_publish(studio, draft, current);
+    if (!content) {
+        return content.error();
     }
-    auto folder = make_content_folder(studio.folder.data, draft.feed, studio.media);
-    if (!folder) {
-        return folder.error();
-    }
-    if (const ProblemList problems = check_content_folder(folder->path()); !problems.empty()) {
-        return problems.summary();
-    }
-    auto files = bundle_folder_files(folder->path());
+    auto files = publishable_files(studio.folder.data, *content, studio.media);
     if (!files) {
         return files.error();
     }
@@ -148,7 +161,7 @@ Result<std::int64_t> publish_draft(StudioContext& studio, const Session& session
     }
     const std::string note = draft.note.empty() ? "草稿 " + std::to_string(draft.id) : draft.note;
     auto version =
-        studio.publisher.publish(std::move(*files), session.user.name, note, studio.now());
+        studio.publisher.publish(std::move(*files), session.user.name, note, studio.now(), current);
     if (!version) {
         (void)move_draft(studio.db(), draft.id, DraftState::Published, DraftState::Approved,
                          draft.reviewer, draft.note, studio.now());
@@ -244,8 +257,32 @@ void handle_drafts(StudioContext& studio, HttpExchange& exchange, const Session&
     }
 }
 
+namespace {
+
+// An old version's files, their feed.json given the current version's notices.
+Status with_current_notices(StudioContext& studio, std::vector<TarEntry>& files,
+                            std::optional<std::int64_t> current) {
+    auto feed_file = std::find_if(files.begin(), files.end(),
+                                  [](const TarEntry& file) { return file.path == "feed.json"; });
+    auto current_text =
+        current ? studio.publisher.feed_text(*current) : Result<std::string>(std::string("{}"));
+    if (feed_file == files.end() || !current_text) {
+        return make_error(ErrorKind::Failed, "the versions' feeds cannot be read");
+    }
+    const auto old_feed = nlohmann::json::parse(feed_file->data, nullptr, false);
+    const auto current_feed = nlohmann::json::parse(*current_text, nullptr, false);
+    if (!old_feed.is_object() || !current_feed.is_object()) {
+        return make_error(ErrorKind::Failed, "a version's feed.json is not a JSON object");
+    }
+    feed_file->data = with_notices_of(old_feed, current_feed).dump(2);
+    return Done{};
+}
+
+}  // namespace
+
 // POST /api/versions/N/rollback: version N's files published again as a new version (a
-// screen never takes a lower version number, so going back is going forward with old content).
+// screen never takes a lower version number, so going back is going forward with old content),
+// with the current notices.
 void handle_rollback(StudioContext& studio, HttpExchange& exchange, const Session& session,
                      const std::vector<std::string>& parts) {
     const auto version = parts.size() == 3 ? parse_id(parts[1]) : std::nullopt;
@@ -262,9 +299,14 @@ void handle_rollback(StudioContext& studio, HttpExchange& exchange, const Sessio
         exchange.answer(json_error(404, "no such version"));
         return;
     }
+    const auto current = studio.publisher.current_version();
+    if (auto carried = with_current_notices(studio, *files, current); !carried) {
+        exchange.answer(refusal_answer(studio, carried.error()));
+        return;
+    }
     const std::string note = "回滚：恢复 v" + std::to_string(*version) + " 的内容";
     auto published =
-        studio.publisher.publish(std::move(*files), session.user.name, note, studio.now());
+        studio.publisher.publish(std::move(*files), session.user.name, note, studio.now(), current);
     if (!published) {
         exchange.answer(refusal_answer(studio, published.error()));
         return;

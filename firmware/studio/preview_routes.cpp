@@ -1,4 +1,3 @@
-#include "core/read_file.hpp"
 #include "studio/content_folder.hpp"
 #include "studio/drafts.hpp"
 #include "studio/permissions.hpp"
@@ -11,16 +10,27 @@ namespace {
 
 constexpr std::uint64_t kMaxFeed = 8 * 1024 * 1024;
 
-// The feed text to preview: a draft's, or a published version's.
-Result<std::string> feed_to_preview(StudioContext& studio, const std::vector<std::string>& parts) {
-    const auto id = parts.size() == 3 ? parse_id(parts[2]) : std::nullopt;
+// The feed text to preview: a draft's (as saved, or as the page holds it unsaved: a POST's
+// body), or a published version's.
+Result<std::string> feed_to_preview(StudioContext& studio, HttpExchange& exchange,
+                                    const std::vector<std::string>& parts) {
+    const auto id = parts.size() == 3 ? parse_id(parts[1] == "draft" || parts[1] == "version"
+                                                     ? std::string_view(parts[2])
+                                                     : std::string_view())
+                                      : std::nullopt;
+    const bool post = exchange.head().method == "POST";
     if (id && parts[1] == "draft") {
         if (auto draft = find_draft(studio.db(), *id)) {
-            return draft->feed;
+            if (!post) {
+                return draft->feed;
+            }
+            if (auto body = exchange.read_small_body(kMaxFeed)) {
+                return std::move(*body);
+            }
+            return make_error(ErrorKind::Invalid, "the feed to preview did not arrive whole");
         }
-    } else if (id && parts[1] == "version") {
-        auto feed = read_file(studio.publisher.version_folder(*id) / "feed.json", kMaxFeed);
-        if (feed) {
+    } else if (id && parts[1] == "version" && !post) {
+        if (auto feed = studio.publisher.feed_text(*id)) {
             return feed;
         }
     }
@@ -30,7 +40,9 @@ Result<std::string> feed_to_preview(StudioContext& studio, const std::vector<std
 }  // namespace
 
 // GET /api/preview/draft/N or /api/preview/version/N, with the query of parse_preview_query
-// (size, at, time, article): a PNG of the screen, drawn by the player's own engine.
+// (size, at, time, article): a PNG of the screen, drawn by the player's own engine. POST
+// /api/preview/draft/N with a feed.json body: the same for the draft as it is being edited, before
+// it is saved (the page's live preview).
 void handle_preview(StudioContext& studio, HttpExchange& exchange, const Session& session,
                     const std::vector<std::string>& parts) {
     if (!may(session.user.role, Action::Read)) {
@@ -46,7 +58,10 @@ void handle_preview(StudioContext& studio, HttpExchange& exchange, const Session
     auto request = parse_preview_query(question == std::string::npos
                                            ? std::string_view()
                                            : std::string_view(target).substr(question + 1));
-    auto feed = feed_to_preview(studio, parts);
+    auto feed = feed_to_preview(studio, exchange, parts);
+    if (exchange.answered()) {
+        return;  // The body was refused (too large, too slow) with its reason.
+    }
     if (!request || !feed) {
         exchange.answer(refusal_answer(studio, request ? feed.error() : request.error()));
         return;

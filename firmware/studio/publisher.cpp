@@ -20,6 +20,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A studio feed is at most 8 MiB (what the API takes); a published one is that, numbered.
+constexpr std::uint64_t kMaxFeedBytes = 64 * 1024 * 1024;
+
 // Makes the rename of a folder entry durable (POSIX: the entry lives in the parent's data).
 void sync_folder(const fs::path& folder) {
     const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -51,8 +54,15 @@ Status write_version_folder(const fs::path& folder, const std::vector<TarEntry>&
 }  // namespace
 
 Result<std::int64_t> Publisher::publish(std::vector<TarEntry> files, const std::string& publisher,
-                                        const std::string& note, std::int64_t now) {
+                                        const std::string& note, std::int64_t now,
+                                        std::optional<std::int64_t> made_from) {
     std::lock_guard lock(publishing_);
+    if (const auto current = current_version(); made_from && current != made_from) {
+        return make_error(ErrorKind::Stale, "v" + std::to_string(current.value_or(0)) +
+                                                " was published meanwhile: the change was made "
+                                                "from v" +
+                                                std::to_string(*made_from));
+    }
     const std::int64_t version = next_version();
     auto feed_file = std::find_if(files.begin(), files.end(),
                                   [](const TarEntry& file) { return file.path == "feed.json"; });
@@ -64,9 +74,7 @@ Result<std::int64_t> Publisher::publish(std::vector<TarEntry> files, const std::
         return make_error("publish: feed.json is not a JSON object");
     }
     const auto previous = current_version();
-    auto previous_feed = previous
-                             ? read_file(version_folder(*previous) / "feed.json", 64 * 1024 * 1024)
-                             : Result<std::string>(std::string());
+    auto previous_feed = previous ? feed_text(*previous) : Result<std::string>(std::string());
     const nlohmann::json changes =
         describe_changes(previous_feed ? *previous_feed : std::string(), feed_file->data);
     feed["version"] = version;
@@ -154,6 +162,10 @@ std::optional<std::int64_t> Publisher::current_version() const {
 
 fs::path Publisher::version_folder(std::int64_t version) const {
     return data_ / "published" / std::to_string(version);
+}
+
+Result<std::string> Publisher::feed_text(std::int64_t version) const {
+    return read_file(version_folder(version) / "feed.json", kMaxFeedBytes);
 }
 
 std::vector<PublishedVersion> Publisher::history() const {

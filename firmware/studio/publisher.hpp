@@ -40,12 +40,18 @@ class Publisher {
         : data_(std::move(data)), key_(key), db_(db) {}
 
     // Publishes `files` (feed.json and its media/ files) as the next version, signed; the
-    // feed's "version" and "generated" are set here. Returns the new version number.
+    // feed's "version" and "generated" are set here. Returns the new version number. With
+    // `made_from`: refused as Stale unless that version is still the current one, checked under
+    // the lock every publish takes (two publishes made from one version: the second would undo
+    // the first unseen).
     Result<std::int64_t> publish(std::vector<TarEntry> files, const std::string& publisher,
-                                 const std::string& note, std::int64_t now);
+                                 const std::string& note, std::int64_t now,
+                                 std::optional<std::int64_t> made_from = std::nullopt);
     // The version `current` points at; nothing before the first publish.
     std::optional<std::int64_t> current_version() const;
     std::filesystem::path version_folder(std::int64_t version) const;
+    // The feed.json text of a published version.
+    Result<std::string> feed_text(std::int64_t version) const;
     std::vector<PublishedVersion> history() const;
 
   private:

@@ -5,7 +5,8 @@
 //   api_routes.cpp       GET /api/session|versions|audit|users (what the pages read)
 //   draft_routes.cpp     /api/drafts… (the 审核 workflow), /api/versions/N/rollback
 //   media_routes.cpp     /api/media… (uploads), /api/import-article
-//   preview_routes.cpp   GET /api/preview/… (the exact preview)
+//   preview_routes.cpp   /api/preview/… (the exact preview)
+//   notice_routes.cpp    /api/notices (紧急插播, published at once)
 // studio_server.cpp sends each request to one of them, after the checks every route shares.
 #pragma once
 
@@ -37,6 +38,7 @@ void handle_media(StudioContext& studio, HttpExchange& exchange, const Session& 
 void handle_import_article(StudioContext& studio, HttpExchange& exchange, const Session& session);
 void handle_preview(StudioContext& studio, HttpExchange& exchange, const Session& session,
                     const std::vector<std::string>& parts);
+void handle_notices(StudioContext& studio, HttpExchange& exchange, const Session& session);
 
 // The answer to a refused action: its reason, with the status its kind stands for (403 not
 // allowed, 409 the state moved on, 404 no such thing, 422 content a screen would refuse...),

@@ -46,6 +46,10 @@ bool handle_resource(StudioContext& studio, HttpExchange& exchange, const Sessio
         handle_drafts(studio, exchange, session, parts);
     } else if (parts[0] == "media") {
         handle_media(studio, exchange, session, parts);
+    } else if (parts[0] == "preview") {
+        handle_preview(studio, exchange, session, parts);
+    } else if (parts.size() == 1 && parts[0] == "notices") {
+        handle_notices(studio, exchange, session);
     } else {
         return false;
     }
@@ -60,12 +64,7 @@ void handle_api(StudioContext& studio, HttpExchange& exchange, std::string_view 
     }
     const std::vector<std::string> parts = split_path(path);
     if (exchange.head().method == "GET") {
-        if (handle_resource(studio, exchange, *session, parts)) {
-            return;
-        }
-        if (!parts.empty() && parts[0] == "preview") {
-            handle_preview(studio, exchange, *session, parts);
-        } else {
+        if (!handle_resource(studio, exchange, *session, parts)) {
             handle_api_read(studio, exchange, *session, path);
         }
         return;

@@ -3,7 +3,8 @@
 # Placard Studio end to end, in a real browser and on a real player (issue 15, "Tests"):
 #   1. studio_pages.py drives Debian's chromium: an editor signs in, pastes the seed page's
 #      text (the fields fill), uploads a banner, saves, submits; a reviewer approves and
-#      publishes version 2;
+#      publishes version 2 (the preview following the unsaved edits on the way); the reviewer
+#      publishes an urgent notice (version 3, the preview shows it) and cancels it (version 4);
 #   2. the preview the page showed is, pixel for pixel, the player's own headless screenshot of
 #      the published version;
 #   3. a screen pulls the studio's feed (placard-tool fetch, trusting only the studio's key):
@@ -49,15 +50,17 @@ HOME=$work /usr/bin/python3 "$here/studio_pages.py" "$base" "$seed" "$work/banne
   ok "the page's preview equals the player's screenshot of version 2, pixel for pixel" ||
   fail "preview and screenshot differ: $("$diff" "$work/preview.png" "$work/player.png" 2>&1 | tail -1)"
 
-# 3. A screen pulls the feed and shows it.
+# 3. A screen pulls the feed and shows it (the notice cancelled: the all-clear band for five
+#    minutes from the cancel, over the foot of the screen, not over the excerpts).
 cat >"$work/placard.conf" <<CONF
 feed_url = $base/feed/feed.json
 store = $work/store
 trusted_key = $("$studio" --data "$data" public-key)
 CONF
 "$tool" fetch --config "$work/placard.conf" >/dev/null 2>&1
-"$tool" status --config "$work/placard.conf" | grep -Eq '^current: +version 2$' &&
-  ok "a screen took version 2 from the studio" || fail "the screen: $("$tool" status --config "$work/placard.conf")"
+# Version 4: the article of version 2 and the urgent notice of version 3, cancelled.
+"$tool" status --config "$work/placard.conf" | grep -Eq '^current: +version 4$' &&
+  ok "a screen took version 4 from the studio" || fail "the screen: $("$tool" status --config "$work/placard.conf")"
 ocr() {  # ocr PNG: the text tesseract reads, without spaces
   convert "$1" -resize 200% "$1.big.png"
   OMP_THREAD_LIMIT=1 tesseract "$1.big.png" "$1" -l chi_sim --psm 3 >/dev/null 2>&1

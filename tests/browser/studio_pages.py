@@ -7,7 +7,10 @@ python3-selenium), as admins use them:
   filled, puts it in the draft, uploads a banner (its crops show), saves and submits;
   a reviewer signs in, opens the draft, approves and publishes it;
   the page's preview of the new version is saved to OUT_DIR/preview.png (the caller compares it
-  with the player's own screenshot).
+  with the player's own screenshot);
+  the preview follows unsaved edits (the live preview);
+  the reviewer publishes an urgent notice (version 3: the preview is the red notice screen) and
+  cancels it with an all-clear card (version 4).
 With DOCS_DIR, screenshots of the pages are written there for the README.
 Every wait has a deadline (a loaded machine is slow, never wrong); a failure prints the page's
 status line and exits 1.
@@ -117,6 +120,12 @@ try:
     driver.find_element(By.ID, "article-title").send_keys("——工作室转载")
     click("put-article")
     check(status_says("已放入草稿"), "the article is in the draft", "the article was not put in the draft")
+    # The live preview: the unsaved draft, drawn by the server as the editor edits.
+    wait.until(lambda d: d.find_element(By.ID, "preview").get_attribute("src").startswith("blob:"))
+    wait.until(EC.text_to_be_present_in_element((By.ID, "preview-of"), "尚未保存"))
+    wait.until(lambda d: d.execute_script(
+        "const i = document.getElementById('preview'); return i.complete && i.naturalWidth === 1920;"))
+    ok("the preview follows the unsaved edits (" + element("preview-of").text + ")")
 
     # A banner: upload, see its crops, put it first.
     driver.find_element(By.ID, "banner-file").send_keys(banner)
@@ -165,6 +174,30 @@ try:
     if docs:
         driver.execute_script("document.getElementById('preview-section').scrollIntoView()")
         driver.save_screenshot(docs + "/studio-review.png")
+
+    # 紧急插播: the reviewer publishes an urgent notice at once (version 3), then cancels it (4).
+    element("notice-title").send_keys("消防演练")
+    element("notice-text").send_keys("请沿疏散指示标志有序撤离。")
+    click("publish-notice")
+    check(status_says("已插播，发布为版本 3"), "the urgent notice is published as version 3", "notice")
+    wait.until(EC.text_to_be_present_in_element((By.ID, "notices"), "消防演练"))
+    wait.until(lambda d: "version/3" in d.find_element(By.ID, "preview").get_attribute("src"))
+    red = wait.until(lambda d: d.execute_script("""
+        const i = document.getElementById('preview');
+        if (!i.complete || i.naturalWidth === 0) return null;
+        const c = document.createElement('canvas');
+        c.width = i.naturalWidth; c.height = i.naturalHeight;
+        const g = c.getContext('2d'); g.drawImage(i, 0, 0);
+        return Array.from(g.getImageData(40, c.height / 2, 1, 1).data);"""))
+    check(red[0] > 150 and red[1] < 80 and red[2] < 80, f"the preview of version 3 is the red notice screen {red[:3]}",
+          f"the preview of version 3 is not red: {red}")
+    if docs:
+        driver.execute_script("document.getElementById('notice-section').scrollIntoView()")
+        driver.save_screenshot(docs + "/studio-notice.png")
+    element("notice-all-clear").send_keys("演练结束，恢复正常秩序。")
+    wait.until(EC.element_to_be_clickable((By.XPATH, "//table[@id='notices']//button[text()='撤销']"))).click()
+    check(status_says("插播已撤销，发布为版本 4"), "the notice is cancelled as version 4", "cancel")
+    wait.until(EC.text_to_be_present_in_element((By.ID, "notices"), "已撤销"))
 except Exception as error:  # A deadline passed or an element is missing: say where.
     fail(f"{type(error).__name__}: {error}".splitlines()[0])
 finally:

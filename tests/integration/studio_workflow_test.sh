@@ -10,7 +10,11 @@
 #   - the studio's preview of version 2 is the player's own headless screenshot of it, pixel for
 #     pixel (home, and the new article's reading screen);
 #   - a screen pulling the studio's feed takes version 2 and shows the pasted article;
-#   - v3, then rollback to v2: the screen takes v4 with v2's content.
+#   - v3, then rollback to v2: the screen takes v4 with v2's content;
+#   - the live preview of a draft's unsaved feed is its preview once saved;
+#   - a reviewer's urgent notice is published at once (v5) and the screen shows it; a draft made
+#     before it is published with it (v6); its cancel (v7); a draft made before other content
+#     changed is refused (409).
 set -uo pipefail
 studio=$1 tool=$2 placard=$3 diff=$4 seed=$5
 here=$(cd "$(dirname "$0")" && pwd)
@@ -179,11 +183,58 @@ call "$work/reviewer" POST "drafts/$draft3/approve" >/dev/null
 strip() { py -c 'import json,sys; f=json.load(open(sys.argv[1])); [f.pop(k) for k in ("version","generated")]; print(json.dumps(f, sort_keys=True))' "$1"; }
 [ "$(strip "$work/store/current/feed.json")" = "$(strip "$data/published/2/feed.json")" ] &&
   ok "version 4 is version 2's content" || fail "version 4 differs from version 2"
+# --- The live preview: the page's unsaved feed, drawn as it will be once saved ----------------
+call "$work/editor" POST drafts >/dev/null
+draft5=$(field '["id"]')
+py -c 'import json,sys; f=json.load(open(sys.argv[1]))["feed"]; f["ticker"]=["第五版：插播之前写的草稿"]; print(json.dumps(f, ensure_ascii=False))' "$work/body" >"$work/feed5.json"
+[ "$(call "$work/editor" POST "preview/draft/$draft5?size=1280x720" --data-binary @"$work/feed5.json")" = 200 ] &&
+  cp "$work/body" "$work/live.png" || fail "live preview: $(cat "$work/body")"
+call "$work/editor" POST "drafts/$draft5/feed" --data-binary @"$work/feed5.json" >/dev/null
+call "$work/editor" GET "preview/draft/$draft5?size=1280x720" >/dev/null
+"$diff" "$work/live.png" "$work/body" >/dev/null && ok "the live preview of unsaved edits is the saved draft's preview" ||
+  fail "the live preview differs from the saved one"
+echo '{"site": ' >"$work/broken.json"
+[ "$(call "$work/editor" POST "preview/draft/$draft5" --data-binary @"$work/broken.json")" = 422 ] &&
+  ok "a live preview of a broken feed: 422, $(field '["error"]')" || fail "broken live preview: $(cat "$work/body")"
+
+# --- 紧急插播: published at once by a reviewer, carried into drafts made before it ----------------
+notice='{"level": "urgent", "title": "消防演练", "text": "请沿疏散指示标志有序撤离。", "minutes": 30}'
+[ "$(call "$work/editor" POST notices --data-binary "$notice")" = 403 ] && ok "an editor cannot publish a notice" ||
+  fail "editor notice: $(cat "$work/body")"
+[ "$(call "$work/reviewer" POST notices --data-binary '{"level": "urgent", "text": "x", "minutes": 0}')" = 422 ] &&
+  ok "a notice of 0 minutes is refused: $(field '["error"]')" || fail "0-minute notice: $(cat "$work/body")"
+[ "$(call "$work/reviewer" POST notices --data-binary "$notice")" = 200 ] && [ "$(field '["version"]')" = 5 ] &&
+  ok "the reviewer's urgent notice is version 5" || fail "notice: $(cat "$work/body")"
+"$tool" fetch --config "$work/placard.conf" >/dev/null 2>&1
+"$placard" --content "$work/store/current" --size 1280x720 --at 3 --screenshot "$work/notice.png" --quiet
+read -r red green < <(convert "$work/notice.png" -format '%[fx:int(255*mean.r)] %[fx:int(255*mean.g)]' info:)
+[ "${red:-0}" -gt 120 ] && [ "${green:-255}" -lt 80 ] && ok "the screen took it and shows the red notice (mean red $red, green $green)" ||
+  fail "the screen's notice: mean red ${red:-?} green ${green:-?}; $("$tool" status --config "$work/placard.conf")"
+notice_id=$(py -c 'import json,sys; print(json.load(open(sys.argv[1]))["notices"][0]["id"])' "$data/published/5/feed.json")
+call "$work/editor" POST "drafts/$draft5/submit" >/dev/null
+call "$work/reviewer" POST "drafts/$draft5/approve" >/dev/null
+[ "$(call "$work/reviewer" POST "drafts/$draft5/publish")" = 200 ] && [ "$(field '["version"]')" = 6 ] &&
+  grep -q "\"$notice_id\"" "$data/published/6/feed.json" && grep -q '第五版' "$data/published/6/feed.json" &&
+  ok "a draft made before the notice is published as version 6 with its edits and the notice" ||
+  fail "draft over a notice: $(cat "$work/body")"
+[ "$(call "$work/reviewer" POST notices --data-binary "{\"id\": \"$notice_id\", \"cancel\": true, \"all_clear\": \"演练结束。\"}")" = 200 ] &&
+  py -c 'import json,sys; n=json.load(open(sys.argv[1]))["notices"]; assert len(n) == 1 and n[0]["cancel"]' "$data/published/7/feed.json" &&
+  ok "the notice cancelled with an all-clear card: version 7" || fail "cancel: $(cat "$work/body")"
+call "$work/editor" POST drafts >/dev/null
+stale=$(field '["id"]')
+call "$work/editor" POST "drafts/$stale/submit" >/dev/null
+call "$work/reviewer" POST "drafts/$stale/approve" >/dev/null
+call "$work/reviewer" POST versions/2/rollback >/dev/null
+py -c 'import json,sys; n=json.load(open(sys.argv[1])).get("notices", []); assert len(n) == 1 and n[0]["cancel"]' "$data/published/8/feed.json" &&
+  ok "a rollback (v8, v2's content) keeps the current notices: the cancel" || fail "the rollback lost the notices"
+[ "$(call "$work/reviewer" POST "drafts/$stale/publish")" = 409 ] &&
+  ok "a draft made before other content changed is refused: $(field '["error"]')" || fail "stale draft: $(cat "$work/body")"
+
 call "$work/reviewer" GET audit >/dev/null
-for action in "draft made" submit approve publish "rolled back" uploaded; do
+for action in "draft made" submit approve publish "rolled back" uploaded "notice published" "notice cancelled"; do
   grep -q "\"action\":\"$action" "$work/body" || fail "no '$action' in the audit log"
 done
 ok "the audit log has each step"
 
 [ $failures -eq 0 ] || { echo "studio log:"; cat "$work/studio.log"; exit 1; }
-echo "ok: the workflow holds: draft, import, upload, review by another, publish, preview, rollback"
+echo "ok: the workflow holds: draft, import, upload, review by another, publish, preview, rollback, notices"
