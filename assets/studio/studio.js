@@ -80,6 +80,7 @@ async function showDrafts() {
 async function openDraft(id) {
   draft = await api('drafts/' + id);
   unsaved = false;
+  clearTimeout(liveTimer);
   liveRequest++;
   channels = draft.feed.channels || [];
   $('editor').hidden = false;
@@ -220,11 +221,13 @@ async function save() {
 }
 
 async function step(name) {
+  // What the editor sees in the live preview is what is submitted: unsaved edits saved first.
+  if (name === 'submit' && unsaved) await save();
   const result = await post('drafts/' + draft.id + '/' + name, { note: $('step-note').value });
   say(name === 'publish' ? '已发布为版本 ' + result.version + '，屏幕将在下次拉取时显示。'
     : '草稿现在是“' + (stateNames[result.state] || result.state) + '”。');
   $('step-note').value = '';
-  await Promise.all([showDrafts(), showVersions(), showAudit()]);
+  await Promise.all([showDrafts(), showVersions(), showAudit(), showNotices()]);
   if (result.state === 'published') {
     $('editor').hidden = true;
     draft = null;
@@ -268,11 +271,18 @@ function feedAsEdited() {
 async function livePreview() {
   if (!draft) return;
   const request = ++liveRequest;
+  let feed;
+  try {
+    feed = feedAsEdited();
+  } catch (error) {  // Half-typed JSON: said beside the preview, not over the status line.
+    $('preview-of').textContent = '预览未更新：' + error.message;
+    return;
+  }
   const response = await fetch('/api/preview/draft/' + draft.id + '?' + previewQuery(), {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf },
-    body: JSON.stringify(feedAsEdited()),
+    body: JSON.stringify(feed),
   });
   if (request !== liveRequest || !draft) return;  // A later edit's preview is on its way.
   if (!response.ok) {
@@ -319,7 +329,15 @@ async function showNotices() {
 }
 
 async function sendNotice(notice) {
-  const result = await post('notices', notice);
+  // One at a time: a second press while the first is on its way would publish a second notice.
+  const buttons = document.querySelectorAll('#notice-section button');
+  for (const b of buttons) b.disabled = true;
+  let result;
+  try {
+    result = await post('notices', notice);
+  } finally {
+    for (const b of buttons) b.disabled = false;
+  }
   say((notice.cancel ? '插播已撤销' : '已插播') + '，发布为版本 ' + result.version + '，屏幕将在下次拉取时显示。');
   await Promise.all([showVersions(), showNotices(), showAudit()]);
   if (!draft) refreshPreview();

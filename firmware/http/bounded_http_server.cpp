@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 
 namespace placard {
 
@@ -427,7 +428,14 @@ void BoundedHttpServer::serve(int connection, const std::string& peer) {
     HttpExchange exchange(connection, wake_fd_, peer, std::move(*head), buffer.substr(body_start),
                           limits_.body_deadline);
     buffer = std::string();
-    handler_(exchange);
+    // A handler's slip (an exception it did not expect) ends this request, not the server and
+    // every other connection with it.
+    try {
+        handler_(exchange);
+    } catch (const std::exception& error) {
+        refusal_(std::string("a request that failed inside its handler: ") + error.what() +
+                 " (from " + peer + ")");
+    }
     if (!exchange.answered()) {
         exchange.answer(text_answer(500, "no answer"));
     }

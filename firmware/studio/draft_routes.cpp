@@ -1,6 +1,5 @@
 #include <nlohmann/json.hpp>
 
-#include "content/bundle_signature.hpp"
 #include "studio/audit_log.hpp"
 #include "studio/content_folder.hpp"
 #include "studio/notice_editing.hpp"
@@ -259,30 +258,29 @@ void handle_drafts(StudioContext& studio, HttpExchange& exchange, const Session&
 
 namespace {
 
-// An old version's files, their feed.json given the current version's notices.
-Status with_current_notices(StudioContext& studio, std::vector<TarEntry>& files,
-                            std::optional<std::int64_t> current) {
-    auto feed_file = std::find_if(files.begin(), files.end(),
-                                  [](const TarEntry& file) { return file.path == "feed.json"; });
+// An old version's content with the current version's notices, as it is to be published.
+Result<std::string> rolled_back_feed(StudioContext& studio, std::int64_t version,
+                                     std::optional<std::int64_t> current) {
+    auto old_text = studio.publisher.feed_text(version);
+    if (!old_text) {
+        return make_error(ErrorKind::NotFound, "no such version");
+    }
     auto current_text =
         current ? studio.publisher.feed_text(*current) : Result<std::string>(std::string("{}"));
-    if (feed_file == files.end() || !current_text) {
-        return make_error(ErrorKind::Failed, "the versions' feeds cannot be read");
-    }
-    const auto old_feed = nlohmann::json::parse(feed_file->data, nullptr, false);
-    const auto current_feed = nlohmann::json::parse(*current_text, nullptr, false);
+    const auto old_feed = nlohmann::json::parse(*old_text, nullptr, false);
+    const auto current_feed =
+        current_text ? nlohmann::json::parse(*current_text, nullptr, false) : nlohmann::json();
     if (!old_feed.is_object() || !current_feed.is_object()) {
-        return make_error(ErrorKind::Failed, "a version's feed.json is not a JSON object");
+        return make_error(ErrorKind::Failed, "a version's feed.json cannot be read");
     }
-    feed_file->data = with_notices_of(old_feed, current_feed).dump(2);
-    return Done{};
+    return with_notices_of(old_feed, current_feed).dump(2);
 }
 
 }  // namespace
 
-// POST /api/versions/N/rollback: version N's files published again as a new version (a
+// POST /api/versions/N/rollback: version N's content published again as a new version (a
 // screen never takes a lower version number, so going back is going forward with old content),
-// with the current notices.
+// with the current notices, checked as any version is.
 void handle_rollback(StudioContext& studio, HttpExchange& exchange, const Session& session,
                      const std::vector<std::string>& parts) {
     const auto version = parts.size() == 3 ? parse_id(parts[1]) : std::nullopt;
@@ -294,14 +292,12 @@ void handle_rollback(StudioContext& studio, HttpExchange& exchange, const Sessio
         exchange.answer(json_error(403, "您的角色不能发布"));
         return;
     }
-    auto files = bundle_folder_files(studio.publisher.version_folder(*version));
-    if (!files) {
-        exchange.answer(json_error(404, "no such version"));
-        return;
-    }
     const auto current = studio.publisher.current_version();
-    if (auto carried = with_current_notices(studio, *files, current); !carried) {
-        exchange.answer(refusal_answer(studio, carried.error()));
+    auto feed = rolled_back_feed(studio, *version, current);
+    auto files = feed ? publishable_files(studio.folder.data, *feed, studio.media)
+                      : Result<std::vector<TarEntry>>(feed.error());
+    if (!files) {
+        exchange.answer(refusal_answer(studio, files.error()));
         return;
     }
     const std::string note = "回滚：恢复 v" + std::to_string(*version) + " 的内容";

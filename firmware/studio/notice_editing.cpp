@@ -1,6 +1,9 @@
 #include "studio/notice_editing.hpp"
 
+#include <algorithm>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "core/notice_json.hpp"
 
@@ -72,25 +75,42 @@ Result<Notice> notice_from_request(const json& request, const json& feed, WallTi
             return make_error(key + ": not a field of a notice request");
         }
     }
-    const bool cancel = request.value("cancel", false);
-    json object = {{"id", request.value("id", "")}};
-    if (!object["id"].is_string()) {
+    const auto cancel_field = request.find("cancel");
+    const auto id_field = request.find("id");
+    if (cancel_field != request.end() && !cancel_field->is_boolean()) {
+        return make_error("cancel: expected true or false");
+    }
+    if (id_field != request.end() && !id_field->is_string()) {
         return make_error("id: expected text");
+    }
+    const bool cancel = cancel_field != request.end() && cancel_field->get<bool>();
+    std::string id = id_field == request.end() ? std::string() : id_field->get<std::string>();
+    const std::vector<Notice> held = notices_of(feed);
+    const auto holds = [&held](const std::string& name) {
+        return std::any_of(held.begin(), held.end(),
+                           [&name](const Notice& notice) { return notice.id == name; });
+    };
+    if (cancel && (id.empty() || !holds(id))) {
+        return make_error(ErrorKind::NotFound, id.empty() ? "id: a cancel names the notice it ends"
+                                                          : "no notice \"" + id + "\" to cancel");
     }
     // Later than the notice it replaces by at least a second: screens order a notice's
     // versions by `issued`, to the second (an equal one would be refused as a replay).
     WallTime issued = now;
-    for (const Notice& held : notices_of(feed)) {
-        if (held.id == object["id"] && held.issued.unix_seconds >= issued.unix_seconds) {
-            issued.unix_seconds = held.issued.unix_seconds + 1;
+    for (const Notice& notice : held) {
+        if (notice.id == id && notice.issued.unix_seconds >= issued.unix_seconds) {
+            issued.unix_seconds = notice.issued.unix_seconds + 1;
         }
     }
-    if (object["id"].get<std::string>().empty()) {
-        if (cancel) {
-            return make_error("id: a cancel names the notice it ends");
+    if (id.empty()) {
+        // Named by its time; a second one within the same second (two admins at once) gets
+        // its own name, so that neither replaces the other.
+        id = "studio-" + std::to_string(issued.unix_seconds);
+        for (int n = 2; holds(id); ++n) {
+            id = "studio-" + std::to_string(issued.unix_seconds) + "-" + std::to_string(n);
         }
-        object["id"] = "studio-" + std::to_string(issued.unix_seconds);
     }
+    json object = {{"id", id}};
     object["issued"] = format_rfc3339(issued);
     if (cancel) {
         object["cancel"] = true;
@@ -129,11 +149,21 @@ Result<Notice> notice_from_request(const json& request, const json& feed, WallTi
     return std::move(*notice);
 }
 
+// Whether a notice still has something to show at `now`: a notice until it expires; a cancel
+// while its all-clear card shows (the notice it ended is gone from the feed with it: a screen
+// that takes a later version without either shows neither).
+bool still_shows(const Notice& notice, WallTime now) {
+    if (notice.cancel) {
+        const std::int64_t card = notice.all_clear.empty() ? 0 : notice.all_clear_minutes * 60L;
+        return now.unix_seconds < notice.issued.unix_seconds + card;
+    }
+    return now.unix_seconds < notice.expires.unix_seconds;
+}
+
 json feed_with_notice(json feed, const Notice& notice, WallTime now) {
     json kept = json::array();
     for (const Notice& held : notices_of(feed)) {
-        // A cancel's `expires` is when every notice it could end has (read_notice sets it).
-        if (held.id != notice.id && now.unix_seconds < held.expires.unix_seconds) {
+        if (held.id != notice.id && still_shows(held, now)) {
             kept.push_back(feed_notice_json(held));
         }
     }
@@ -142,27 +172,72 @@ json feed_with_notice(json feed, const Notice& notice, WallTime now) {
     return feed;
 }
 
-json with_notices_of(const json& feed, const json& current) {
-    std::vector<Notice> all = notices_of(current);
-    for (Notice& notice : notices_of(feed)) {
-        all.push_back(std::move(notice));
+json with_notices_of(json feed, const json& current) {
+    const auto notices = current.find("notices");
+    if (notices == current.end() || notices->empty()) {
+        feed.erase("notices");
+    } else {
+        feed["notices"] = *notices;
     }
-    json merged = feed;
-    merged["notices"] = json::array();
-    for (const Notice& notice : newest_of_each_id(all)) {
-        merged["notices"].push_back(feed_notice_json(notice));
-    }
-    if (merged["notices"].empty()) {
-        merged.erase("notices");
-    }
-    return merged;
+    return feed;
 }
 
 std::optional<json> carry_notices(const json& draft, const json& base, const json& current) {
     if (without_notices(base) != without_notices(current)) {
         return std::nullopt;
     }
-    return with_notices_of(draft, current);
+    // A three-way merge by id: what the draft changed since its base (added, edited, removed)
+    // over what was published since (a notice, an update, a cancel); where both changed one
+    // notice, the later issued counts, as on a screen.
+    const auto by_id = [](const json& feed) {
+        std::vector<std::pair<std::string, json>> notices;
+        if (const auto list = feed.find("notices"); list != feed.end() && list->is_array()) {
+            for (const json& object : *list) {
+                if (object.is_object() && object.contains("id") && object["id"].is_string()) {
+                    notices.emplace_back(object["id"].get<std::string>(), object);
+                }
+            }
+        }
+        return notices;
+    };
+    const auto ours = by_id(draft), theirs = by_id(current), common = by_id(base);
+    const auto find = [](const std::vector<std::pair<std::string, json>>& notices,
+                         const std::string& id) {
+        const auto it = std::find_if(notices.begin(), notices.end(),
+                                     [&id](const auto& entry) { return entry.first == id; });
+        return it == notices.end() ? json() : it->second;
+    };
+    std::vector<std::string> ids;
+    for (const auto* side : {&theirs, &ours, &common}) {
+        for (const auto& entry : *side) {
+            if (std::find(ids.begin(), ids.end(), entry.first) == ids.end()) {
+                ids.push_back(entry.first);
+            }
+        }
+    }
+    json merged = draft;
+    merged["notices"] = json::array();
+    for (const std::string& id : ids) {
+        const json mine = find(ours, id), published = find(theirs, id), before = find(common, id);
+        json taken = mine == before ? published : published == before ? mine : json();
+        if (mine != before && published != before) {
+            const auto issued = [](const json& notice) {
+                const auto time =
+                    notice.is_object() && notice.contains("issued") && notice["issued"].is_string()
+                        ? parse_rfc3339(notice["issued"].get<std::string>())
+                        : std::nullopt;
+                return time ? time->unix_seconds : INT64_MIN;
+            };
+            taken = issued(mine) > issued(published) ? mine : published;
+        }
+        if (!taken.is_null()) {
+            merged["notices"].push_back(taken);
+        }
+    }
+    if (merged["notices"].empty()) {
+        merged.erase("notices");
+    }
+    return merged;
 }
 
 }  // namespace placard

@@ -22,23 +22,25 @@ namespace placard {
 //    "starts_in_minutes": 0..44640?}
 //   {"id": ID, "cancel": true, "all_clear": TEXT?, "all_clear_minutes": 1..60?}
 // `issued` is `now` (later by a second than the feed's notice of that id, so an update within
-// the second still counts); a new notice without an id gets one from the time. Checked as a
-// screen checks a notice: one "where: what" line for the first problem.
+// the second still counts); a new notice without an id gets one from the time, unused in
+// `feed`. A cancel of an id `feed` does not hold is NotFound. Checked as a screen checks a
+// notice: one "where: what" line for the first problem.
 Result<Notice> notice_from_request(const nlohmann::json& request, const nlohmann::json& feed,
                                    WallTime now);
 
 // `feed` with `notice` in its "notices" (in place of the one with its id), and without the
-// notices that can no longer show (expired; a cancel once every notice it could end has).
+// notices that can no longer show (expired; a cancel once its all-clear card has shown).
 nlohmann::json feed_with_notice(nlohmann::json feed, const Notice& notice, WallTime now);
 
-// `feed` with the newest notice of each id among its own and `current`'s: a rollback restores
-// old content, not old notices (a running notice goes on, a cancelled one stays cancelled).
-nlohmann::json with_notices_of(const nlohmann::json& feed, const nlohmann::json& current);
+// `feed` with `current`'s notices: a rollback restores old content, not old notices (a running
+// notice goes on, one ended stays ended).
+nlohmann::json with_notices_of(nlohmann::json feed, const nlohmann::json& current);
 
 // A draft made from `base` and published over `current`: when the two differ only in their
-// notices (a notice published since the draft was made), the draft's content with the newest
-// notice of each id among the draft's and the current version's; nothing when other content
-// changed since (the draft would undo it unseen).
+// notices (a notice published since the draft was made), the draft's content with the notices
+// merged three ways — the draft's changes to its base's notices over those published since;
+// where both changed one id, the later `issued`. Nothing when other content changed since (the
+// draft would undo it unseen).
 std::optional<nlohmann::json> carry_notices(const nlohmann::json& draft, const nlohmann::json& base,
                                             const nlohmann::json& current);
 

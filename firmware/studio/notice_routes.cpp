@@ -89,7 +89,13 @@ void handle_notices(StudioContext& studio, HttpExchange& exchange, const Session
         return;
     }
     const auto request = nlohmann::json::parse(*body, nullptr, false);
+    // A notice does not depend on the content it is added to: when another version was
+    // published while this one was made, it is made again on that one (a few times at most).
     auto version = publish_notice(studio, session, request);
+    for (int again = 0; again < 3 && !version && version.error().kind == ErrorKind::Stale;
+         ++again) {
+        version = publish_notice(studio, session, request);
+    }
     exchange.answer(version ? json_answer(200, {{"version", *version}})
                             : refusal_answer(studio, version.error()));
 }

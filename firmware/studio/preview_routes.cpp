@@ -9,6 +9,23 @@ namespace placard {
 namespace {
 
 constexpr std::uint64_t kMaxFeed = 8 * 1024 * 1024;
+constexpr int kMaxUnsavedPreviews = 2;
+
+// One of the few previews of unsaved feeds that may be read and drawn at once, held while it
+// lives.
+class PreviewSlot {
+  public:
+    explicit PreviewSlot(std::atomic<int>& in_use)
+        : in_use_(in_use), taken_(++in_use <= kMaxUnsavedPreviews) {}
+    ~PreviewSlot() { --in_use_; }
+    PreviewSlot(const PreviewSlot&) = delete;
+    PreviewSlot& operator=(const PreviewSlot&) = delete;
+    bool taken() const { return taken_; }
+
+  private:
+    std::atomic<int>& in_use_;
+    bool taken_;
+};
 
 // The feed text to preview: a draft's (as saved, or as the page holds it unsaved: a POST's
 // body), or a published version's.
@@ -51,6 +68,13 @@ void handle_preview(StudioContext& studio, HttpExchange& exchange, const Session
     }
     if (!studio.preview) {
         exchange.answer(json_error(503, "previews are not available (no fonts)"));
+        return;
+    }
+    // At most kMaxUnsavedPreviews previews of unsaved feeds at once: another waits its turn in
+    // the page (the live preview sends one at a time), not in the studio's memory.
+    std::optional<PreviewSlot> slot;
+    if (exchange.head().method == "POST" && !slot.emplace(studio.unsaved_previews).taken()) {
+        exchange.answer(json_error(503, "预览繁忙，请稍后再试"));
         return;
     }
     const std::string& target = exchange.head().target;

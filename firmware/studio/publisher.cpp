@@ -58,10 +58,9 @@ Result<std::int64_t> Publisher::publish(std::vector<TarEntry> files, const std::
                                         std::optional<std::int64_t> made_from) {
     std::lock_guard lock(publishing_);
     if (const auto current = current_version(); made_from && current != made_from) {
-        return make_error(ErrorKind::Stale, "v" + std::to_string(current.value_or(0)) +
-                                                " was published meanwhile: the change was made "
-                                                "from v" +
-                                                std::to_string(*made_from));
+        return make_error(ErrorKind::Stale, "这项改动基于 v" + std::to_string(*made_from) +
+                                                "，其间已发布了 v" +
+                                                std::to_string(current.value_or(0)) + "：请重试");
     }
     const std::int64_t version = next_version();
     auto feed_file = std::find_if(files.begin(), files.end(),

@@ -2,6 +2,7 @@
 // throttle, where its pages are, and the clock (a test's, or the system's).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -40,6 +41,9 @@ struct StudioContext {
     StudioOptions options;
     std::function<std::int64_t()> now;
     std::unique_ptr<PreviewRenderer> preview;  // Null: previews answer 503.
+    // Previews of unsaved feeds being read or drawn: each holds its feed (up to 8 MiB) in
+    // memory and on disk while it waits for the renderer, so only a few at once.
+    std::atomic<int> unsaved_previews{0};
     // The seed page's plain-text importer (tools/importers), given by the program: text in, a
     // feed "articles[]" object's JSON out.
     std::function<Result<std::string>(std::string_view text, const std::string& id)> import_article;

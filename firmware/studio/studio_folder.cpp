@@ -62,6 +62,8 @@ Result<StudioFolder> open_studio_folder(const fs::path& data) {
     }
     ::chmod(data.c_str(), 0700);
     fs::create_directories(data / "published", error);
+    // What a request was checking or previewing when the studio last stopped: nobody's now.
+    fs::remove_all(data / "work", error);
     const fs::path key_file = data / "signing.key";
     auto key = fs::exists(fs::symlink_status(key_file, error)) ? load_signing_key(key_file)
                                                                : make_signing_key(key_file);

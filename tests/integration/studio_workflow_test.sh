@@ -203,6 +203,10 @@ notice='{"level": "urgent", "title": "消防演练", "text": "请沿疏散指示
   fail "editor notice: $(cat "$work/body")"
 [ "$(call "$work/reviewer" POST notices --data-binary '{"level": "urgent", "text": "x", "minutes": 0}')" = 422 ] &&
   ok "a notice of 0 minutes is refused: $(field '["error"]')" || fail "0-minute notice: $(cat "$work/body")"
+[ "$(call "$work/reviewer" POST notices --data-binary '{"cancel": 1, "id": "x"}')" = 422 ] &&
+  [ "$(call "$work/reviewer" POST notices --data-binary '{"cancel": true, "id": "nothing"}')" = 404 ] &&
+  ok "a cancel of the wrong type (422) or of no notice (404) is refused, the studio still up" ||
+  fail "bad cancel: $(cat "$work/body")"
 [ "$(call "$work/reviewer" POST notices --data-binary "$notice")" = 200 ] && [ "$(field '["version"]')" = 5 ] &&
   ok "the reviewer's urgent notice is version 5" || fail "notice: $(cat "$work/body")"
 "$tool" fetch --config "$work/placard.conf" >/dev/null 2>&1

@@ -121,6 +121,80 @@ TEST(StudioNotices, ADraftMadeBeforeANoticeIsPublishedWithIt) {
     EXPECT_EQ((*after_cancel)["notices"][0]["cancel"], true);
 }
 
+TEST(StudioNotices, WrongTypesAndUnknownIdsAreRefusedNotThrown) {
+    const json feed = feed_with(json::array());
+    EXPECT_EQ(notice_from_request({{"cancel", 1}, {"id", "x"}}, feed, kNine).error().message,
+              "cancel: expected true or false");
+    EXPECT_EQ(notice_from_request({{"id", 5}, {"level", "urgent"}, {"text", "x"}}, feed, kNine)
+                  .error()
+                  .message,
+              "id: expected text");
+    const auto unknown = notice_from_request({{"id", "nothing"}, {"cancel", true}}, feed, kNine);
+    EXPECT_EQ(unknown.error().kind, ErrorKind::NotFound);
+    EXPECT_EQ(unknown.error().message, "no notice \"nothing\" to cancel");
+}
+
+TEST(StudioNotices, TwoNoticesInOneSecondGetTheirOwnIds) {
+    const json request = {{"level", "warning"}, {"text", "停电"}};
+    const auto first = notice_from_request(request, feed_with(json::array()), kNine);
+    ASSERT_TRUE(first);
+    const json feed = feed_with_notice(feed_with(json::array()), *first, kNine);
+    const auto second = notice_from_request(request, feed, kNine);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->id, "studio-1795741200-2");
+    EXPECT_EQ(feed_with_notice(feed, *second, kNine)["notices"].size(), 2U);
+}
+
+TEST(StudioNotices, ACancelStaysOnlyWhileItsAllClearCardShows) {
+    const json cancel = {{"id", "drill"},
+                         {"issued", "2026-11-27T09:00:00+08:00"},
+                         {"cancel", true},
+                         {"all_clear", "演练结束"},
+                         {"all_clear_minutes", 5}};
+    const json silent = {
+        {"id", "quiet"}, {"issued", "2026-11-27T09:00:00+08:00"}, {"cancel", true}};
+    const json feed = feed_with(json::array({cancel, silent}));
+    const auto next = notice_from_request({{"level", "information"}, {"text", "x"}}, feed,
+                                          kNine.plus_seconds(60));
+    ASSERT_TRUE(next);
+    const json soon = feed_with_notice(feed, *next, kNine.plus_seconds(60));
+    ASSERT_EQ(soon["notices"].size(), 2U);
+    EXPECT_EQ(soon["notices"][0]["id"], "drill");
+    const json later = feed_with_notice(feed, *next, kNine.plus_seconds(301));
+    EXPECT_EQ(later["notices"].size(), 1U);
+}
+
+TEST(StudioNotices, ARollbackTakesTheCurrentNoticesNotTheOldOnes) {
+    const json old_notice = {{"id", "old"},
+                             {"issued", "2026-11-20T09:00:00+08:00"},
+                             {"level", "information"},
+                             {"text", "旧通知"},
+                             {"expires", "2026-12-10T09:00:00+08:00"}};
+    const json old_version = feed_with(json::array({old_notice}));
+    EXPECT_FALSE(with_notices_of(old_version, feed_with(json::array())).contains("notices"));
+    const json current = feed_with(json::array({{{"id", "now"}, {"cancel", true}}}));
+    EXPECT_EQ(with_notices_of(old_version, current)["notices"], current["notices"]);
+}
+
+TEST(StudioNotices, TheDraftsOwnNoticeChangesMergeThreeWays) {
+    const json running = {{"id", "water"},
+                          {"issued", "2026-11-27T08:00:00+08:00"},
+                          {"level", "information"},
+                          {"text", "停水"},
+                          {"expires", "2026-11-27T18:00:00+08:00"}};
+    const json cancelled = {
+        {"id", "water"}, {"issued", "2026-11-27T08:30:00+08:00"}, {"cancel", true}};
+    const json base = feed_with(json::array({running}));
+    // The draft removed the notice; nothing changed it since: it stays removed.
+    EXPECT_FALSE(carry_notices(feed_with(json::array()), base, base)->contains("notices"));
+    // The draft removed it, and it was cancelled since: the cancel (the later change) counts.
+    const json current = feed_with(json::array({cancelled}));
+    EXPECT_EQ((*carry_notices(feed_with(json::array()), base, current))["notices"],
+              json::array({cancelled}));
+    // The draft left it alone and it was cancelled since: the cancel, not the draft's old copy.
+    EXPECT_EQ((*carry_notices(base, base, current))["notices"], json::array({cancelled}));
+}
+
 TEST(StudioNotices, ADraftMadeBeforeOtherContentChangedIsNotCarried) {
     const json base = feed_with(json::array());
     json current = base;
