@@ -5,8 +5,13 @@
 
 const $ = (id) => document.getElementById(id);
 let session = null;
-let draft = null;  // The open draft, with its feed.
+let draft = null;  // The open draft, with its feed: what every form below edits.
 let channels = [];
+let jsonBroken = null;  // The JSON box's error, while what it holds does not parse.
+let articleSchedule = null;
+let bannerSchedule = null;
+let hoursSchedule = null;
+const itemModes = { modes: ['always', 'windows', 'filler'], priority: true };
 
 function say(text, bad = false) {
   $('status').textContent = text;
@@ -78,6 +83,7 @@ async function showDrafts() {
 }
 
 async function openDraft(id) {
+  const reopened = draft && draft.id === id;  // After a save or a step: the forms stay as they are.
   draft = await api('drafts/' + id);
   unsaved = false;
   clearTimeout(liveTimer);
@@ -88,11 +94,25 @@ async function openDraft(id) {
   $('draft-state').textContent = stateNames[draft.state] || draft.state;
   $('draft-note').textContent = draft.note ? '说明：' + draft.note : '';
   $('problems').replaceChildren();
-  showDraftContent();
+  jsonBroken = null;
+  showDraftContent(false);
+  if (!reopened) {
+    loadArticle({});
+    loadBanner(null);
+  }
   refreshPreview();
 }
 
-function showDraftContent() {
+// Shows the draft's feed in every form. The forms' own edits are taken into the feed first,
+// unless the feed is new to them (a draft just opened, the JSON box just left).
+function showDraftContent(formsHoldEdits = true) {
+  if (formsHoldEdits && hoursSchedule) {
+    try {
+      collectFeed();
+    } catch (error) {
+      // A ticker line or the JSON box that does not parse: said when the draft is saved.
+    }
+  }
   const feed = draft.feed;
   $('article-channel').replaceChildren(...channels.map((c) => new Option(c.title, c.id)));
   fillTable('articles', (feed.articles || []).map((a) => [
@@ -103,9 +123,11 @@ function showDraftContent() {
     const img = document.createElement('img');
     img.src = '/api/' + b.image.replace(/^media\//, 'media/');
     img.className = 'thumb';
-    return [img, b.slot === 'side' ? '侧栏' : '轮换图', b.caption || '',
+    return [img, b.slot === 'side' ? '侧栏' : '轮换图', b.caption || '', b.schedule ? '按时段' : '',
+      button('编辑', () => loadBanner(b)),
       button('删除', () => { feed.banners = feed.banners.filter((x) => x !== b); showDraftContent(); edited(); })];
   }));
+  showChannels();
   const articleOptions = (feed.articles || []).map((a) => new Option(a.title, a.id));
   $('banner-article').replaceChildren(new Option('（无）', ''), ...articleOptions);
   $('preview-article').replaceChildren(new Option('首页', ''),
@@ -113,21 +135,103 @@ function showDraftContent() {
   $('ticker').value = (feed.ticker || []).map((t) => (typeof t === 'string' ? t : JSON.stringify(t))).join('\n');
   $('site-name').value = (feed.site || {}).name || '';
   $('site-footer').value = ((feed.site || {}).footer || []).join('\n');
+  $('logo').src = feed.site && feed.site.logo ? '/api/' + feed.site.logo : '';
+  $('logo').hidden = $('remove-logo').hidden = !(feed.site && feed.site.logo);
+  const hours = feed.screen_hours;
+  hoursSchedule = scheduleEditor($('screen-hours'), hours && hours.on, { modes: ['always', 'windows'] }, edited);
+  $('wake-minutes').value = hours && hours.wake_on_touch_minutes !== undefined ? hours.wake_on_touch_minutes : 5;
+  showCalendar();
   $('feed-json').value = JSON.stringify(feed, null, 2);
 }
 
-// The form's fields back into the draft's feed (the JSON box wins when it was edited).
+// The one office calendar the forms edit ("office"); a feed with other calendars keeps them
+// in the JSON box.
+function showCalendar() {
+  const calendars = draft.feed.calendars || {};
+  const others = Object.keys(calendars).filter((name) => name !== 'office');
+  const office = calendars.office || {};
+  $('holidays').value = (office.holidays || []).join('\n');
+  $('working-days').value = (office.working_days || []).join('\n');
+  $('holidays').disabled = $('working-days').disabled = others.length > 0;
+  $('calendar-hint').textContent = others.length
+    ? '此内容有多个日历（' + Object.keys(calendars).join('、') + '），请在下面的“全部内容”中编辑。' : '';
+}
+
+// The form's fields into the draft's feed (the JSON box, once left, is the feed itself).
 function collectFeed() {
-  let feed = draft.feed;
-  try {
-    const edited = JSON.parse($('feed-json').value);
-    if (JSON.stringify(edited) !== JSON.stringify(feed)) feed = edited;
-  } catch (e) {
-    throw new Error('“全部内容”不是有效的 JSON：' + e.message);
-  }
+  if (jsonBroken) throw new Error('“全部内容”不是有效的 JSON：' + jsonBroken);
+  const feed = draft.feed;
   feed.ticker = lines($('ticker').value).map((t) => (t.startsWith('{') ? JSON.parse(t) : t));
   feed.site = { ...(feed.site || {}), name: $('site-name').value.trim(), footer: lines($('site-footer').value) };
+  const on = hoursSchedule.read();
+  if (on) {
+    feed.screen_hours = { ...(feed.screen_hours || {}), on, wake_on_touch_minutes: Number($('wake-minutes').value) };
+  } else {
+    delete feed.screen_hours;
+  }
+  if (!$('holidays').disabled) {
+    const office = { holidays: lines($('holidays').value), working_days: lines($('working-days').value) };
+    for (const key of ['holidays', 'working_days']) if (!office[key].length) delete office[key];
+    if (Object.keys(office).length) feed.calendars = { office };
+    else delete feed.calendars;
+  }
+  if (document.activeElement !== $('feed-json')) $('feed-json').value = JSON.stringify(feed, null, 2);
   return feed;
+}
+
+// The JSON box, when the admin leaves it: the whole feed, every form shown from it again.
+function takeJson() {
+  try {
+    draft.feed = JSON.parse($('feed-json').value);
+  } catch (error) {
+    jsonBroken = error.message;
+    throw new Error('“全部内容”不是有效的 JSON：' + error.message);
+  }
+  jsonBroken = null;
+  channels = draft.feed.channels || [];
+  showDraftContent(false);
+  edited();
+}
+
+// --- Channels, logo ---------------------------------------------------------------------------
+function showChannels() {
+  const feed = draft.feed;
+  fillTable('channels', channels.map((c) => {
+    const title = document.createElement('input');
+    title.value = c.title;
+    title.addEventListener('change', () => { c.title = title.value.trim(); showDraftContent(); edited(); });
+    const used = (feed.articles || []).filter((a) => a.channel === c.id).length;
+    return [c.id, title, String(used), used ? '' : button('删除', () => {
+      feed.channels = channels = channels.filter((x) => x !== c);
+      showDraftContent();
+      edited();
+    })];
+  }));
+}
+
+function addChannel() {
+  const id = $('channel-id').value.trim();
+  const title = $('channel-title').value.trim();
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id)) throw new Error('栏目编号须为字母、数字、-、_ 或 .（至多 64 个）');
+  if (!title) throw new Error('请填写栏目名称');
+  if (channels.some((c) => c.id === id)) throw new Error('已有编号为 ' + id + ' 的栏目');
+  channels.push({ id, title });
+  draft.feed.channels = channels;
+  $('channel-id').value = $('channel-title').value = '';
+  showDraftContent();
+  edited();
+  say('栏目“' + title + '”已加入草稿（尚未保存）。');
+}
+
+async function uploadLogo() {
+  const file = $('logo-file').files[0];
+  if (!file) return;
+  const logo = await api('media', { method: 'POST', body: file });
+  draft.feed.site = { ...(draft.feed.site || {}), logo: logo.path };
+  delete draft.feed.site.logo_sha256;
+  showDraftContent();
+  edited();
+  say('标志已上传（尚未保存）。');
 }
 
 // --- Articles -------------------------------------------------------------------------------
@@ -140,10 +244,15 @@ function loadArticle(a) {
   }
   $('article-highlights').value = (a.highlights || []).join('\n');
   $('article-body').value = (a.body || []).join('\n\n');
+  loadedArticle = a;
+  articleSchedule = scheduleEditor($('article-schedule'), a.schedule, itemModes, edited);
 }
+
+let loadedArticle = {};
 
 function formArticle() {
   const a = {
+    ...(loadedArticle.language ? { language: loadedArticle.language } : {}),
     id: $('article-id').value.trim(),
     channel: $('article-channel').value,
     title: $('article-title').value.trim(),
@@ -155,6 +264,8 @@ function formArticle() {
   }
   const highlights = lines($('article-highlights').value);
   if (highlights.length) a.highlights = highlights;
+  const schedule = articleSchedule ? articleSchedule.read() : undefined;
+  if (schedule) a.schedule = schedule;
   return a;
 }
 
@@ -177,6 +288,21 @@ function putArticle() {
 
 // --- Banners ----------------------------------------------------------------------------------
 let uploaded = null;
+let editingBanner = null;
+
+// A banner of the draft into the form (null: a new one), to change its caption, slot, article,
+// schedule or image.
+function loadBanner(b) {
+  editingBanner = b;
+  uploaded = null;
+  $('banner-file').value = '';
+  $('banner-slot').value = b && b.slot === 'side' ? 'side' : 'main';
+  $('banner-caption').value = (b && b.caption) || '';
+  $('banner-article').value = (b && b.article) || '';
+  $('crops').hidden = !b;
+  for (const img of document.querySelectorAll('#crops img')) img.src = b ? '/api/' + b.image : '';
+  bannerSchedule = scheduleEditor($('banner-schedule'), b && b.schedule, itemModes, edited);
+}
 
 async function uploadBanner() {
   const file = $('banner-file').files[0];
@@ -188,14 +314,26 @@ async function uploadBanner() {
 }
 
 function putBanner() {
-  if (!uploaded) throw new Error('请先选择图片');
+  if (!uploaded && !editingBanner) throw new Error('请先选择图片');
   const feed = draft.feed;
-  const banner = { id: 'b-' + uploaded.name.split('.')[0], image: uploaded.path };
+  // An edited banner keeps what the form does not show (duration, from, until), and its hash
+  // while its image stays.
+  const banner = { ...(editingBanner || {}) };
+  for (const key of ['slot', 'caption', 'article', 'schedule']) delete banner[key];
+  if (uploaded) {
+    banner.image = uploaded.path;
+    delete banner.sha256;
+  }
+  banner.id = editingBanner ? editingBanner.id : 'b-' + uploaded.name.split('.')[0];
   if ($('banner-slot').value === 'side') banner.slot = 'side';
   if ($('banner-caption').value.trim()) banner.caption = $('banner-caption').value.trim();
   if ($('banner-article').value) banner.article = $('banner-article').value;
+  const schedule = bannerSchedule.read();
+  if (schedule) banner.schedule = schedule;
+  const at = (feed.banners || []).findIndex((b) => b.id === banner.id);
   feed.banners = (feed.banners || []).filter((b) => b.id !== banner.id);
-  feed.banners.unshift(banner);
+  feed.banners.splice(at < 0 ? 0 : at, 0, banner);
+  loadBanner(null);
   showDraftContent();
   edited();
   say('横幅已放入草稿（尚未保存）。');
@@ -402,12 +540,16 @@ on('import', 'click', importArticle);
 on('put-article', 'click', putArticle);
 on('banner-file', 'change', uploadBanner);
 on('put-banner', 'click', putBanner);
+on('add-channel', 'click', addChannel);
+on('logo-file', 'change', uploadLogo);
+on('remove-logo', 'click', () => { delete draft.feed.site.logo; delete draft.feed.site.logo_sha256; showDraftContent(); edited(); });
+on('feed-json', 'change', takeJson);
 on('save', 'click', save);
 for (const name of ['submit', 'approve', 'send-back', 'publish']) on(name, 'click', () => step(name));
 for (const id of ['preview-size', 'preview-time', 'preview-article']) on(id, 'change', refreshPreview);
 on('refresh-preview', 'click', refreshPreview);
 on('publish-notice', 'click', publishNotice);
 $('editor').addEventListener('input', (event) => {
-  if (event.target.id !== 'paste' && event.target.id !== 'step-note') edited();
+  if (!['paste', 'step-note', 'feed-json'].includes(event.target.id)) edited();
 });
 run(start);

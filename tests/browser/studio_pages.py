@@ -72,6 +72,27 @@ def check(condition, good, bad):
         fail(bad)
 
 
+def preview_pixel(x, y):
+    """The preview's pixel at (x, y) as fractions of its size, once the picture is loaded."""
+    return driver.execute_script("""
+        const i = document.getElementById('preview');
+        if (!i.complete || i.naturalWidth === 0) return null;
+        const c = document.createElement('canvas');
+        c.width = i.naturalWidth; c.height = i.naturalHeight;
+        const g = c.getContext('2d'); g.drawImage(i, 0, 0);
+        return Array.from(g.getImageData(Math.floor(c.width * arguments[0]),
+                                         Math.floor(c.height * arguments[1]), 1, 1).data);""", x, y)
+
+
+def set_value(id_, value, css=False):
+    """Sets a field (by id, or CSS selector) as a person would leave it (its events fired)."""
+    driver.execute_script("""
+        const e = arguments[2] ? document.querySelector(arguments[0]) : document.getElementById(arguments[0]);
+        e.value = arguments[1];
+        e.dispatchEvent(new Event('input', {bubbles: true}));
+        e.dispatchEvent(new Event('change', {bubbles: true}));""", id_, value, css)
+
+
 def sign_in(user, password):
     driver.delete_all_cookies()
     driver.get(base + "/")
@@ -127,6 +148,36 @@ try:
         "const i = document.getElementById('preview'); return i.complete && i.naturalWidth === 1920;"))
     ok("the preview follows the unsaved edits (" + element("preview-of").text + ")")
 
+    # Screen hours from the form, seen in the preview at a chosen time: working days 08:00 to
+    # 18:00 leave Saturday 2026-11-28 22:00 black and Friday 10:00 lit. Then back to always on
+    # (what the screens below show must not depend on when the test runs).
+    Select(driver.find_element(By.CSS_SELECTOR, "#screen-hours > select")).select_by_value("windows")
+    wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#screen-hours .window select")))
+    set_value("preview-time", "2026-11-28T22:00")
+    wait.until(lambda d: preview_pixel(0.5, 0.04) == [0, 0, 0, 255] and "尚未保存" in element("preview-of").text)
+    ok("screen hours set in the form: the preview at Saturday 22:00 is black (the screen is off)")
+    set_value("preview-time", "2026-11-27T10:00")
+    wait.until(lambda d: (preview_pixel(0.5, 0.04) or [0, 0, 0])[:3] != [0, 0, 0])
+    ok(f"and at Friday 10:00 the screen is on (header {preview_pixel(0.5, 0.04)[:3]})")
+    if docs:
+        driver.execute_script("document.getElementById('screen-hours').scrollIntoView()")
+        driver.save_screenshot(docs + "/studio-screen-hours.png")
+    Select(driver.find_element(By.CSS_SELECTOR, "#screen-hours > select")).select_by_value("always")
+    set_value("preview-time", "")
+
+    # A channel added in the form shows in the table (and in the article form's channel list).
+    set_value("channel-id", "dwgk")
+    set_value("channel-title", "党务公开")
+    click("add-channel")
+    wait.until(EC.text_to_be_present_in_element((By.ID, "channels"), "dwgk"))
+    check(any(o.get_attribute("value") == "dwgk" for o in
+              driver.find_elements(By.CSS_SELECTOR, "#article-channel option")),
+          "a channel added in the form is offered for articles", "the new channel is not offered")
+    wait.until(EC.element_to_be_clickable(
+        (By.XPATH, "//table[@id='channels']//tr[td[text()='dwgk']]//button[text()='删除']"))).click()
+    wait.until(lambda d: "dwgk" not in element("channels").text)
+    ok("and deleted again (a channel no article uses)")
+
     # A banner: upload, see its crops, put it first.
     driver.find_element(By.ID, "banner-file").send_keys(banner)
     wait.until(EC.visibility_of_element_located((By.ID, "crops")))
@@ -135,11 +186,22 @@ try:
     ok("the banner uploaded; its crops for the three slots show")
     driver.find_element(By.ID, "banner-caption").send_keys("浏览器里上传的横幅")
     Select(driver.find_element(By.ID, "banner-article")).select_by_value("pasted")
+    # Its schedule from the form: every day, the whole day (a time field's 00:00 "to" is 24:00).
+    Select(driver.find_element(By.CSS_SELECTOR, "#banner-schedule > select")).select_by_value("windows")
+    set_value("#banner-schedule .window select", "every_day", css=True)
+    set_value("#banner-schedule .window input[type=time]", "00:00", css=True)
+    set_value("#banner-schedule .window > label:nth-of-type(2) input", "00:00", css=True)
     click("put-banner")
     check(status_says("横幅已放入草稿"), "the banner is in the draft", "the banner was not put in the draft")
 
     click("save")
     check(status_says("草稿已保存"), "the draft saved (the server checked it as a screen would)", "save")
+    saved = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        fetch('/api/drafts/' + draft.id).then((r) => r.json()).then((d) => done(d.feed.banners[0]));""")
+    check(saved.get("schedule") == {"windows": [{"from": "00:00", "to": "24:00"}]},
+          "the banner's schedule from the form is saved: " + str(saved.get("schedule")),
+          "the banner's schedule: " + str(saved))
     if docs:
         driver.save_screenshot(docs + "/studio-editor.png")
     driver.find_element(By.ID, "step-note").send_keys("转载一篇文章，新增横幅")
