@@ -28,8 +28,8 @@ std::string content_type_of(std::string_view path) {
 // GET /feed/PATH: the current published version's feed.json, its feed.json.sig, and only the
 // files its signed manifest lists — never another file of the data folder, whatever PATH says
 // (no "..", no links: the name must be one the manifest names). Versions never change once
-// published, so each file's ETag is its SHA-256 and the version, and a screen's conditional
-// GET (RFC 9110 §13.1.2) costs a 304.
+// published (but for a renewed signature), so each file's ETag is its SHA-256 and the version,
+// and a screen's conditional GET (RFC 9110 §13.1.2) costs a 304.
 void handle_feed_file(StudioContext& studio, HttpExchange& exchange, std::string_view path) {
     const auto version = studio.publisher.current_version();
     if (!version) {
@@ -52,8 +52,11 @@ void handle_feed_file(StudioContext& studio, HttpExchange& exchange, std::string
         exchange.answer(json_error(404, "not a file of the published feed"));
         return;
     }
-    const std::string etag = "\"" + std::to_string(*version) + "-" +
-                             (listed ? listed->sha256.substr(0, 16) : std::string("sig")) + "\"";
+    // The signature's tag names its expiry too: a renewed signature (Publisher::renew_signature)
+    // is a new file of the same version.
+    const std::string etag =
+        "\"" + std::to_string(*version) + "-" +
+        (listed ? listed->sha256.substr(0, 16) : "sig" + std::to_string(manifest->expires)) + "\"";
     if (auto given = exchange.head().field("if-none-match"); given && *given && **given == etag) {
         HttpAnswer answer{304, "application/octet-stream", {{"ETag", etag}}, ""};
         exchange.answer(answer);

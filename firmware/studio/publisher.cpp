@@ -163,6 +163,43 @@ fs::path Publisher::version_folder(std::int64_t version) const {
     return data_ / "published" / std::to_string(version);
 }
 
+Result<std::optional<std::time_t>> Publisher::renew_signature(std::int64_t now) {
+    std::lock_guard lock(publishing_);
+    const auto version = current_version();
+    if (!version) {
+        return std::optional<std::time_t>();
+    }
+    const fs::path folder = version_folder(*version);
+    auto signature = read_file(folder / kFeedSignatureFile, 1024 * 1024);
+    if (!signature) {
+        return signature.error();
+    }
+    auto parts = split_feed_signature(*signature, kFeedSignatureFile);
+    auto manifest = parts ? parse_manifest(parts->manifest, kFeedSignatureFile)
+                          : Result<Manifest>(parts.error());
+    if (!manifest) {
+        return manifest.error();
+    }
+    if (manifest->expires - now > kRenewSignatureDays * 24 * 3600) {
+        return std::optional<std::time_t>();
+    }
+    auto files = bundle_folder_files(folder);
+    if (!files) {
+        return files.error();
+    }
+    SigningTerms terms;
+    terms.site = manifest->site;
+    terms.expires = static_cast<std::time_t>(now + kSignatureValidDays * 24 * 3600);
+    auto renewed = feed_signature_file(std::move(*files), key_, terms);
+    if (!renewed) {
+        return renewed.error();
+    }
+    if (auto written = write_file_atomically(folder / kFeedSignatureFile, *renewed); !written) {
+        return written.error();
+    }
+    return std::optional<std::time_t>(terms.expires);
+}
+
 Result<std::string> Publisher::feed_text(std::int64_t version) const {
     return read_file(version_folder(version) / "feed.json", kMaxFeedBytes);
 }

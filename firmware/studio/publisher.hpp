@@ -25,6 +25,8 @@
 namespace placard {
 
 inline constexpr long kSignatureValidDays = 90;
+// A signature with fewer days than this left is renewed (renew_signature).
+inline constexpr long kRenewSignatureDays = 30;
 
 struct PublishedVersion {
     std::int64_t version = 0;
@@ -52,6 +54,12 @@ class Publisher {
     std::filesystem::path version_folder(std::int64_t version) const;
     // The feed.json text of a published version.
     Result<std::string> feed_text(std::int64_t version) const;
+    // Signs the current version again, its files and number unchanged, when its signature ends
+    // within kRenewSignatureDays: a studio nobody published from for months still serves a feed
+    // a new screen takes (screens refuse an expired signature). The new expiry, or nothing when
+    // the signature had longer to run. Only feed.json.sig changes, atomically: any screen reads
+    // the old signature or the new one, each good for the same files.
+    Result<std::optional<std::time_t>> renew_signature(std::int64_t now);
     std::vector<PublishedVersion> history() const;
 
   private:

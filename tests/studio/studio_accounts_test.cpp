@@ -10,28 +10,16 @@
 #include "studio/sessions.hpp"
 #include "studio/studio_folder.hpp"
 #include "studio/users.hpp"
+#include "studio_folder_fixture.hpp"
 
 namespace placard {
 namespace {
 
 namespace fs = std::filesystem;
 
-class StudioAccounts : public ::testing::Test {
+class StudioAccounts : public StudioFolderTest {
   protected:
-    void SetUp() override {
-        data_ = fs::temp_directory_path() /
-                ("placard-studio-test-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(data_);
-        auto folder = open_studio_folder(data_);
-        ASSERT_TRUE(folder) << folder.error().message;
-        folder_ = std::move(*folder);
-    }
-    void TearDown() override { fs::remove_all(data_); }
     StudioDatabase& db() { return *folder_.db; }
-
-    fs::path data_;
-    StudioFolder folder_;
 };
 
 TEST_F(StudioAccounts, TheDataFolderAndTheKeyAreReadableOnlyByTheStudio) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "content/bundle_signature.hpp"
+#include "content/signed_manifest.hpp"
 #include "importers/plain_text_article.hpp"
 #include "runtime/install_paths.hpp"
 #include "runtime/log.hpp"
@@ -185,8 +186,20 @@ int serve(StudioFolder folder, const Options& options) {
     log_info("studio: serving " + studio.folder.data.string() + " on " + options.listen +
              " (port " + std::to_string((*server)->port()) + "); the feed is /feed/feed.json");
     notify_systemd("READY=1");
-    int signal = 0;
-    sigwait(&stop, &signal);
+    // Until a signal: the current version's signature renewed when it nears its end, looked at
+    // now (a studio started after months off) and every hour.
+    for (;;) {
+        if (auto renewed = studio.publisher.renew_signature(now()); !renewed) {
+            log_warning("studio: the signature cannot be renewed: " + renewed.error().message);
+        } else if (*renewed) {
+            log_info("studio: the current version's signature renewed, good until " +
+                     format_utc_time(**renewed));
+        }
+        const timespec hour{3600, 0};
+        if (sigtimedwait(&stop, nullptr, &hour) > 0) {
+            break;
+        }
+    }
     log_info("studio: stopping");
     return 0;
 }
