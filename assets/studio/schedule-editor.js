@@ -1,6 +1,7 @@
-// A form for a schedule (docs/feed-format.md, "Schedules"): when a banner, an article's excerpt,
-// a ticker item or the screen plays. One idea here: the schedule object, shown and read back.
-// Windows whose days are not one of the named sets are kept as the feed has them.
+// A form for a schedule (docs/feed-format.md, "Schedules"): when a banner, an article's excerpt
+// or the screen plays. One idea here: the schedule object, shown and read back unchanged in
+// meaning (a window without from or to is 00:00 to 24:00; a schedule without windows plays all
+// day, every day, within its dates).
 'use strict';
 
 const weekDays = [['mon', '一'], ['tue', '二'], ['wed', '三'], ['thu', '四'], ['fri', '五'], ['sat', '六'], ['sun', '日']];
@@ -25,6 +26,7 @@ function windowRow(window, onChange) {
   const row = document.createElement('div');
   row.className = 'window';
   const days = document.createElement('select');
+  days.setAttribute('aria-label', '哪些天');
   for (const [value, text] of Object.entries(daySets)) days.append(new Option(text, value));
   const some = Array.isArray(window.days);
   days.value = some ? 'some' : (window.days || 'every_day');
@@ -37,19 +39,21 @@ function windowRow(window, onChange) {
   }
   boxes.hidden = !some;
   days.addEventListener('change', () => { boxes.hidden = days.value !== 'some'; });
-  const from = scheduleInput('time', window.from || '08:00');
+  const from = scheduleInput('time', window.from || '00:00', { 'aria-label': '从' });
   // A time field cannot hold 24:00, the end of the day: it shows 00:00, read back as 24:00 (a
   // window to 00:00 ends at midnight either way).
-  const to = scheduleInput('time', window.to === '24:00' ? '00:00' : (window.to || '18:00'));
+  const to = scheduleInput('time', !window.to || window.to === '24:00' ? '00:00' : window.to, { 'aria-label': '到' });
   const remove = document.createElement('button');
   remove.type = 'button';
   remove.textContent = '删除时段';
   remove.addEventListener('click', () => { row.remove(); onChange(); });
   row.append(days, boxes, labelled('从 ', from), labelled('到 ', to), remove);
-  row.read = () => {
-    const read = { from: from.value, to: to.value === '00:00' ? '24:00' : to.value };
+  row.read = (what) => {
+    const read = { from: from.value || '00:00', to: !to.value || to.value === '00:00' ? '24:00' : to.value };
+    if (read.from === read.to) throw new Error(what + '：时段的“从”和“到”相同，这个时段永远不会播放');
     if (days.value === 'some') {
       read.days = [...boxes.querySelectorAll('input:checked')].map((b) => b.dataset.day);
+      if (!read.days.length) throw new Error(what + '：“每周…”的时段至少要选一天');
     } else if (days.value !== 'every_day') {
       read.days = days.value;
     }
@@ -59,13 +63,16 @@ function windowRow(window, onChange) {
 }
 
 // Builds the editor in `container` for `schedule` (undefined: always). options.modes lists the
-// choices offered: 'always', 'windows', 'filler'. Returns { read() }: the schedule, or undefined
-// for "always". Calls onChange after every change (for the live preview).
+// choices offered: 'always', 'windows', 'filler' (options.names may rename them); options.what
+// names the schedule in messages. Returns { read() }: the schedule, or undefined for "always";
+// read() throws, with the reason, for a schedule that could never play. Calls onChange after
+// every change (for the live preview).
 function scheduleEditor(container, schedule, options, onChange = () => {}) {
   container.replaceChildren();
   container.classList.add('schedule');
   const mode = document.createElement('select');
-  const modeNames = { always: '始终播放', windows: '按时段播放', filler: '垫片（没有其他内容时播放）' };
+  mode.setAttribute('aria-label', options.what);
+  const modeNames = { always: '始终播放', windows: '按时段播放', filler: '垫片（没有其他内容时播放）', ...(options.names || {}) };
   for (const name of options.modes) mode.append(new Option(modeNames[name], name));
   mode.value = !schedule ? options.modes[0] : schedule.filler ? 'filler' : 'windows';
   const windows = document.createElement('div');
@@ -74,15 +81,16 @@ function scheduleEditor(container, schedule, options, onChange = () => {}) {
   add.textContent = '添加时段';
   const addWindow = (w) => windows.append(windowRow(w, onChange));
   add.addEventListener('click', () => { addWindow({ days: 'working_days', from: '08:00', to: '18:00' }); onChange(); });
-  for (const w of (schedule && schedule.windows) || []) addWindow(w);
-  if (mode.value === 'windows' && !windows.children.length) addWindow({ days: 'working_days', from: '08:00', to: '18:00' });
+  // No windows: all day, every day (within the dates).
+  const kept = schedule && !schedule.filler ? (schedule.windows || [{}]) : [];
+  for (const w of kept) addWindow(w);
   const first = scheduleInput('date', schedule && schedule.first_day);
   const last = scheduleInput('date', schedule && schedule.last_day);
   const priority = scheduleInput('number', schedule && schedule.priority, { min: -100, max: 100, step: 1 });
   const details = document.createElement('div');
   details.className = 'schedule-details';
   details.append(windows, add, labelled('开始日期 ', first), labelled('结束日期 ', last));
-  if (options.priority) details.append(labelled('优先级（-100 至 100，高者先播）', priority));
+  if (options.priority) details.append(labelled('优先级（-100 至 100，默认 0；同一时刻只播放优先级最高的）', priority));
   const show = () => {
     details.hidden = mode.value === 'always';
     windows.hidden = add.hidden = mode.value === 'filler';
@@ -90,14 +98,18 @@ function scheduleEditor(container, schedule, options, onChange = () => {}) {
   };
   mode.addEventListener('change', show);
   container.append(mode, details);
-  container.addEventListener('input', onChange);
-  container.addEventListener('change', onChange);
+  // Assigned, not added: the editor is built again on the same container.
+  container.oninput = onChange;
+  container.onchange = onChange;
   show();
   return {
     read() {
       if (mode.value === 'always') return undefined;
+      if (mode.value === 'windows' && !windows.children.length) {
+        throw new Error(options.what + '：按时段播放至少要有一个时段');
+      }
       const read = mode.value === 'filler' ? { filler: true }
-        : { windows: [...windows.children].map((row) => row.read()) };
+        : { windows: [...windows.children].map((row) => row.read(options.what)) };
       if (first.value) read.first_day = first.value;
       if (last.value) read.last_day = last.value;
       if (options.priority && priority.value !== '' && Number(priority.value) !== 0) read.priority = Number(priority.value);

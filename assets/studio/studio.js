@@ -11,7 +11,9 @@ let jsonBroken = null;  // The JSON box's error, while what it holds does not pa
 let articleSchedule = null;
 let bannerSchedule = null;
 let hoursSchedule = null;
-const itemModes = { modes: ['always', 'windows', 'filler'], priority: true };
+const articleModes = { modes: ['always', 'windows', 'filler'], priority: true, what: '文章摘要的播放时间' };
+const bannerModes = { modes: ['always', 'windows', 'filler'], priority: true, what: '横幅的播放时间' };
+const hoursModes = { modes: ['always', 'windows'], names: { always: '全天开屏', windows: '按时段开屏' }, what: '开关屏时间' };
 
 function say(text, bad = false) {
   $('status').textContent = text;
@@ -27,6 +29,13 @@ async function api(path, options = {}) {
   if (response.status === 401) {
     window.location.assign('/');
     throw new Error('未登录');
+  }
+  // Refusals made before a request reaches the studio's routes are plain text (an upload too
+  // large, the server busy): said as they are, with the status.
+  if (!(response.headers.get('Content-Type') || '').startsWith('application/json')) {
+    const text = (await response.text()).trim();
+    throw new Error(({ 413: '太大了：', 503: '服务器繁忙：' }[response.status] || '') + (text || response.statusText) +
+      '（HTTP ' + response.status + '）');
   }
   const body = await response.json();
   if (!response.ok) {
@@ -61,7 +70,7 @@ function button(text, action, className = '') {
   b.type = 'button';
   b.textContent = text;
   b.className = className;
-  b.addEventListener('click', action);
+  b.addEventListener('click', () => run(action));
   return b;
 }
 
@@ -106,25 +115,29 @@ async function openDraft(id) {
 // Shows the draft's feed in every form. The forms' own edits are taken into the feed first,
 // unless the feed is new to them (a draft just opened, the JSON box just left).
 function showDraftContent(formsHoldEdits = true) {
-  if (formsHoldEdits && hoursSchedule) {
-    try {
-      collectFeed();
-    } catch (error) {
-      // A ticker line or the JSON box that does not parse: said when the draft is saved.
-    }
-  }
+  if (formsHoldEdits && hoursSchedule) collectFeed();  // Throws, changing nothing, for a form in error.
   const feed = draft.feed;
+  // The lists are made again; what was chosen in them stays chosen.
+  const chosen = ['article-channel', 'banner-article', 'preview-article'].map((id) => [id, $(id).value]);
   $('article-channel').replaceChildren(...channels.map((c) => new Option(c.title, c.id)));
   fillTable('articles', (feed.articles || []).map((a) => [
-    a.title, a.published || '', button('编辑', () => loadArticle(a)),
+    a.title, a.published || '', button('编辑', () => {
+      loadArticle(a);
+      $('article-form').scrollIntoView();
+      say('正在编辑文章“' + a.title + '”：改好后点“放入草稿”。');
+    }),
     button('删除', () => { feed.articles = feed.articles.filter((x) => x !== a); showDraftContent(); edited(); }),
   ]));
   fillTable('banners', (feed.banners || []).map((b) => {
     const img = document.createElement('img');
     img.src = '/api/' + b.image.replace(/^media\//, 'media/');
     img.className = 'thumb';
-    return [img, b.slot === 'side' ? '侧栏' : '轮换图', b.caption || '', b.schedule ? '按时段' : '',
-      button('编辑', () => loadBanner(b)),
+    return [img, b.slot === 'side' ? '侧栏' : '轮换图', b.caption || '',
+      !b.schedule ? '' : b.schedule.filler ? '垫片' : '按时段',
+      button('编辑', () => {
+        loadBanner(b);
+        $('banner-caption').scrollIntoView();
+      }),
       button('删除', () => { feed.banners = feed.banners.filter((x) => x !== b); showDraftContent(); edited(); })];
   }));
   showChannels();
@@ -132,15 +145,20 @@ function showDraftContent(formsHoldEdits = true) {
   $('banner-article').replaceChildren(new Option('（无）', ''), ...articleOptions);
   $('preview-article').replaceChildren(new Option('首页', ''),
     ...(feed.articles || []).map((a) => new Option('文章：' + a.title, a.id)));
+  for (const [id, value] of chosen) {
+    if ([...$(id).options].some((o) => o.value === value)) $(id).value = value;
+  }
   $('ticker').value = (feed.ticker || []).map((t) => (typeof t === 'string' ? t : JSON.stringify(t))).join('\n');
   $('site-name').value = (feed.site || {}).name || '';
   $('site-footer').value = ((feed.site || {}).footer || []).join('\n');
   $('logo').src = feed.site && feed.site.logo ? '/api/' + feed.site.logo : '';
   $('logo').hidden = $('remove-logo').hidden = !(feed.site && feed.site.logo);
-  const hours = feed.screen_hours;
-  hoursSchedule = scheduleEditor($('screen-hours'), hours && hours.on, { modes: ['always', 'windows'] }, edited);
-  $('wake-minutes').value = hours && hours.wake_on_touch_minutes !== undefined ? hours.wake_on_touch_minutes : 5;
-  showCalendar();
+  if (!formsHoldEdits || !hoursSchedule) {  // Built again only for a feed new to the forms.
+    const hours = feed.screen_hours;
+    hoursSchedule = scheduleEditor($('screen-hours'), hours && hours.on, hoursModes, edited);
+    $('wake-minutes').value = hours && hours.wake_on_touch_minutes !== undefined ? hours.wake_on_touch_minutes : 5;
+    showCalendar();
+  }
   $('feed-json').value = JSON.stringify(feed, null, 2);
 }
 
@@ -154,14 +172,21 @@ function showCalendar() {
   $('working-days').value = (office.working_days || []).join('\n');
   $('holidays').disabled = $('working-days').disabled = others.length > 0;
   $('calendar-hint').textContent = others.length
-    ? '此内容有多个日历（' + Object.keys(calendars).join('、') + '），请在下面的“全部内容”中编辑。' : '';
+    ? '此内容的日历（' + Object.keys(calendars).join('、') + '）请在下面的“全部内容”中编辑。' : '';
 }
 
 // The form's fields into the draft's feed (the JSON box, once left, is the feed itself).
 function collectFeed() {
-  if (jsonBroken) throw new Error('“全部内容”不是有效的 JSON：' + jsonBroken);
+  if (jsonBroken) throw new Error('请先改正“全部内容”里的 JSON：' + jsonBroken);
   const feed = draft.feed;
-  feed.ticker = lines($('ticker').value).map((t) => (t.startsWith('{') ? JSON.parse(t) : t));
+  feed.ticker = lines($('ticker').value).map((t, n) => {
+    if (!t.startsWith('{')) return t;
+    try {
+      return JSON.parse(t);
+    } catch (error) {
+      throw new Error('滚动字幕第 ' + (n + 1) + ' 条以 { 开头，却不是有效的 JSON：' + error.message);
+    }
+  });
   feed.site = { ...(feed.site || {}), name: $('site-name').value.trim(), footer: lines($('site-footer').value) };
   const on = hoursSchedule.read();
   if (on) {
@@ -172,7 +197,8 @@ function collectFeed() {
   if (!$('holidays').disabled) {
     const office = { holidays: lines($('holidays').value), working_days: lines($('working-days').value) };
     for (const key of ['holidays', 'working_days']) if (!office[key].length) delete office[key];
-    if (Object.keys(office).length) feed.calendars = { office };
+    // An empty calendar is kept where there was one: schedules may name it.
+    if (Object.keys(office).length || (feed.calendars && feed.calendars.office)) feed.calendars = { office };
     else delete feed.calendars;
   }
   if (document.activeElement !== $('feed-json')) $('feed-json').value = JSON.stringify(feed, null, 2);
@@ -181,12 +207,14 @@ function collectFeed() {
 
 // The JSON box, when the admin leaves it: the whole feed, every form shown from it again.
 function takeJson() {
+  let feed;
   try {
-    draft.feed = JSON.parse($('feed-json').value);
+    feed = JSON.parse($('feed-json').value);
   } catch (error) {
-    jsonBroken = error.message;
+    jsonBroken = error.message;  // The box keeps what was typed; other forms wait for it.
     throw new Error('“全部内容”不是有效的 JSON：' + error.message);
   }
+  draft.feed = feed;
   jsonBroken = null;
   channels = draft.feed.channels || [];
   showDraftContent(false);
@@ -227,6 +255,7 @@ async function uploadLogo() {
   const file = $('logo-file').files[0];
   if (!file) return;
   const logo = await api('media', { method: 'POST', body: file });
+  $('logo-file').value = '';
   draft.feed.site = { ...(draft.feed.site || {}), logo: logo.path };
   delete draft.feed.site.logo_sha256;
   showDraftContent();
@@ -245,7 +274,7 @@ function loadArticle(a) {
   $('article-highlights').value = (a.highlights || []).join('\n');
   $('article-body').value = (a.body || []).join('\n\n');
   loadedArticle = a;
-  articleSchedule = scheduleEditor($('article-schedule'), a.schedule, itemModes, edited);
+  articleSchedule = scheduleEditor($('article-schedule'), a.schedule, articleModes, edited);
 }
 
 let loadedArticle = {};
@@ -301,7 +330,9 @@ function loadBanner(b) {
   $('banner-article').value = (b && b.article) || '';
   $('crops').hidden = !b;
   for (const img of document.querySelectorAll('#crops img')) img.src = b ? '/api/' + b.image : '';
-  bannerSchedule = scheduleEditor($('banner-schedule'), b && b.schedule, itemModes, edited);
+  bannerSchedule = scheduleEditor($('banner-schedule'), b && b.schedule, bannerModes, edited);
+  $('banner-editing').textContent = b ? '正在编辑横幅“' + (b.caption || b.id) + '”：可换图片，改好后点“放入草稿”。' : '';
+  $('cancel-banner').hidden = !b;
 }
 
 async function uploadBanner() {
@@ -324,7 +355,13 @@ function putBanner() {
     banner.image = uploaded.path;
     delete banner.sha256;
   }
-  banner.id = editingBanner ? editingBanner.id : 'b-' + uploaded.name.split('.')[0];
+  if (editingBanner) {
+    banner.id = editingBanner.id;
+  } else {  // The same image twice (say, main and side) is two banners.
+    const stem = 'b-' + uploaded.name.split('.')[0];
+    banner.id = stem;
+    for (let n = 2; (feed.banners || []).some((b) => b.id === banner.id); n++) banner.id = stem + '-' + n;
+  }
   if ($('banner-slot').value === 'side') banner.slot = 'side';
   if ($('banner-caption').value.trim()) banner.caption = $('banner-caption').value.trim();
   if ($('banner-article').value) banner.article = $('banner-article').value;
@@ -361,6 +398,9 @@ async function save() {
 async function step(name) {
   // What the editor sees in the live preview is what is submitted: unsaved edits saved first.
   if (name === 'submit' && unsaved) await save();
+  if (name !== 'submit' && unsaved) {
+    throw new Error('此草稿有未保存的改动：审核的是已保存的内容。请先保存，或重新打开草稿放弃改动。');
+  }
   const result = await post('drafts/' + draft.id + '/' + name, { note: $('step-note').value });
   say(name === 'publish' ? '已发布为版本 ' + result.version + '，屏幕将在下次拉取时显示。'
     : '草稿现在是“' + (stateNames[result.state] || result.state) + '”。');
@@ -396,14 +436,9 @@ let liveTimer = null;
 let liveRequest = 0;
 let liveImage = null;
 
+// What saving would save (an article or banner still in its form is not in it until 放入草稿).
 function feedAsEdited() {
-  const feed = JSON.parse(JSON.stringify(collectFeed()));
-  const a = formArticle();
-  if (a.id && a.title && a.body.length) {
-    feed.articles = (feed.articles || []).filter((x) => x.id !== a.id);
-    feed.articles.unshift(a);
-  }
-  return feed;
+  return collectFeed();
 }
 
 async function livePreview() {
@@ -460,7 +495,7 @@ async function showNotices() {
   if (session.role === 'editor') return;
   const { now, notices } = await api('notices');
   fillTable('notices', notices.map((n) => (n.cancel
-    ? [n.id, '已撤销', when(Date.parse(n.issued) / 1000), '']
+    ? ['已撤销（' + n.id + '）' + (n.all_clear ? '：' + n.all_clear : ''), '解除', '撤销于 ' + when(Date.parse(n.issued) / 1000), '']
     : [n.title || levelNames[n.level], levelNames[n.level],
       when(Date.parse(n.expires) / 1000) + (Date.parse(n.expires) / 1000 <= now ? '（已结束）' : ''),
       button('撤销', () => run(() => sendNotice({ id: n.id, cancel: true, all_clear: $('notice-all-clear').value.trim() || undefined })))])));
@@ -541,6 +576,7 @@ on('put-article', 'click', putArticle);
 on('banner-file', 'change', uploadBanner);
 on('put-banner', 'click', putBanner);
 on('add-channel', 'click', addChannel);
+on('cancel-banner', 'click', () => { loadBanner(null); say('已取消编辑横幅。'); });
 on('logo-file', 'change', uploadLogo);
 on('remove-logo', 'click', () => { delete draft.feed.site.logo; delete draft.feed.site.logo_sha256; showDraftContent(); edited(); });
 on('feed-json', 'change', takeJson);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "content/bundle_reader.hpp"
 #include "core/result.hpp"
 #include "studio/studio_database.hpp"
 
@@ -28,7 +29,9 @@ struct MediaItem {
     std::int64_t added = 0;
 };
 
-inline constexpr std::uint64_t kMaxUploadBytes = 20 * 1024 * 1024;
+// As large as an image a screen takes (BundleLimits::max_media_bytes): one larger would be
+// taken here and refused when the draft is saved.
+inline constexpr std::uint64_t kMaxUploadBytes = BundleLimits{}.max_media_bytes;
 // What the library holds at most (a quota, so that uploads cannot fill the studio's disk).
 inline constexpr std::int64_t kMaxLibraryImages = 2000;
 inline constexpr std::int64_t kMaxLibraryBytes = 2LL * 1024 * 1024 * 1024;

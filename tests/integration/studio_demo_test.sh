@@ -28,14 +28,19 @@ wait_for() {
 demo_pid=$!
 wait_for 120 grep -q "Ctrl+C stops all" "$work/out" || { echo "FAIL: the demo did not come up: $(cat "$work/out")" >&2; exit 1; }
 base=$(sed -n 's|.*Placard Studio is at \(http://[0-9.:]*\)/.*|\1|p' "$work/out")
-password=$(sed -n '2s/^ *//p' "$work/out")
-[ -n "$base" ] && [ ${#password} -ge 10 ] && ok "the demo says where the studio is ($base) and a new admin password" ||
+password=$(sed -n 's/^ *管理员 (admin.*password //p' "$work/out")
+reviewer_password=$(sed -n 's/^ *审核员 (reviewer.*password //p' "$work/out")
+[ -n "$base" ] && [ ${#password} -ge 10 ] && [ ${#reviewer_password} -ge 10 ] &&
+  ok "the demo says where the studio is ($base) and new passwords for an admin and a reviewer" ||
   fail "the demo's words: $(cat "$work/out")"
-[ "$(stat -c %a "$work/demo/studio-password")" = 600 ] && ok "the password file is readable only by its owner" ||
-  fail "studio-password mode $(stat -c %a "$work/demo/studio-password")"
+[ "$(stat -c %a "$work/demo/studio-passwords")" = 600 ] && ok "the password file is readable only by its owner" ||
+  fail "studio-passwords mode $(stat -c %a "$work/demo/studio-passwords")"
 curl -s -o /dev/null -c "$work/jar" --data-urlencode "user=管理员" --data-urlencode "password=$password" "$base/sign-in"
 curl -s -b "$work/jar" "$base/api/session" >"$work/session"
 grep -q '"role":"admin"' "$work/session" && ok "the printed password signs in as 管理员 (admin)" || fail "sign-in: $(cat "$work/session")"
+curl -s -o /dev/null -c "$work/jar2" --data-urlencode "user=审核员" --data-urlencode "password=$reviewer_password" "$base/sign-in"
+curl -s -b "$work/jar2" "$base/api/session" | grep -q '"role":"reviewer"' && ok "and the other as 审核员 (reviewer)" ||
+  fail "the reviewer's sign-in"
 csrf=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("csrf", ""))' "$work/session")
 
 wait_for 120 grep -q "the screen took" "$work/out" && [ -s "$work/demo/screen.png" ] &&

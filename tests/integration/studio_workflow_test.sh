@@ -83,7 +83,7 @@ PY
 [ "$(call "$work/editor" POST media --data-binary @"$work/huge.png")" = 422 ] &&
   ok "a PNG claiming 60000x60000 is refused: $(field '["error"]')" || fail "huge png: $(cat "$work/body")"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -b "$work/editor" -H "X-CSRF-Token: $(cat "$work/editor.csrf")" \
-  -H 'Content-Length: 99999999' "$base/api/media")" = 413 ] && ok "an upload over 20 MiB is refused unread: 413" ||
+  -H 'Content-Length: 99999999' "$base/api/media")" = 413 ] && ok "an upload over 16 MiB is refused unread: 413" ||
   fail "oversized upload"
 [ -z "$(ls -A "$data/incoming" 2>/dev/null)" ] && ok "nothing refused stays on disk" || fail "left in incoming: $(ls "$data/incoming")"
 
