@@ -109,7 +109,21 @@ async function openDraft(id) {
     loadArticle({});
     loadBanner(null);
   }
+  showEditable();
   refreshPreview();
+}
+
+// Only the author (or an admin) changes a draft, and only while it is 编辑中 (the server says
+// so too): for anyone else the forms are read-only and their buttons hidden.
+function showEditable() {
+  const editable = draft.state === 'draft' && (session.role === 'admin' || draft.author === session.user);
+  document.body.dataset.draftEditable = editable ? 'yes' : 'no';
+  for (const field of document.querySelectorAll('#editor input, #editor textarea, #editor select')) {
+    if (field.id !== 'step-note') field.disabled = !editable;
+  }
+  if (!editable) {
+    $('draft-note').textContent += draft.state === 'draft' ? '（只有作者或管理员可以修改）' : '（此状态下不能修改）';
+  }
 }
 
 // Shows the draft's feed in every form. The forms' own edits are taken into the feed first,
