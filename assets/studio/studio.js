@@ -581,6 +581,7 @@ async function start() {
   $('feed-url').textContent = window.location.origin + '/feed/feed.json';
   await Promise.all([showDrafts(), showVersions(), showAudit(), showNotices()]);
   refreshPreview();
+  startFleet();
 }
 
 on('sign-out', 'click', async () => { await post('sign-out'); window.location.assign('/'); });

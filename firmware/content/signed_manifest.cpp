@@ -238,6 +238,33 @@ std::string signature_line(std::string_view manifest, const SigningKey& key) {
            "\n";
 }
 
+Result<std::array<unsigned char, 32>> verify_text(
+    std::string_view text, std::string_view signature,
+    const std::vector<std::array<unsigned char, 32>>& keys, std::string_view origin) {
+    initialise_sodium();
+    const std::string where(origin);
+    std::string_view fields = trim(signature);
+    const std::string_view scheme = take_word(fields);
+    const std::string_view key_hex = take_word(fields);
+    const std::string_view signature_hex = fields;
+    std::array<unsigned char, 32> key{};
+    std::array<unsigned char, crypto_sign_BYTES> bytes{};
+    if (scheme != "ed25519" || !from_hex(key_hex, key) || !from_hex(signature_hex, bytes)) {
+        return make_error(ErrorKind::Unauthentic, where + ": unreadable signature");
+    }
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        return make_error(ErrorKind::Unauthentic, where + ": signed by key " +
+                                                      std::string(key_hex.substr(0, 16)) +
+                                                      "…, which this device does not trust");
+    }
+    if (crypto_sign_verify_detached(bytes.data(),
+                                    reinterpret_cast<const unsigned char*>(text.data()),
+                                    text.size(), key.data()) != 0) {
+        return make_error(ErrorKind::Unauthentic, where + ": the signature does not match");
+    }
+    return key;
+}
+
 Result<Manifest> verify_manifest(std::string_view manifest,
                                  std::optional<std::string_view> signature,
                                  const TrustPolicy& policy, std::time_t now,
@@ -249,28 +276,9 @@ Result<Manifest> verify_manifest(std::string_view manifest,
             return make_error(ErrorKind::Unauthentic,
                               where + ": not signed (unsigned content is not allowed)");
         }
-    } else {
-        std::string_view fields = trim(*signature);
-        const std::string_view scheme = take_word(fields);
-        const std::string_view key_hex = take_word(fields);
-        const std::string_view signature_hex = fields;
-        std::array<unsigned char, 32> key{};
-        std::array<unsigned char, crypto_sign_BYTES> bytes{};
-        if (scheme != "ed25519" || !from_hex(key_hex, key) || !from_hex(signature_hex, bytes)) {
-            return make_error(ErrorKind::Unauthentic, where + ": unreadable signature");
-        }
-        if (std::find(policy.trusted_keys.begin(), policy.trusted_keys.end(), key) ==
-            policy.trusted_keys.end()) {
-            return make_error(ErrorKind::Unauthentic, where + ": signed by key " +
-                                                          std::string(key_hex.substr(0, 16)) +
-                                                          "…, which this device does not trust");
-        }
-        if (crypto_sign_verify_detached(bytes.data(),
-                                        reinterpret_cast<const unsigned char*>(manifest.data()),
-                                        manifest.size(), key.data()) != 0) {
-            return make_error(ErrorKind::Unauthentic,
-                              where + ": the signature does not match the manifest");
-        }
+    } else if (auto signer = verify_text(manifest, *signature, policy.trusted_keys, where);
+               !signer) {
+        return signer.error();
     }
     auto parsed = parse_manifest(manifest, where + ": manifest");
     if (!parsed) {

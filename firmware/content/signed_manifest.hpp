@@ -77,6 +77,11 @@ Result<Manifest> parse_manifest(std::string_view text, std::string_view origin);
 // "ed25519 PUBLIC-KEY-HEX SIGNATURE-HEX\n" over the exact bytes of `manifest`.
 std::string signature_line(std::string_view manifest, const SigningKey& key);
 
+// The signer of a good signature ("ed25519 KEY SIG", from signature_line) of exactly `text`, if
+// it is one of `keys`; Unauthentic otherwise, with `origin` and the reason.
+Result<std::array<unsigned char, 32>> verify_text(
+    std::string_view text, std::string_view signature,
+    const std::vector<std::array<unsigned char, 32>>& keys, std::string_view origin);
 // Checks `signature` (absent: unsigned) over `manifest` against the policy and the expiry at
 // `now`, then parses it and checks that it was signed as one of `kinds`. An unsigned manifest
 // passes only when the policy allows unsigned content. The site is checked by check_manifest_site

@@ -92,6 +92,17 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
             } else if (key == "play_log") {
                 config.play_log = std::string(value);
                 good = value.starts_with("/");
+            } else if (key == "studio_url") {
+                config.studio_url = std::string(value);
+                good = value.starts_with("http://") || value.starts_with("https://");
+            } else if (key == "screen_name") {
+                config.screen_name = std::string(value);
+                good = !value.empty() && value.size() <= 100;
+            } else if (key == "report_interval") {
+                good = read_seconds(value, 2, 3600, config.report_interval_s);
+            } else if (key == "screen_key") {
+                config.screen_key = std::string(value);
+                good = value.starts_with("/");
             } else if (key == "store") {
                 config.store_dir = std::string(value);
                 good = value.starts_with("/");

@@ -50,6 +50,14 @@ struct PlayerConfig {
     // The play log (SQLite, runtime/play_log.hpp), the player's own file; empty: none. The
     // installed configuration sets /var/lib/placard-player/plays.sqlite.
     std::string play_log;
+    // Reporting to Placard Studio (issue 16): the studio's address (its status endpoint is
+    // STUDIO/api/screens/report), the name the screen enrols with, how often it reports, and
+    // the screen's own signing key (made on first start; the studio pins it when an admin
+    // accepts the screen). Empty studio_url: the screen reports to nobody.
+    std::string studio_url;
+    std::string screen_name;
+    double report_interval_s = 30;
+    std::string screen_key = "/var/lib/placard/screen.key";
 };
 
 // `origin` names the file in messages ("placard.conf:4: ...").

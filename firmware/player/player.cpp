@@ -462,7 +462,7 @@ int run_player(const PlayerOptions& options) {
     ScreenReporter reporter(
         display_power_methods(screen),
         store ? std::filesystem::path(config->player_status) : std::filesystem::path(),
-        PlayerStatus{snapshot->feed.version, dir, choice->fallback_reason, {}, {}});
+        PlayerStatus{snapshot->feed.version, dir, choice->fallback_reason, {}, {}, {}, {}, {}});
     PlayLogging play_logging(config->play_log);
     double next_watchdog = 0;
     while (running) {
@@ -494,6 +494,7 @@ int run_player(const PlayerOptions& options) {
             player.invalidate_all();
         }
         play_logging.after_frame(player, clock.seconds());
+        reporter.heartbeat(player, !outcome.damage.empty(), unix_seconds_now());
         if (!outcome.damage.empty()) {
             if (auto presented = screen.present(outcome.damage); !presented) {
                 log_error(presented.error().message);

@@ -19,6 +19,8 @@ void write_player_status(const std::filesystem::path& file, const PlayerStatus& 
     json["fallback_reason"] = status.fallback_reason;
     json["screen"] = status.screen;
     json["display"] = status.display;
+    json["last_frame_at"] = status.last_frame_at;
+    json["showing"] = status.showing;
     json["at"] = now_rfc3339();
     std::error_code error;
     std::filesystem::create_directories(file.parent_path(), error);
@@ -55,6 +57,9 @@ bool read_player_status(const std::filesystem::path& file, PlayerStatus& status)
     status.fallback_reason = text_field("fallback_reason");
     status.screen = text_field("screen");
     status.display = text_field("display");
+    status.last_frame_at = text_field("last_frame_at");
+    status.showing = text_field("showing");
+    status.at = text_field("at");
     return true;
 }
 

@@ -18,7 +18,16 @@ struct PlayerStatus {
     // display did ("off, by HDMI-CEC (/dev/cec0)"; "lit, showing a black picture: …").
     std::string screen;
     std::string display;
+    // Proof that the player renders (issue 16): when it last presented a frame (RFC 3339; empty
+    // before the first) and what each zone shows ("banner b1; excerpt a3"; "article a1";
+    // "urgent notice drill"). The file's "at" is refreshed at least every kHeartbeatSeconds,
+    // so a status older than that means a player that stopped or hangs.
+    std::string last_frame_at;
+    std::string showing;
+    std::string at;  // When the file was written (read back only).
 };
+
+inline constexpr double kHeartbeatSeconds = 10;
 
 // Best effort: a status that cannot be written is logged once, never stops the player.
 void write_player_status(const std::filesystem::path& file, const PlayerStatus& status);

@@ -1,5 +1,8 @@
 #include "player/screen_reporter.hpp"
 
+#include <cmath>
+#include <ctime>
+
 #include "runtime/log.hpp"
 
 namespace placard {
@@ -14,6 +17,7 @@ ScreenReporter::ScreenReporter(std::vector<std::unique_ptr<DisplayPowerMethod>> 
 
 void ScreenReporter::write_status() {
     if (!status_file_.empty()) {
+        status_written_wall_ = -1;  // Set by heartbeat(), which knows the time.
         write_player_status(status_file_, status_);
     }
 }
@@ -65,6 +69,62 @@ bool ScreenReporter::after_frame(const PlayerFrame& player, const FrameOutcome& 
         write_status();
     }
     return repaint;
+}
+
+void ScreenReporter::heartbeat(const PlayerFrame& player, bool presented, double wall_s) {
+    if (presented) {
+        last_frame_wall_ = wall_s;
+    }
+    if (status_file_.empty() ||
+        (status_written_wall_ >= 0 && wall_s - status_written_wall_ < kHeartbeatSeconds &&
+         wall_s >= status_written_wall_)) {
+        return;
+    }
+    if (last_frame_wall_ >= 0) {
+        const auto seconds = static_cast<std::time_t>(std::floor(last_frame_wall_));
+        std::tm utc{};
+        gmtime_r(&seconds, &utc);
+        char text[32];
+        std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+        status_.last_frame_at = text;
+    }
+    status_.showing = describe_showing(player);
+    write_status();
+    status_written_wall_ = wall_s;
+}
+
+std::string describe_showing(const PlayerFrame& player) {
+    if (!player.screen_power().on) {
+        return "dark (screen hours)";
+    }
+    const NoticeView& view = player.notice_view();
+    if (view.kind == NoticeView::Kind::FullScreen && view.notice != nullptr) {
+        return "urgent notice " + view.notice->id;
+    }
+    std::string text;
+    if (!player.touch().on_home()) {
+        const std::string& key = player.touch().screen_key();
+        text = key.starts_with("a:")   ? "article " + key.substr(2)
+               : key.starts_with("c:") ? "channel " + key.substr(2)
+                                       : std::string("reading");
+    } else {
+        const FrameState& state = player.shown_state();
+        const HomeScreenLayout& home = *player.snapshot().home;
+        const int banner = state.next_banner >= 0 ? state.next_banner : state.banner;
+        const int page = state.next_page >= 0 ? state.next_page : state.page;
+        if (banner >= 0 && static_cast<std::size_t>(banner) < home.banners.size()) {
+            text = "banner " + home.banners[static_cast<std::size_t>(banner)].id;
+        }
+        if (page >= 0 && static_cast<std::size_t>(page) < home.page_articles.size()) {
+            text += (text.empty() ? "" : "; ") + std::string("excerpt ") +
+                    home.page_articles[static_cast<std::size_t>(page)];
+        }
+    }
+    if (view.kind == NoticeView::Kind::Band && view.notice != nullptr) {
+        text += (text.empty() ? "" : "; ") + notice_level_name(view.notice->level) + " notice " +
+                view.notice->id;
+    }
+    return text.empty() ? std::string("home") : text;
 }
 
 std::string describe_notice_view(const NoticeView& view) {

@@ -23,6 +23,10 @@ class ScreenReporter {
                    std::filesystem::path status_file, PlayerStatus first);
     // Returns true when the display has just been switched back on: the next frame repaints.
     bool after_frame(const PlayerFrame& player, const FrameOutcome& outcome);
+    // Each turn of the loop: `presented` when a frame went to the display, `wall_s` the wall
+    // clock (unix seconds). Rewrites the status at least every kHeartbeatSeconds with the time
+    // of the last presented frame and what the zones show, as proof that the player renders.
+    void heartbeat(const PlayerFrame& player, bool presented, double wall_s);
 
   private:
     void write_status();
@@ -34,7 +38,13 @@ class ScreenReporter {
     NoticeView::Kind notice_kind_ = NoticeView::Kind::None;
     std::string notice_id_;
     std::int64_t notice_issued_ = 0;
+    double last_frame_wall_ = -1;
+    double status_written_wall_ = -1;
 };
+
+// What the zones show now, in a few words: "banner b1; excerpt a3", "article a1",
+// "urgent notice drill", "dark (screen hours)".
+std::string describe_showing(const PlayerFrame& player);
 
 // "urgent notice \"drill\" on the whole screen"
 std::string describe_notice_view(const NoticeView& view);

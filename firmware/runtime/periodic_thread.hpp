@@ -24,6 +24,8 @@ class PeriodicThread {
 
     // Runs `step` on a new thread after `first_wait`, then again after each wait it returns.
     void start(std::chrono::duration<double> first_wait, Step step);
+    // Ends the wait under way: the next step starts at once (after the one under way, if any).
+    void step_now();
     // Wakes the thread and joins it. Safe to call twice, or without start().
     void stop();
 
@@ -31,6 +33,7 @@ class PeriodicThread {
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
+    bool step_now_ = false;
     std::thread thread_;
 };
 

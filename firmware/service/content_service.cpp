@@ -11,6 +11,7 @@
 #include "service/content_writer.hpp"
 #include "service/feed_poller.hpp"
 #include "service/inbox_watcher.hpp"
+#include "service/studio_reporter.hpp"
 #include "service/upload_server.hpp"
 
 namespace placard {
@@ -67,8 +68,27 @@ int run_content_service(const std::string& config_path) {
         }
         upload = std::move(started.value());
     }
-    if (!poller && !inbox && !upload) {
-        log_error("serve: the configuration has no feed_url, inbox or upload_token: nothing to do");
+    std::unique_ptr<StudioReporter> reporter;
+    if (!config->studio_url.empty()) {
+        CommandHandlers handlers;
+        if (poller) {
+            handlers.refresh = [&poller]() -> Status {
+                poller->poll_now();
+                return Done{};
+            };
+        }
+        auto started =
+            StudioReporter::start(*config, store, writer->policy.trusted_keys, std::move(handlers));
+        if (!started) {
+            log_error(started.error().message);
+            return 1;
+        }
+        reporter = std::move(started.value());
+    }
+    if (!poller && !inbox && !upload && !reporter) {
+        log_error(
+            "serve: the configuration has no feed_url, inbox, upload_token or studio_url: "
+            "nothing to do");
         return 1;
     }
     int signal = 0;

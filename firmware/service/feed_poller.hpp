@@ -13,6 +13,8 @@ class FeedPoller {
     ~FeedPoller();  // Stops and joins.
     FeedPoller(const FeedPoller&) = delete;
     FeedPoller& operator=(const FeedPoller&) = delete;
+    // Polls at once (a studio's "refresh" command), then on the usual schedule.
+    void poll_now() { thread_.step_now(); }
 
   private:
     FeedUpdater updater_;

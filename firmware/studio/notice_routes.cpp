@@ -51,6 +51,12 @@ Result<std::int64_t> publish_notice(StudioContext& studio, const Session& sessio
                                                       : notice->title;
     auto version = studio.publisher.publish(std::move(*files), session.user.name,
                                             what + "：" + label, now.unix_seconds, current);
+    if (version && studio.fleet) {
+        // Every screen polls its feed at its next report (within seconds over MQTT), instead
+        // of at its next poll: this is how a notice reaches the fleet at once.
+        (void)studio.fleet->queue_command({}, CommandAction::Refresh, session.user.name,
+                                          now.unix_seconds);
+    }
     if (version) {
         record_audit(studio.db(),
                      {now.unix_seconds, session.user.name,

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "http/bounded_http_server.hpp"
+#include "studio/fleet.hpp"
 #include "studio/media_library.hpp"
 #include "studio/preview_renderer.hpp"
 #include "studio/publisher.hpp"
@@ -41,6 +42,7 @@ struct StudioContext {
     StudioOptions options;
     std::function<std::int64_t()> now;
     std::unique_ptr<PreviewRenderer> preview;  // Null: previews answer 503.
+    std::unique_ptr<Fleet> fleet;              // The screens (issue 16).
     // Previews of unsaved feeds being read or drawn: each holds its feed (up to 8 MiB) in
     // memory and on disk while it waits for the renderer, so only a few at once.
     std::atomic<int> unsaved_previews{0};

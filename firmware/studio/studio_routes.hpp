@@ -7,6 +7,7 @@
 //   media_routes.cpp     /api/media… (uploads), /api/import-article
 //   preview_routes.cpp   /api/preview/… (the exact preview)
 //   notice_routes.cpp    /api/notices (紧急插播, published at once)
+//   screen_routes.cpp    /api/screens… (the fleet: reports, acceptance, commands)
 // studio_server.cpp sends each request to one of them, after the checks every route shares.
 #pragma once
 
@@ -39,6 +40,10 @@ void handle_import_article(StudioContext& studio, HttpExchange& exchange, const 
 void handle_preview(StudioContext& studio, HttpExchange& exchange, const Session& session,
                     const std::vector<std::string>& parts);
 void handle_notices(StudioContext& studio, HttpExchange& exchange, const Session& session);
+// POST /api/screens/report: signed by the screen, not by a session.
+void handle_screen_report(StudioContext& studio, HttpExchange& exchange);
+void handle_screens(StudioContext& studio, HttpExchange& exchange, const Session& session,
+                    const std::vector<std::string>& parts);
 
 // The answer to a refused action: its reason, with the status its kind stands for (403 not
 // allowed, 409 the state moved on, 404 no such thing, 422 content a screen would refuse...),

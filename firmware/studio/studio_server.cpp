@@ -50,6 +50,8 @@ bool handle_resource(StudioContext& studio, HttpExchange& exchange, const Sessio
         handle_preview(studio, exchange, session, parts);
     } else if (parts.size() == 1 && parts[0] == "notices") {
         handle_notices(studio, exchange, session);
+    } else if (parts[0] == "screens") {
+        handle_screens(studio, exchange, session, parts);
     } else {
         return false;
     }
@@ -157,6 +159,8 @@ void handle_studio_request(StudioContext& studio, HttpExchange& exchange) {
     }
     if (from_elsewhere(exchange.head())) {
         exchange.answer(json_error(403, "a change from another site's page"));
+    } else if (path == "/api/screens/report") {
+        handle_screen_report(studio, exchange);
     } else if (path == "/sign-in") {
         handle_sign_in(studio, exchange);
     } else if (path.starts_with("/api/")) {

@@ -158,6 +158,11 @@ int serve(StudioFolder folder, const Options& options) {
     if (auto adopted = adopt_published_media(studio); !adopted) {
         return fail(adopted.error().message);
     }
+    auto fleet = Fleet::open(studio.folder.data / "fleet.db", studio.folder.key);
+    if (!fleet) {
+        return fail(fleet.error().message);
+    }
+    studio.fleet = std::move(*fleet);
     if (auto preview = PreviewRenderer::open()) {
         studio.preview = std::move(*preview);
     } else {

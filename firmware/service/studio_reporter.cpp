@@ -1,0 +1,161 @@
+#include "service/studio_reporter.hpp"
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "content/http_client.hpp"
+#include "content/key_file.hpp"
+#include "runtime/log.hpp"
+#include "service/screen_report.hpp"
+
+namespace placard {
+
+namespace {
+
+std::string host_name() {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') {
+        return "placard";
+    }
+    return name;
+}
+
+std::string report_url(const std::string& studio) {
+    std::string url = studio;
+    while (!url.empty() && url.back() == '/') {
+        url.pop_back();
+    }
+    return url + "/api/screens/report";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<StudioReporter>> StudioReporter::start(
+    const PlayerConfig& config, const ContentStore& store,
+    std::vector<std::array<unsigned char, 32>> trusted, CommandHandlers handlers) {
+    auto key = load_or_make_key_file(config.screen_key);
+    if (!key) {
+        return key.error();
+    }
+    return std::unique_ptr<StudioReporter>(
+        new StudioReporter(config, store, *key, std::move(trusted), std::move(handlers)));
+}
+
+StudioReporter::StudioReporter(const PlayerConfig& config, const ContentStore& store,
+                               SigningKey key, std::vector<std::array<unsigned char, 32>> trusted,
+                               CommandHandlers handlers)
+    : config_(config),
+      store_(store),
+      key_(key),
+      key_hex_(public_key_hex(key.public_key)),
+      name_(config.screen_name.empty() ? host_name() : config.screen_name),
+      trusted_(std::move(trusted)),
+      handlers_(std::move(handlers)),
+      nonces_(store.root() / "command-nonces.json") {
+    log_info("reporting to " + config_.studio_url + " as \"" + name_ + "\" (screen key " +
+             key_hex_.substr(0, 16) + "…)");
+    thread_.start(std::chrono::seconds(0), [this] { return report_once(); });
+}
+
+StudioReporter::~StudioReporter() {
+    thread_.stop();
+}
+
+void StudioReporter::say(const std::string& state, bool problem) {
+    if (state == last_said_) {
+        return;
+    }
+    last_said_ = state;
+    if (problem) {
+        log_warning("studio: " + state);
+    } else {
+        log_info("studio: " + state);
+    }
+}
+
+std::chrono::duration<double> StudioReporter::report_once() {
+    const std::chrono::duration<double> interval(config_.report_interval_s);
+    const auto now = static_cast<std::time_t>(std::time(nullptr));
+    std::string body = screen_report_json(config_, store_, name_, key_hex_, now);
+    if (!results_.empty()) {
+        // Spliced in as raw JSON objects: they were made by carry_out.
+        body.pop_back();
+        body += ",\"command_results\":[";
+        for (std::size_t i = 0; i < results_.size(); ++i) {
+            body += (i > 0 ? "," : "") + results_[i];
+        }
+        body += "]}";
+    }
+    std::string signature = signature_line(body, key_);
+    while (!signature.empty() && signature.back() == '\n') {
+        signature.pop_back();
+    }
+    auto answer = http_post(report_url(config_.studio_url), body, "Placard-Screen " + signature,
+                            std::min(config_.connect_timeout_s + 10, config_.report_interval_s));
+    if (!answer) {
+        say("cannot report: " + answer.error().message, true);
+        return interval;
+    }
+    const auto json = nlohmann::json::parse(answer->body, nullptr, false);
+    const std::string state = json.is_object() ? json.value("state", std::string()) : "";
+    if (answer->status == 202 || state == "pending") {
+        say("waiting for an admin to accept this screen (\"" + name_ + "\", key " +
+                key_hex_.substr(0, 16) + "…)",
+            false);
+        return interval;
+    }
+    if (answer->status != 200 || state != "accepted") {
+        say("the report was refused (HTTP " + std::to_string(answer->status) +
+                "): " + (json.is_object() ? json.value("error", std::string()) : std::string()),
+            true);
+        return interval;
+    }
+    say("reporting, accepted as \"" + json.value("name", name_) + "\"", false);
+    results_.clear();
+    if (const auto commands = json.find("commands");
+        commands != json.end() && commands->is_array()) {
+        for (const auto& envelope : *commands) {
+            if (envelope.is_string()) {
+                carry_out(envelope.get<std::string>(), now);
+            }
+        }
+    }
+    return interval;
+}
+
+void StudioReporter::carry_out(const std::string& envelope, std::time_t now) {
+    auto command = verify_screen_command(envelope, trusted_, key_hex_, now, nonces_,
+                                         "command from the studio");
+    nlohmann::ordered_json result;
+    if (!command) {
+        log_warning(command.error().message);
+        // A refused command's nonce cannot be trusted to be its own: nothing to say back but
+        // that one was refused.
+        result["nonce"] = "";
+        result["done"] = false;
+        result["message"] = command.error().message;
+    } else {
+        Status done = make_error("this screen does not carry out \"" +
+                                 std::string(command_action_name(command->action)) + "\" commands");
+        if (command->action == CommandAction::Refresh && handlers_.refresh) {
+            done = handlers_.refresh();
+        }
+        const std::string what = "command " + std::string(command_action_name(command->action)) +
+                                 " (" + command->nonce.substr(0, 8) + "…)";
+        if (done) {
+            log_info(what + ": done");
+        } else {
+            log_warning(what + ": " + done.error().message);
+        }
+        result["nonce"] = command->nonce;
+        result["done"] = static_cast<bool>(done);
+        result["message"] = done ? std::string() : done.error().message;
+    }
+    if (results_.size() == kKeptResults) {
+        results_.pop_front();
+    }
+    results_.push_back(result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+}  // namespace placard

@@ -1,0 +1,62 @@
+// The content service's side of the fleet (issue 16): every `report_interval` seconds a status
+// report (screen_report.hpp) goes to the studio, signed with the screen's key
+// ("Authorization: Placard-Screen ed25519 KEY SIG"), and the studio's answer carries the
+// commands waiting for this screen, each signed by the studio (content/screen_command.hpp),
+// which are checked and carried out here. A studio that is down, slow or refuses costs the
+// screen nothing: the report waits for the next interval, and what went wrong is logged once
+// per change, not every 30 seconds.
+#pragma once
+
+#include <array>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "content/content_store.hpp"
+#include "content/screen_command.hpp"
+#include "core/player_config.hpp"
+#include "runtime/periodic_thread.hpp"
+
+namespace placard {
+
+// What the service does for each kind of command; a handler missing (null) refuses it.
+struct CommandHandlers {
+    std::function<Status()> refresh;
+};
+
+class StudioReporter {
+  public:
+    // Loads or makes the screen's key (config.screen_key); fails with a one-line reason.
+    static Result<std::unique_ptr<StudioReporter>> start(
+        const PlayerConfig& config, const ContentStore& store,
+        std::vector<std::array<unsigned char, 32>> trusted, CommandHandlers handlers);
+    ~StudioReporter();
+    StudioReporter(const StudioReporter&) = delete;
+    StudioReporter& operator=(const StudioReporter&) = delete;
+
+  private:
+    StudioReporter(const PlayerConfig& config, const ContentStore& store, SigningKey key,
+                   std::vector<std::array<unsigned char, 32>> trusted, CommandHandlers handlers);
+    std::chrono::duration<double> report_once();
+    void carry_out(const std::string& envelope, std::time_t now);
+    void say(const std::string& state, bool problem);
+
+    PlayerConfig config_;
+    const ContentStore& store_;
+    SigningKey key_;
+    std::string key_hex_;
+    std::string name_;
+    std::vector<std::array<unsigned char, 32>> trusted_;
+    CommandHandlers handlers_;
+    CommandNonces nonces_;
+    std::string last_said_;
+    // What became of the latest commands, sent with the next reports (at most kKeptResults).
+    std::deque<std::string> results_;
+    static constexpr std::size_t kKeptResults = 20;
+    PeriodicThread thread_;  // Last: stopped before what it uses is destroyed.
+};
+
+}  // namespace placard

@@ -1,0 +1,505 @@
+#include "studio/fleet.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+#include "runtime/log.hpp"
+#include "runtime/sqlite_statement.hpp"
+#include "studio/screen_state.hpp"
+#include "studio/studio_answers.hpp"
+
+namespace placard {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kSchema =
+    "PRAGMA foreign_keys = ON;"
+    "CREATE TABLE IF NOT EXISTS screens ("
+    "  id INTEGER PRIMARY KEY,"
+    "  key TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  place TEXT NOT NULL DEFAULT '',"
+    "  grp TEXT NOT NULL DEFAULT '',"
+    "  accepted_by TEXT NOT NULL,"
+    "  accepted INTEGER NOT NULL,"
+    "  last_seen INTEGER NOT NULL DEFAULT 0,"
+    "  last_sent INTEGER NOT NULL DEFAULT 0,"
+    "  peer TEXT NOT NULL DEFAULT '',"
+    "  report TEXT);"
+    "CREATE TABLE IF NOT EXISTS plays ("
+    "  screen INTEGER NOT NULL REFERENCES screens (id) ON DELETE CASCADE,"
+    "  hour INTEGER NOT NULL, zone TEXT NOT NULL, item TEXT NOT NULL,"
+    "  plays INTEGER NOT NULL, seconds INTEGER NOT NULL,"
+    "  PRIMARY KEY (screen, hour, zone, item));"
+    "CREATE TABLE IF NOT EXISTS visits ("
+    "  screen INTEGER NOT NULL REFERENCES screens (id) ON DELETE CASCADE,"
+    "  hour INTEGER NOT NULL, visits INTEGER NOT NULL, seconds INTEGER NOT NULL,"
+    "  PRIMARY KEY (screen, hour));"
+    "CREATE TABLE IF NOT EXISTS commands ("
+    "  id INTEGER PRIMARY KEY,"
+    "  screen INTEGER NOT NULL REFERENCES screens (id) ON DELETE CASCADE,"
+    "  action TEXT NOT NULL,"
+    "  nonce TEXT NOT NULL UNIQUE,"
+    "  envelope TEXT NOT NULL,"
+    "  created INTEGER NOT NULL,"
+    "  expires INTEGER NOT NULL,"
+    "  by TEXT NOT NULL,"
+    "  delivered INTEGER,"
+    "  done INTEGER,"
+    "  message TEXT NOT NULL DEFAULT '');";
+
+// Play roll-ups a report may carry: three hours of a few dozen items, with room to spare.
+constexpr std::size_t kMostPlayRows = 500;
+
+std::string text_of(const Json& object, const char* key, std::size_t most = 200) {
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_string()) {
+        return {};
+    }
+    std::string text = found->get<std::string>();
+    return text.size() > most ? text.substr(0, most) : text;
+}
+
+void bind_text(sqlite3_stmt* statement, int column, const std::string& text) {
+    sqlite3_bind_text(statement, column, text.c_str(), -1, SQLITE_TRANSIENT);
+}
+
+bool is_key_hex(std::string_view text) {
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Fleet>> Fleet::open(const std::filesystem::path& file,
+                                           const SigningKey& key) {
+    sqlite3* db = nullptr;
+    const int opened =
+        sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    std::unique_ptr<Fleet> fleet(new Fleet(db, key));
+    if (opened != SQLITE_OK) {
+        return make_error(ErrorKind::Failed, "studio: cannot open " + file.string());
+    }
+    sqlite3_busy_timeout(db, 5000);
+    if (auto made = fleet->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        !made) {
+        return made.error();
+    }
+    if (auto made = fleet->execute(kSchema); !made) {
+        return made.error();
+    }
+    if (auto loaded = fleet->load(); !loaded) {
+        return loaded.error();
+    }
+    return fleet;
+}
+
+Fleet::~Fleet() {
+    sqlite3_close_v2(db_);
+}
+
+Status Fleet::execute(const char* sql) {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return make_error(ErrorKind::Failed,
+                          std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
+    }
+    return Done{};
+}
+
+Status Fleet::load() {
+    SqliteStatement query(
+        db_, "SELECT id, key, name, place, grp, last_seen, last_sent, peer, report FROM screens");
+    if (!query) {
+        return make_error(ErrorKind::Failed,
+                          std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
+    }
+    while (sqlite3_step(query.get()) == SQLITE_ROW) {
+        Screen screen;
+        screen.id = sqlite3_column_int64(query.get(), 0);
+        screen.name = column_text(query.get(), 2);
+        screen.place = column_text(query.get(), 3);
+        screen.group = column_text(query.get(), 4);
+        screen.last_seen = sqlite3_column_int64(query.get(), 5);
+        screen.last_sent = sqlite3_column_int64(query.get(), 6);
+        screen.peer = column_text(query.get(), 7);
+        const std::string report = column_text(query.get(), 8);
+        screen.report = report.empty() ? Json() : Json::parse(report, nullptr, false);
+        if (screen.report.is_discarded()) {
+            screen.report = Json();
+        }
+        screens_[column_text(query.get(), 1)] = std::move(screen);
+    }
+    return Done{};
+}
+
+HttpAnswer Fleet::take_report(std::string_view body, std::string_view authorization,
+                              const std::string& peer, std::int64_t now) {
+    // "Placard-Screen ed25519 KEY SIGNATURE": the key is read from the signature itself, and
+    // the signature is checked before anything of the body is looked at.
+    constexpr std::string_view kScheme = "Placard-Screen ";
+    if (!authorization.starts_with(kScheme)) {
+        return json_error(401, "a report must be signed by its screen");
+    }
+    const std::string_view signature = authorization.substr(kScheme.size());
+    const std::size_t key_start = signature.find(' ');
+    const std::string key_hex(
+        signature.substr(key_start == std::string_view::npos ? 0 : key_start + 1, 64));
+    auto key = parse_public_key(key_hex, "report");
+    if (!key) {
+        return json_error(401, "the report's signature names no key");
+    }
+    if (auto signer = verify_text(body, signature, {*key}, "report"); !signer) {
+        return json_error(401, signer.error().message);
+    }
+    const Json report = Json::parse(body, nullptr, false);
+    if (!report.is_object() || report.value("placard_report", 0) != 1 ||
+        text_of(report, "key", 64) != key_hex) {
+        return json_error(422, "not a report of the screen that signed it");
+    }
+    const auto sent = parse_utc_time(text_of(report, "sent"));
+    if (!sent) {
+        return json_error(422, "the report has no time it was sent");
+    }
+    std::lock_guard lock(mutex_);
+    const auto found = screens_.find(key_hex);
+    if (found == screens_.end()) {
+        auto& waiting = pending_[key_hex];
+        if (waiting.first_seen == 0) {
+            waiting.first_seen = now;
+        }
+        waiting.name = text_of(report, "name", 100);
+        waiting.peer = peer;
+        waiting.last_seen = now;
+        if (pending_.size() > kMostPending) {
+            pending_.erase(std::min_element(pending_.begin(), pending_.end(),
+                                            [](const auto& a, const auto& b) {
+                                                return a.second.last_seen < b.second.last_seen;
+                                            }));
+        }
+        return json_answer(202, Json{{"state", "pending"}});
+    }
+    Screen& screen = found->second;
+    // Ordered by the screen's own clock; a time far in the future is refused rather than kept,
+    // so that a clock that ran ahead once cannot lock the screen out after it is set right.
+    if (*sent <= screen.last_sent) {
+        return json_error(409, "a report not newer than the last one taken (a replay?)");
+    }
+    if (*sent > now + 86400) {
+        return json_error(422,
+                          "the report was sent more than a day in the studio's future: "
+                          "the screen's clock is wrong");
+    }
+    screen.last_sent = *sent;
+    screen.peer = peer;
+    keep_report(screen, report, std::string(body), now);
+    Json answer{{"state", "accepted"}, {"name", screen.name}};
+    answer["commands"] = deliver_commands(screen.id, now);
+    return json_answer(200, answer);
+}
+
+void Fleet::keep_report(Screen& screen, const Json& report, const std::string& body,
+                        std::int64_t now) {
+    screen.report = report;
+    screen.last_seen = now;
+    (void)execute("BEGIN");
+    {
+        SqliteStatement update(db_,
+                               "UPDATE screens SET last_seen = ?, last_sent = ?, peer = ?, "
+                               "report = ? WHERE id = ?");
+        sqlite3_bind_int64(update.get(), 1, now);
+        sqlite3_bind_int64(update.get(), 2, screen.last_sent);
+        bind_text(update.get(), 3, screen.peer);
+        bind_text(update.get(), 4, body);
+        sqlite3_bind_int64(update.get(), 5, screen.id);
+        sqlite3_step(update.get());
+    }
+    // The roll-ups replace what the studio had for the hours they cover.
+    const auto replace_hours = [&](const char* key, const char* remove, const char* insert,
+                                   const auto& bind_row) {
+        const auto rows = report.find(key);
+        if (rows == report.end() || !rows->is_array() || rows->empty() ||
+            rows->size() > kMostPlayRows) {
+            return;
+        }
+        std::int64_t first = INT64_MAX;
+        for (const Json& row : *rows) {
+            if (row.is_object() && row.contains("hour") && row["hour"].is_number_integer()) {
+                first = std::min(first, row["hour"].get<std::int64_t>());
+            }
+        }
+        SqliteStatement drop(db_, remove);
+        sqlite3_bind_int64(drop.get(), 1, screen.id);
+        sqlite3_bind_int64(drop.get(), 2, first);
+        sqlite3_step(drop.get());
+        SqliteStatement add(db_, insert);
+        for (const Json& row : *rows) {
+            if (!row.is_object() || !row.contains("hour") || !row["hour"].is_number_integer()) {
+                continue;
+            }
+            sqlite3_reset(add.get());
+            sqlite3_bind_int64(add.get(), 1, screen.id);
+            sqlite3_bind_int64(add.get(), 2, row["hour"].get<std::int64_t>());
+            bind_row(add.get(), row);
+            sqlite3_step(add.get());
+        }
+    };
+    const auto whole = [](const Json& row, const char* key) {
+        return row.contains(key) && row[key].is_number_integer() ? row[key].get<std::int64_t>()
+                                                                 : std::int64_t{0};
+    };
+    replace_hours("plays", "DELETE FROM plays WHERE screen = ? AND hour >= ?",
+                  "INSERT OR REPLACE INTO plays (screen, hour, zone, item, plays, seconds) "
+                  "VALUES (?, ?, ?, ?, ?, ?)",
+                  [&](sqlite3_stmt* add, const Json& row) {
+                      bind_text(add, 3, text_of(row, "zone", 20));
+                      bind_text(add, 4, text_of(row, "item", 100));
+                      sqlite3_bind_int64(add, 5, whole(row, "plays"));
+                      sqlite3_bind_int64(add, 6, whole(row, "seconds"));
+                  });
+    replace_hours("visits", "DELETE FROM visits WHERE screen = ? AND hour >= ?",
+                  "INSERT OR REPLACE INTO visits (screen, hour, visits, seconds) "
+                  "VALUES (?, ?, ?, ?)",
+                  [&](sqlite3_stmt* add, const Json& row) {
+                      sqlite3_bind_int64(add, 3, whole(row, "visits"));
+                      sqlite3_bind_int64(add, 4, whole(row, "seconds"));
+                  });
+    // What became of the commands the screen was given.
+    if (const auto results = report.find("command_results");
+        results != report.end() && results->is_array()) {
+        SqliteStatement done(db_,
+                             "UPDATE commands SET done = ?, message = ? "
+                             "WHERE screen = ? AND nonce = ?");
+        for (const Json& result : *results) {
+            if (!result.is_object() || text_of(result, "nonce", 32).empty()) {
+                continue;
+            }
+            sqlite3_reset(done.get());
+            sqlite3_bind_int(
+                done.get(), 1,
+                result.contains("done") && result["done"].is_boolean() && result["done"].get<bool>()
+                    ? 1
+                    : 0);
+            bind_text(done.get(), 2, text_of(result, "message", 300));
+            sqlite3_bind_int64(done.get(), 3, screen.id);
+            bind_text(done.get(), 4, text_of(result, "nonce", 32));
+            sqlite3_step(done.get());
+        }
+    }
+    if (auto committed = execute("COMMIT"); !committed) {
+        (void)execute("ROLLBACK");
+        log_warning(committed.error().message);
+    }
+}
+
+Json Fleet::deliver_commands(std::int64_t screen, std::int64_t now) {
+    Json list = Json::array();
+    SqliteStatement waiting(db_,
+                            "UPDATE commands SET delivered = ? WHERE screen = ? AND "
+                            "delivered IS NULL AND expires > ? RETURNING envelope");
+    sqlite3_bind_int64(waiting.get(), 1, now);
+    sqlite3_bind_int64(waiting.get(), 2, screen);
+    sqlite3_bind_int64(waiting.get(), 3, now);
+    while (sqlite3_step(waiting.get()) == SQLITE_ROW) {
+        list.push_back(column_text(waiting.get(), 0));
+    }
+    return list;
+}
+
+Result<std::int64_t> Fleet::accept(const std::string& key, const std::string& name,
+                                   const std::string& by, std::int64_t now) {
+    std::lock_guard lock(mutex_);
+    if (!is_key_hex(key)) {
+        return make_error("a screen's key is 64 hex digits");
+    }
+    if (screens_.contains(key)) {
+        return make_error(ErrorKind::Stale, "this screen is accepted already");
+    }
+    const auto waiting = pending_.find(key);
+    if (waiting == pending_.end()) {
+        return make_error(ErrorKind::NotFound, "no screen with this key is waiting to be accepted");
+    }
+    Screen screen;
+    screen.name = name.empty() ? waiting->second.name : name.substr(0, 100);
+    if (screen.name.empty()) {
+        screen.name = "未命名终端";
+    }
+    screen.peer = waiting->second.peer;
+    SqliteStatement insert(db_,
+                           "INSERT INTO screens (key, name, accepted_by, accepted, peer) "
+                           "VALUES (?, ?, ?, ?, ?) RETURNING id");
+    bind_text(insert.get(), 1, key);
+    bind_text(insert.get(), 2, screen.name);
+    bind_text(insert.get(), 3, by);
+    sqlite3_bind_int64(insert.get(), 4, now);
+    bind_text(insert.get(), 5, screen.peer);
+    if (sqlite3_step(insert.get()) != SQLITE_ROW) {
+        return make_error(ErrorKind::Failed,
+                          std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
+    }
+    screen.id = sqlite3_column_int64(insert.get(), 0);
+    pending_.erase(waiting);
+    const std::int64_t id = screen.id;
+    screens_[key] = std::move(screen);
+    return id;
+}
+
+Status Fleet::describe(std::int64_t id, const std::string& name, const std::string& place,
+                       const std::string& group) {
+    std::lock_guard lock(mutex_);
+    for (auto& [key, screen] : screens_) {
+        if (screen.id != id) {
+            continue;
+        }
+        SqliteStatement update(db_, "UPDATE screens SET name = ?, place = ?, grp = ? WHERE id = ?");
+        bind_text(update.get(), 1, name);
+        bind_text(update.get(), 2, place);
+        bind_text(update.get(), 3, group);
+        sqlite3_bind_int64(update.get(), 4, id);
+        if (sqlite3_step(update.get()) != SQLITE_DONE) {
+            return make_error(ErrorKind::Failed,
+                              std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
+        }
+        screen.name = name;
+        screen.place = place;
+        screen.group = group;
+        return Done{};
+    }
+    return make_error(ErrorKind::NotFound, "no such screen");
+}
+
+Status Fleet::remove(std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    for (auto it = screens_.begin(); it != screens_.end(); ++it) {
+        if (it->second.id != id) {
+            continue;
+        }
+        SqliteStatement drop(db_, "DELETE FROM screens WHERE id = ?");
+        sqlite3_bind_int64(drop.get(), 1, id);
+        if (sqlite3_step(drop.get()) != SQLITE_DONE) {
+            return make_error(ErrorKind::Failed,
+                              std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
+        }
+        screens_.erase(it);
+        return Done{};
+    }
+    return make_error(ErrorKind::NotFound, "no such screen");
+}
+
+std::vector<std::int64_t> Fleet::screens_in(const std::string& group) {
+    std::lock_guard lock(mutex_);
+    std::vector<std::int64_t> ids;
+    for (const auto& [key, screen] : screens_) {
+        if (group.empty() || screen.group == group) {
+            ids.push_back(screen.id);
+        }
+    }
+    return ids;
+}
+
+Result<int> Fleet::queue_command(const std::vector<std::int64_t>& ids, CommandAction action,
+                                 const std::string& by, std::int64_t now) {
+    std::lock_guard lock(mutex_);
+    int queued = 0;
+    for (const auto& [key, screen] : screens_) {
+        if (!ids.empty() && std::find(ids.begin(), ids.end(), screen.id) == ids.end()) {
+            continue;
+        }
+        const ScreenCommand command = new_screen_command(action, key, now);
+        SqliteStatement insert(db_,
+                               "INSERT INTO commands (screen, action, nonce, envelope, created, "
+                               "expires, by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        sqlite3_bind_int64(insert.get(), 1, screen.id);
+        bind_text(insert.get(), 2, std::string(command_action_name(action)));
+        bind_text(insert.get(), 3, command.nonce);
+        bind_text(insert.get(), 4, sign_screen_command(command, key_));
+        sqlite3_bind_int64(insert.get(), 5, now);
+        sqlite3_bind_int64(insert.get(), 6, command.expires);
+        bind_text(insert.get(), 7, by);
+        if (sqlite3_step(insert.get()) != SQLITE_DONE) {
+            return make_error(ErrorKind::Failed,
+                              std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
+        }
+        // The oldest undelivered commands beyond the bound go.
+        SqliteStatement prune(db_,
+                              "DELETE FROM commands WHERE screen = ? AND delivered IS NULL AND "
+                              "id NOT IN (SELECT id FROM commands WHERE screen = ? AND "
+                              "delivered IS NULL ORDER BY id DESC LIMIT ?)");
+        sqlite3_bind_int64(prune.get(), 1, screen.id);
+        sqlite3_bind_int64(prune.get(), 2, screen.id);
+        sqlite3_bind_int(prune.get(), 3, kMostWaitingCommands);
+        sqlite3_step(prune.get());
+        ++queued;
+    }
+    if (!ids.empty() && queued == 0) {
+        return make_error(ErrorKind::NotFound, "no such screen");
+    }
+    return queued;
+}
+
+Json Fleet::overview(std::int64_t now, std::int64_t published, int days) {
+    std::lock_guard lock(mutex_);
+    Json screens = Json::array();
+    std::map<std::int64_t, std::size_t> index;
+    for (const auto& [key, screen] : screens_) {
+        const ScreenState state = screen_state(screen.report, screen.last_seen, now, published);
+        Json item;
+        item["id"] = screen.id;
+        item["key"] = key;
+        item["name"] = screen.name;
+        item["place"] = screen.place;
+        item["group"] = screen.group;
+        item["peer"] = screen.peer;
+        item["last_seen"] = screen.last_seen;
+        item["state"] = screen_colour_name(state.colour);
+        item["reasons"] = state.reasons;
+        item["report"] = screen.report;
+        item["plays"] = Json::array();
+        item["visits"] = 0;
+        index[screen.id] = screens.size();
+        screens.push_back(std::move(item));
+    }
+    const std::int64_t since = now - static_cast<std::int64_t>(days) * 86400;
+    {
+        SqliteStatement plays(db_,
+                              "SELECT screen, zone, item, SUM(plays), SUM(seconds) FROM plays "
+                              "WHERE hour >= ? GROUP BY screen, zone, item ORDER BY 4 DESC");
+        sqlite3_bind_int64(plays.get(), 1, since);
+        while (sqlite3_step(plays.get()) == SQLITE_ROW) {
+            const auto at = index.find(sqlite3_column_int64(plays.get(), 0));
+            if (at != index.end()) {
+                screens[at->second]["plays"].push_back(
+                    Json{{"zone", column_text(plays.get(), 1)},
+                         {"item", column_text(plays.get(), 2)},
+                         {"plays", sqlite3_column_int64(plays.get(), 3)},
+                         {"seconds", sqlite3_column_int64(plays.get(), 4)}});
+            }
+        }
+    }
+    {
+        SqliteStatement visits(db_,
+                               "SELECT screen, SUM(visits) FROM visits WHERE hour >= ? "
+                               "GROUP BY screen");
+        sqlite3_bind_int64(visits.get(), 1, since);
+        while (sqlite3_step(visits.get()) == SQLITE_ROW) {
+            const auto at = index.find(sqlite3_column_int64(visits.get(), 0));
+            if (at != index.end()) {
+                screens[at->second]["visits"] = sqlite3_column_int64(visits.get(), 1);
+            }
+        }
+    }
+    Json waiting = Json::array();
+    for (const auto& [key, pending] : pending_) {
+        waiting.push_back(Json{{"key", key},
+                               {"name", pending.name},
+                               {"peer", pending.peer},
+                               {"first_seen", pending.first_seen},
+                               {"last_seen", pending.last_seen}});
+    }
+    return Json{{"published", published}, {"now", now}, {"screens", screens}, {"pending", waiting}};
+}
+
+}  // namespace placard

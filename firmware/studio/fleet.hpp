@@ -1,0 +1,99 @@
+// The studio's view of its screens (issue 16): the screens an admin accepted, their latest
+// reports, the screens asking to be accepted, and the commands waiting for each.
+//
+// A report (POST /api/screens/report, service/studio_reporter.hpp) is signed by the screen's
+// own key. A key an admin accepted is a screen: its report is kept (the latest in memory and in
+// the database, the play roll-ups in the database) and answered with the commands waiting for
+// it, each signed by the studio's key. Any other key is a screen asking to be accepted: it is
+// kept in memory only, at most kMostPending of them (the oldest dropped first) — a stranger on
+// the LAN can fill that list, but cannot make it cost more, write to disk, or reach a screen.
+// A report not newer than the last one taken (by its "sent") is a replay and refused.
+//
+// The fleet has a database of its own (DATA/fleet.db), apart from the studio's: a thousand
+// screens reporting every 30 s write often, in transactions of their own, with synchronous=NORMAL
+// (a power cut may lose the last reports, which the screens send again), and never hold up a
+// publish. Every use of it is under the fleet's one lock.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/screen_command.hpp"
+#include "content/signed_manifest.hpp"
+#include "core/result.hpp"
+#include "http/bounded_http_server.hpp"
+
+struct sqlite3;
+
+namespace placard {
+
+class Fleet {
+  public:
+    static constexpr std::size_t kMostPending = 32;
+    static constexpr std::size_t kMostReportBytes = 256 * 1024;
+    // A screen that keeps missing its reports does not pile up commands.
+    static constexpr int kMostWaitingCommands = 20;
+
+    static Result<std::unique_ptr<Fleet>> open(const std::filesystem::path& file,
+                                               const SigningKey& key);
+    ~Fleet();
+    Fleet(const Fleet&) = delete;
+    Fleet& operator=(const Fleet&) = delete;
+
+    // The answer to a report: 200 with the commands for an accepted screen, 202 for a screen
+    // waiting to be accepted, 4xx with the reason for anything else.
+    HttpAnswer take_report(std::string_view body, std::string_view authorization,
+                           const std::string& peer, std::int64_t now);
+
+    // Every screen with its state, the screens waiting, and the play statistics of the last
+    // `days` days: what GET /api/screens answers.
+    nlohmann::json overview(std::int64_t now, std::int64_t published, int days = 7);
+
+    // An admin accepts the screen waiting with `key` (64 hex digits); `name` empty keeps the
+    // name it enrolled with.
+    Result<std::int64_t> accept(const std::string& key, const std::string& name,
+                                const std::string& by, std::int64_t now);
+    Status describe(std::int64_t id, const std::string& name, const std::string& place,
+                    const std::string& group);
+    Status remove(std::int64_t id);
+    // Signs `action` for each screen of `ids` (all accepted screens when empty) and queues it
+    // for its next report; returns how many were queued.
+    Result<int> queue_command(const std::vector<std::int64_t>& ids, CommandAction action,
+                              const std::string& by, std::int64_t now);
+    // The ids of the screens in `group` ("" for every screen).
+    std::vector<std::int64_t> screens_in(const std::string& group);
+
+  private:
+    struct Screen {
+        std::int64_t id = 0;
+        std::string name, place, group, peer;
+        std::int64_t last_seen = 0, last_sent = 0;
+        nlohmann::json report;  // Null until the first report after acceptance.
+    };
+    struct Pending {
+        std::string name, peer;
+        std::int64_t first_seen = 0, last_seen = 0;
+    };
+
+    Fleet(sqlite3* db, const SigningKey& key) : db_(db), key_(key) {}
+    Status load();
+    Status execute(const char* sql);
+    void keep_report(Screen& screen, const nlohmann::json& report, const std::string& body,
+                     std::int64_t now);
+    nlohmann::json deliver_commands(std::int64_t screen, std::int64_t now);
+
+    sqlite3* db_;
+    SigningKey key_;
+    std::mutex mutex_;
+    std::map<std::string, Screen> screens_;  // By key (hex).
+    std::map<std::string, Pending> pending_;
+};
+
+}  // namespace placard

@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# fleet_test.sh PLACARD_STUDIO PLACARD_TOOL PLACARD
+# A fleet over HTTP (issue 16), with real parts: Placard Studio, three live players under one
+# Xvfb, each with its content service reporting to the studio every 2 s:
+#   - the three screens ask to be accepted and count only once an admin accepts them; then all
+#     three appear, green (amber when the machine's clock is not synchronised), with the version
+#     they show and what their zones show;
+#   - the screens poll their feed only hourly, so an urgent notice published in the studio
+#     reaches them through the studio's signed "refresh" command: all three take the new version
+#     and show the notice;
+#   - a killed player turns its screen red (reporting, not rendering);
+#   - a command replayed to a screen, or signed by a key it does not trust, is refused.
+# Everything is waited for with a deadline, never a fixed sleep.
+set -uo pipefail
+studio=$1 tool=$2 placard=$3
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/exit_trap.sh"
+source "$here/studio_fixture.sh"
+source "$here/xvfb_fixture.sh"
+work=$(mktemp -d)
+studio_pid=
+pids=()
+cleanup() {
+  for pid in "${pids[@]}" $studio_pid ${fake_pid:-}; do kill "$pid" 2>/dev/null; done
+  for pid in "${pids[@]}" $studio_pid ${fake_pid:-}; do wait "$pid" 2>/dev/null; done
+  stop_xvfb
+  rm -rf "$work"
+}
+on_main_exit cleanup
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+ok() { echo "ok: $*"; }
+py() { /usr/bin/python3 "$@"; }
+data=$work/data
+echo "admin password" | "$studio" --data "$data" add-user 管理员 --role admin >/dev/null
+start_studio "$studio" "$data" "$work/studio.log" || exit 1
+start_xvfb 1280x720 || exit 1
+key=$("$studio" --data "$data" public-key)
+
+sign_in() {
+  curl -s -o /dev/null -c "$work/jar" --data-urlencode "user=管理员" --data-urlencode "password=admin password" "$base/sign-in"
+  curl -s -b "$work/jar" "$base/api/session" | py -c 'import json,sys; print(json.load(sys.stdin)["csrf"])' >"$work/csrf"
+}
+call() {  # call METHOD PATH [CURL OPTIONS…]: prints the status; the body goes to $work/body.
+  local method=$1 path=$2; shift 2
+  curl -s -o "$work/body" -w '%{http_code}' -X "$method" -b "$work/jar" -H "X-CSRF-Token: $(cat "$work/csrf")" "$@" "$base/api/$path"
+}
+# until_fleet SECONDS PYTHON-CONDITION WHAT: polls GET /api/screens until the condition on
+# `f` (the answer) holds.
+until_fleet() {
+  local deadline=$((SECONDS + $1))
+  while [ $SECONDS -lt $deadline ]; do
+    call GET screens >/dev/null
+    py -c "import json,sys; f=json.load(open('$work/body')); sys.exit(0 if ($2) else 1)" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "after $1 s: $(cat "$work/body")" >&2
+  return 1
+}
+until_log() {  # until_log FILE PATTERN SECONDS
+  local deadline=$((SECONDS + $3))
+  while [ $SECONDS -lt $deadline ]; do
+    grep -q -- "$2" "$1" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "no '$2' in $1 after $3 s:" >&2; tail -20 "$1" >&2
+  return 1
+}
+sign_in
+
+start_screen() {  # start_screen N: its player and content service
+  local n=$1 dir=$work/screen$1
+  mkdir -p "$dir"
+  cat >"$dir/placard.conf" <<CONF
+feed_url = $base/feed/feed.json
+store = $dir/store
+poll_interval = 3600
+trusted_key = $key
+studio_url = ${2:-$base}
+screen_name = 终端$n
+report_interval = 2
+screen_key = $dir/screen.key
+player_status = $dir/status.json
+play_log = $dir/plays.sqlite
+CONF
+  if [ -z "${3:-}" ]; then
+    "$placard" --config "$dir/placard.conf" --windowed --size 480x270 >"$dir/player.log" 2>&1 &
+    pids+=($!); eval "player$n=\$!"
+  fi
+  "$tool" serve --config "$dir/placard.conf" >>"$dir/serve.log" 2>&1 &
+  pids+=($!); eval "service$n=\$!"
+}
+for n in 1 2 3; do start_screen $n; done
+
+# --- Enrolment ------------------------------------------------------------------------------
+until_fleet 120 'len(f["pending"]) == 3 and not f["screens"]' &&
+  ok "three screens wait to be accepted, and none counts yet" || fail "enrolment"
+py -c "import json; [print(p['key']) for p in json.load(open('$work/body'))['pending']]" >"$work/keys"
+[ "$(call POST screens/accept --data-binary '{"key": "'"$(printf '0%.0s' {1..64})"'"}')" = 404 ] &&
+  ok "a key nobody enrolled cannot be accepted" || fail "accepting an unknown key: $(cat "$work/body")"
+while read -r k; do
+  [ "$(call POST screens/accept --data-binary '{"key": "'"$k"'"}')" = 200 ] || fail "accept $k: $(cat "$work/body")"
+done <"$work/keys"
+# Green, or amber only because this machine's clock is not synchronised (a container without
+# NTP): the state is the machine's own, and every other reason would be a fault.
+until_fleet 120 'len(f["screens"]) == 3 and all((s["state"] == "green" or set(s["reasons"]) == {"时钟未同步"}) and s["report"]["player"]["version"] == 1 for s in f["screens"])' &&
+  ok "all three are well ($(py -c "import json; print(', '.join(s['state'] for s in json.load(open('$work/body'))['screens']))")), showing version 1: $(py -c "import json; print('; '.join(s['name'] + ': ' + s['report']['player']['showing'] for s in json.load(open('$work/body'))['screens']))")" ||
+  fail "the accepted screens are not all well on version 1"
+
+# --- An urgent notice reaches every screen by command, not by its hourly poll ---------------
+for n in 1 2 3; do grep -c "took version" "$work/screen$n/serve.log" >"$work/screen$n/polls" || true; done
+[ "$(call POST notices --data-binary '{"id": "fire-drill", "level": "urgent", "title": "消防演练", "text": "请勿惊慌，按指示有序撤离。", "minutes": 30}')" = 200 ] &&
+  version=$(py -c "import json; print(json.load(open('$work/body'))['version'])") &&
+  ok "the notice is published as version $version" || fail "notice: $(cat "$work/body")"
+for n in 1 2 3; do
+  until_log "$work/screen$n/serve.log" "command refresh (.*): done" 60 &&
+    until_log "$work/screen$n/player.log" 'urgent notice "fire-drill" on the whole screen' 60 &&
+    ok "screen $n took the refresh command and shows the notice" || fail "screen $n: no notice"
+done
+
+# --- A killed player: its screen turns red (reporting, not rendering) ----------------------
+kill "$player3"; wait "$player3" 2>/dev/null
+until_fleet 120 '[s["state"] for s in f["screens"] if s["name"] == "终端3"] == ["red"] and all(s["state"] in ("green", "amber") for s in f["screens"] if s["name"] != "终端3")' &&
+  ok "the screen whose player was killed is red: $(py -c "import json; print([s['reasons'] for s in json.load(open('$work/body'))['screens'] if s['name'] == '终端3'][0])")" ||
+  fail "the killed player's screen did not turn red"
+
+# --- A replayed and a forged command --------------------------------------------------------
+# Screen 1's refresh command as it was delivered, replayed by a fake studio, with an edited
+# copy and one signed by a key the screen does not trust.
+py - "$data/fleet.db" "$work/replayed" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+row = db.execute("SELECT c.envelope FROM commands c JOIN screens s ON s.id = c.screen "
+                 "WHERE s.name = '终端1' AND c.delivered IS NOT NULL").fetchone()
+open(sys.argv[2], "w").write(row[0])
+PY
+/usr/bin/python3 - "$work" <<'PY' &
+import http.server, json, sys
+work = sys.argv[1]
+replayed = open(work + "/replayed").read()
+# The studio's signature over an edited command (another nonce), and a command signed by a key
+# the screen does not trust.
+envelope = json.loads(replayed)
+command = json.loads(envelope["command"])
+command["nonce"] = "f" * 32
+edited = json.dumps({"command": json.dumps(command, separators=(",", ":"), ensure_ascii=False),
+                     "signature": envelope["signature"]})
+stranger = json.dumps({"command": envelope["command"],
+                       "signature": "ed25519 " + "ab" * 32 + " " + "cd" * 64})
+class Fake(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = json.dumps({"state": "accepted", "commands": [replayed, edited, stranger]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Fake)
+open(work + "/fake-port", "w").write(str(server.server_port))
+server.serve_forever()
+PY
+fake_pid=$!
+until_log "$work/fake-port" "[0-9]" 30 >/dev/null || fail "the fake studio did not start"
+kill "$service1"; wait "$service1" 2>/dev/null
+polls_before=$(grep -c "feed: took version\|feed: unchanged" "$work/screen1/serve.log")
+start_screen 1 "http://127.0.0.1:$(cat "$work/fake-port")" no-player
+until_log "$work/screen1/serve.log" "taken before (a replay)" 60 &&
+  until_log "$work/screen1/serve.log" "the signature does not match" 60 &&
+  until_log "$work/screen1/serve.log" "which this device does not trust" 60 &&
+  ok "a replayed, an edited and a stranger's command are refused" || fail "replayed or forged commands"
+polls_after=$(grep -c "feed: took version\|feed: unchanged" "$work/screen1/serve.log")
+# The restarted service polls once at start; the refused commands add no poll.
+[ $((polls_after - polls_before)) -le 1 ] && ok "and neither made the screen poll" ||
+  fail "a refused command made the screen poll ($polls_before → $polls_after)"
+[ $failures -eq 0 ] || exit 1

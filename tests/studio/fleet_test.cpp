@@ -1,0 +1,182 @@
+// The studio's fleet: a screen counts only once an admin accepts its key; its reports are
+// signed, ordered and bounded; its commands are signed by the studio and given once.
+#include "studio/fleet.hpp"
+
+#include <gtest/gtest.h>
+
+#include "content/screen_command.hpp"
+#include "core/wall_time.hpp"
+#include "studio/screen_state.hpp"
+#include "studio_folder_fixture.hpp"
+
+namespace placard {
+namespace {
+
+constexpr std::int64_t kNow = 1'800'000'000;
+
+std::string report_of(const SigningKey& key, std::int64_t sent,
+                      const std::string& name = "一楼大厅", const std::string& player_at = "") {
+    nlohmann::json report;
+    report["placard_report"] = 1;
+    report["name"] = name;
+    report["key"] = public_key_hex(key.public_key);
+    report["sent"] = format_utc_time(static_cast<std::time_t>(sent));
+    report["interval"] = 30;
+    report["player"] = {
+        {"version", 1},
+        {"screen", "on (within screen hours)"},
+        {"at", player_at.empty() ? format_utc_time(static_cast<std::time_t>(sent)) : player_at}};
+    report["plays"] = {{{"hour", sent / 3600 * 3600},
+                        {"zone", "banner"},
+                        {"item", "b1"},
+                        {"plays", 4},
+                        {"seconds", 32}}};
+    return report.dump();
+}
+
+std::string signed_by(const SigningKey& key, const std::string& body) {
+    std::string line = signature_line(body, key);
+    line.pop_back();
+    return "Placard-Screen " + line;
+}
+
+class FleetTest : public StudioFolderTest {
+  protected:
+    void SetUp() override {
+        StudioFolderTest::SetUp();
+        auto opened = Fleet::open(data_ / "fleet.db", folder_.key);
+        ASSERT_TRUE(opened) << opened.error().message;
+        fleet_ = std::move(*opened);
+    }
+    HttpAnswer send(const SigningKey& key, std::int64_t sent, std::int64_t now = kNow) {
+        const std::string body = report_of(key, sent);
+        return fleet_->take_report(body, signed_by(key, body), "192.0.2.7", now);
+    }
+    std::unique_ptr<Fleet> fleet_;
+    SigningKey screen_ = generate_signing_key();
+};
+
+TEST_F(FleetTest, AScreenCountsOnlyOnceAccepted) {
+    EXPECT_EQ(send(screen_, kNow).status, 202);
+    auto overview = fleet_->overview(kNow, 1);
+    ASSERT_EQ(overview["pending"].size(), 1U);
+    EXPECT_EQ(overview["pending"][0]["name"], "一楼大厅");
+    EXPECT_TRUE(overview["screens"].empty());
+
+    const std::string key = public_key_hex(screen_.public_key);
+    auto id = fleet_->accept(key, "", "admin", kNow);
+    ASSERT_TRUE(id) << id.error().message;
+    EXPECT_EQ(fleet_->accept(key, "", "admin", kNow).error().kind, ErrorKind::Stale);
+
+    const HttpAnswer answer = send(screen_, kNow + 30, kNow + 30);
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    overview = fleet_->overview(kNow + 31, 1);
+    ASSERT_EQ(overview["screens"].size(), 1U);
+    EXPECT_EQ(overview["screens"][0]["state"], "green") << overview["screens"][0]["reasons"];
+    EXPECT_EQ(overview["screens"][0]["plays"][0]["item"], "b1");
+    EXPECT_TRUE(overview["pending"].empty());
+}
+
+TEST_F(FleetTest, RefusesForgedReplayedAndMisattributedReports) {
+    ASSERT_EQ(send(screen_, kNow).status, 202);
+    ASSERT_TRUE(fleet_->accept(public_key_hex(screen_.public_key), "", "admin", kNow));
+    const std::string body = report_of(screen_, kNow + 30);
+    ASSERT_EQ(fleet_->take_report(body, signed_by(screen_, body), "p", kNow + 30).status, 200);
+    // The same report again, and an older one: replays.
+    EXPECT_EQ(fleet_->take_report(body, signed_by(screen_, body), "p", kNow + 60).status, 409);
+    EXPECT_EQ(send(screen_, kNow + 10, kNow + 60).status, 409);
+    // Signed by another key: the body says whose it is and does not match.
+    const SigningKey stranger = generate_signing_key();
+    const std::string theirs = report_of(screen_, kNow + 90);
+    EXPECT_EQ(fleet_->take_report(theirs, signed_by(stranger, theirs), "p", kNow + 90).status, 422);
+    // An edited body, an unsigned one, a signature of something else.
+    std::string edited = report_of(screen_, kNow + 120);
+    const std::string signature = signed_by(screen_, edited);
+    edited.replace(edited.find("一楼大厅"), std::string("一楼大厅").size(), "二楼大厅");
+    EXPECT_EQ(fleet_->take_report(edited, signature, "p", kNow + 120).status, 401);
+    EXPECT_EQ(fleet_->take_report(edited, "", "p", kNow + 120).status, 401);
+    EXPECT_EQ(fleet_->take_report(edited, "Placard-Screen ed25519 zz", "p", kNow + 120).status,
+              401);
+}
+
+TEST_F(FleetTest, WaitingScreensAreBounded) {
+    for (std::size_t i = 0; i < Fleet::kMostPending + 10; ++i) {
+        ASSERT_EQ(send(generate_signing_key(), kNow, kNow + static_cast<std::int64_t>(i)).status,
+                  202);
+    }
+    EXPECT_EQ(fleet_->overview(kNow, 1)["pending"].size(), Fleet::kMostPending);
+}
+
+TEST_F(FleetTest, CommandsAreSignedGivenOnceAndTakenByTheScreen) {
+    ASSERT_EQ(send(screen_, kNow).status, 202);
+    auto id = fleet_->accept(public_key_hex(screen_.public_key), "", "admin", kNow);
+    ASSERT_TRUE(id);
+    auto queued = fleet_->queue_command({*id}, CommandAction::Refresh, "admin", kNow);
+    ASSERT_TRUE(queued);
+    EXPECT_EQ(*queued, 1);
+    const HttpAnswer answer = send(screen_, kNow + 1, kNow + 1);
+    ASSERT_EQ(answer.status, 200);
+    const auto commands = nlohmann::json::parse(answer.body)["commands"];
+    ASSERT_EQ(commands.size(), 1U);
+    CommandNonces nonces("");
+    auto taken = verify_screen_command(commands[0].get<std::string>(), {folder_.key.public_key},
+                                       public_key_hex(screen_.public_key), kNow + 1, nonces, "c");
+    ASSERT_TRUE(taken) << taken.error().message;
+    EXPECT_EQ(taken->action, CommandAction::Refresh);
+    // Given once.
+    EXPECT_TRUE(nlohmann::json::parse(send(screen_, kNow + 2, kNow + 2).body)["commands"].empty());
+    EXPECT_FALSE(fleet_->queue_command({*id + 100}, CommandAction::Refresh, "admin", kNow));
+}
+
+TEST_F(FleetTest, AcceptedScreensSurviveARestart) {
+    ASSERT_EQ(send(screen_, kNow).status, 202);
+    ASSERT_TRUE(fleet_->accept(public_key_hex(screen_.public_key), "大厅", "admin", kNow));
+    ASSERT_EQ(send(screen_, kNow + 30, kNow + 30).status, 200);
+    fleet_.reset();
+    auto reopened = Fleet::open(data_ / "fleet.db", folder_.key);
+    ASSERT_TRUE(reopened);
+    const auto overview = (*reopened)->overview(kNow + 40, 1);
+    ASSERT_EQ(overview["screens"].size(), 1U);
+    EXPECT_EQ(overview["screens"][0]["name"], "大厅");
+    EXPECT_EQ(overview["screens"][0]["state"], "green");
+    EXPECT_EQ((*reopened)
+                  ->take_report(report_of(screen_, kNow + 30),
+                                signed_by(screen_, report_of(screen_, kNow + 30)), "p", kNow + 60)
+                  .status,
+              409);
+}
+
+nlohmann::json healthy(std::int64_t sent) {
+    return nlohmann::json::parse(report_of(generate_signing_key(), sent));
+}
+
+TEST(ScreenState, Colours) {
+    EXPECT_EQ(screen_state(nullptr, 0, kNow, 1).colour, ScreenColour::Red);
+    EXPECT_EQ(screen_state(healthy(kNow), kNow, kNow + 10, 1).colour, ScreenColour::Green);
+    // Silent for longer than three intervals.
+    const ScreenState silent = screen_state(healthy(kNow), kNow, kNow + 200, 1);
+    EXPECT_EQ(silent.colour, ScreenColour::Red);
+    ASSERT_FALSE(silent.reasons.empty());
+    // Reporting, but the player has not been alive for minutes: not rendering.
+    auto stuck = healthy(kNow);
+    stuck["player"]["at"] = format_utc_time(static_cast<std::time_t>(kNow - 300));
+    EXPECT_EQ(screen_state(stuck, kNow, kNow + 5, 1).colour, ScreenColour::Red);
+    auto no_player = healthy(kNow);
+    no_player["player"] = nullptr;
+    EXPECT_EQ(screen_state(no_player, kNow, kNow + 5, 1).colour, ScreenColour::Red);
+    // Behind the published version; hot; clock not synchronised: amber.
+    EXPECT_EQ(screen_state(healthy(kNow), kNow, kNow + 5, 2).colour, ScreenColour::Amber);
+    auto hot = healthy(kNow);
+    hot["system"] = {{"soc_celsius", 85.0}};
+    EXPECT_EQ(screen_state(hot, kNow, kNow + 5, 1).colour, ScreenColour::Amber);
+    auto unsynced = healthy(kNow);
+    unsynced["system"] = {{"clock_synchronised", false}};
+    EXPECT_EQ(screen_state(unsynced, kNow, kNow + 5, 1).colour, ScreenColour::Amber);
+    // Off as scheduled.
+    auto night = healthy(kNow);
+    night["player"]["screen"] = "off (outside screen hours)";
+    EXPECT_EQ(screen_state(night, kNow, kNow + 5, 1).colour, ScreenColour::Grey);
+}
+
+}  // namespace
+}  // namespace placard
