@@ -33,7 +33,19 @@ function screenLine(s, now) {
     player.showing || '—',
     ago(s.last_seen, fleetNow),
     (s.reasons || []).join('；'),
+    screenshotOf(s),
   ];
+}
+
+// The latest screenshot the screen sent (asked for with 截屏), or nothing.
+function screenshotOf(s) {
+  if (!s.screenshot_at) return '';
+  const img = document.createElement('img');
+  img.className = 'screenshot';
+  img.alt = s.name + ' 的截屏（' + when(s.screenshot_at) + '）';
+  img.title = img.alt;
+  img.src = '/api/screens/' + s.id + '/screenshot?at=' + s.screenshot_at;
+  return img;
 }
 
 let fleetNow = 0;
@@ -77,6 +89,12 @@ function actionsFor(s) {
   const box = document.createElement('span');
   box.append(
     button('刷新内容', () => sendCommand({ action: 'refresh', screens: [s.id] }, '刷新内容')),
+    button('截屏', () => sendCommand({ action: 'screenshot', screens: [s.id] }, '截屏')),
+    button('重启播放程序', async () => {
+      if (window.confirm('重启“' + s.name + '”的播放程序？屏幕会黑几秒。')) {
+        await sendCommand({ action: 'restart', screens: [s.id] }, '重启播放程序');
+      }
+    }),
     button('编辑', () => describeScreen(s)),
     button('移除', () => removeScreen(s)),
   );

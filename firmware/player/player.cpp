@@ -23,9 +23,11 @@
 #include "player/notice_watcher.hpp"
 #include "player/play_recorder.hpp"
 #include "player/player_frame.hpp"
+#include "player/player_screenshot.hpp"
 #include "player/player_status.hpp"
 #include "player/screen_reporter.hpp"
 #include "player/snapshot.hpp"
+#include "player/studio_requests.hpp"
 #include "player/touch_controller.hpp"
 #include "player/virtual_screen.hpp"
 #include "render/headless_display.hpp"
@@ -312,6 +314,58 @@ bool take_sdl_events(SdlWindowDisplay& screen, const SteadyClock& clock, PlayerF
     return running;
 }
 
+// What the content service says through the store, each looked at on a thread of its own so
+// that the render thread only takes what was found: import notices (from status.json), urgent
+// notices delivered on their own (the notice register: ten looks a second, so that one is on
+// screen within a second of arriving), and what the studio asks of the player.
+struct ServiceChannels {
+    std::optional<ImportNotices> import_notices;
+    std::optional<NoticeWatcher> notice_watcher;
+    std::optional<StudioRequests> studio_requests;
+
+    void open(const ContentStore& store, FontLibrary& fonts, HomeScreenGeometry geometry) {
+        import_notices.emplace(store.status_file());
+        import_notices->start(std::chrono::milliseconds(250));
+        notice_watcher.emplace(notice_register_file(store), fonts, geometry);
+        notice_watcher->start(std::chrono::milliseconds(100));
+        studio_requests.emplace(screen_requests_file(store));
+        studio_requests->start(std::chrono::milliseconds(250));
+    }
+    void offer_news(PlayerFrame& player, double notice_s) {
+        if (notice_watcher) {
+            if (auto notices = notice_watcher->take()) {
+                player.offer_notices(std::move(notices));
+            }
+        }
+        if (import_notices) {
+            if (std::string text = import_notices->take(); !text.empty()) {
+                player.offer_notice(std::move(text), notice_s);
+            }
+        }
+    }
+    // After a frame was presented: a screenshot of `canvas` if the studio asked for one. Returns
+    // true when the studio asked for a restart.
+    bool carry_out_requests(const PlayerFrame& player, Canvas& canvas, ScreenReporter& reporter,
+                            const std::string& status_file) {
+        if (!studio_requests) {
+            return false;
+        }
+        if (const std::string nonce = studio_requests->take_screenshot(); !nonce.empty()) {
+            if (auto written = write_screenshot(canvas, screenshot_file(status_file)); written) {
+                reporter.screenshot_taken(nonce, !player.screen_power().on);
+                log_info("screenshot taken for the studio");
+            } else {
+                log_warning("screenshot: " + written.error().message);
+            }
+        }
+        if (studio_requests->take_restart()) {
+            log_info("restarting, as the studio asked");
+            return true;
+        }
+        return false;
+    }
+};
+
 }  // namespace
 
 int render_screenshot(const PlayerOptions& options) {
@@ -429,19 +483,10 @@ int run_player(const PlayerOptions& options) {
     watcher.start();
     // Feeds, the inbox and uploads are the content service's (placard-tool serve, its own
     // process); the player only shows the store's current version and what the service says.
-    std::optional<ImportNotices> import_notices;
+    ServiceChannels service;
     if (store) {
-        import_notices.emplace(store->status_file());
-        import_notices->start(std::chrono::milliseconds(250));
+        service.open(*store, **fonts, snapshot->home->geometry);
     }
-    // Urgent notices delivered on their own, from the store's notice register: looked for ten
-    // times a second, so that one is on screen within a second of arriving.
-    std::optional<NoticeWatcher> notice_watcher;
-    if (store) {
-        notice_watcher.emplace(notice_register_file(*store), **fonts, snapshot->home->geometry);
-        notice_watcher->start(std::chrono::milliseconds(100));
-    }
-
     SteadyClock clock;
     // Articles and channel lists laid out ahead, up to 32 MiB (a few hundred articles).
     ReadingScreenCache reading_screens(**fonts, std::size_t{32} << 20);
@@ -461,8 +506,13 @@ int run_player(const PlayerOptions& options) {
     // What the screen shows, told to the log and `placard-tool status` (with a store).
     ScreenReporter reporter(
         display_power_methods(screen),
-        store ? std::filesystem::path(config->player_status) : std::filesystem::path(),
-        PlayerStatus{snapshot->feed.version, dir, choice->fallback_reason, {}, {}, {}, {}, {}});
+        store ? std::filesystem::path(config->player_status) : std::filesystem::path(), [&] {
+            PlayerStatus shown;
+            shown.version = snapshot->feed.version;
+            shown.folder = dir;
+            shown.fallback_reason = choice->fallback_reason;
+            return shown;
+        }());
     PlayLogging play_logging(config->play_log);
     double next_watchdog = 0;
     while (running) {
@@ -477,16 +527,7 @@ int run_player(const PlayerOptions& options) {
         if (auto fresh = watcher.take()) {
             player.offer_content(std::move(fresh));
         }
-        if (notice_watcher) {
-            if (auto notices = notice_watcher->take()) {
-                player.offer_notices(std::move(notices));
-            }
-        }
-        if (import_notices) {
-            if (std::string text = import_notices->take(); !text.empty()) {
-                player.offer_notice(std::move(text), config->notice_s);
-            }
-        }
+        service.offer_news(player, config->notice_s);
         const auto frame_start = std::chrono::steady_clock::now();
         Canvas canvas = screen.canvas();
         const FrameOutcome outcome = player.frame(t, clock.wall_time(), input, canvas);
@@ -511,6 +552,9 @@ int run_player(const PlayerOptions& options) {
                          " ms after start");
                 notify_systemd("READY=1");
             }
+        }
+        if (service.carry_out_requests(player, canvas, reporter, config->player_status)) {
+            break;  // A restart: systemd (Restart=always) starts the player again.
         }
         // The loop is alive: systemd's watchdog restarts the player if this stops coming.
         if (t >= next_watchdog) {

@@ -21,6 +21,9 @@ void write_player_status(const std::filesystem::path& file, const PlayerStatus& 
     json["display"] = status.display;
     json["last_frame_at"] = status.last_frame_at;
     json["showing"] = status.showing;
+    json["screenshot"] = status.screenshot;
+    json["screenshot_at"] = status.screenshot_at;
+    json["screenshot_dark"] = status.screenshot_dark;
     json["at"] = now_rfc3339();
     std::error_code error;
     std::filesystem::create_directories(file.parent_path(), error);
@@ -59,6 +62,8 @@ bool read_player_status(const std::filesystem::path& file, PlayerStatus& status)
     status.display = text_field("display");
     status.last_frame_at = text_field("last_frame_at");
     status.showing = text_field("showing");
+    status.screenshot = text_field("screenshot");
+    status.screenshot_at = text_field("screenshot_at");
     status.at = text_field("at");
     return true;
 }

@@ -24,6 +24,11 @@ struct PlayerStatus {
     // so a status older than that means a player that stopped or hangs.
     std::string last_frame_at;
     std::string showing;
+    // The latest screenshot the studio asked for (player_screenshot.hpp): the nonce of its
+    // request, when it was taken, and whether the screen was off as scheduled then.
+    std::string screenshot;
+    std::string screenshot_at;
+    bool screenshot_dark = false;
     std::string at;  // When the file was written (read back only).
 };
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "content/update_status.hpp"
 #include "runtime/log.hpp"
 
 namespace placard {
@@ -91,6 +92,13 @@ void ScreenReporter::heartbeat(const PlayerFrame& player, bool presented, double
     status_.showing = describe_showing(player);
     write_status();
     status_written_wall_ = wall_s;
+}
+
+void ScreenReporter::screenshot_taken(const std::string& nonce, bool dark) {
+    status_.screenshot = nonce;
+    status_.screenshot_at = now_rfc3339();
+    status_.screenshot_dark = dark;
+    write_status();
 }
 
 std::string describe_showing(const PlayerFrame& player) {

@@ -27,6 +27,8 @@ class ScreenReporter {
     // clock (unix seconds). Rewrites the status at least every kHeartbeatSeconds with the time
     // of the last presented frame and what the zones show, as proof that the player renders.
     void heartbeat(const PlayerFrame& player, bool presented, double wall_s);
+    // A screenshot the studio asked for (its request's nonce) was written: said in the status.
+    void screenshot_taken(const std::string& nonce, bool dark);
 
   private:
     void write_status();

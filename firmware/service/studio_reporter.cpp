@@ -6,6 +6,8 @@
 
 #include "content/http_client.hpp"
 #include "content/key_file.hpp"
+#include "content/screen_requests.hpp"
+#include "core/read_file.hpp"
 #include "runtime/log.hpp"
 #include "service/screen_report.hpp"
 
@@ -21,12 +23,12 @@ std::string host_name() {
     return name;
 }
 
-std::string report_url(const std::string& studio) {
+std::string studio_url(const std::string& studio) {
     std::string url = studio;
     while (!url.empty() && url.back() == '/') {
         url.pop_back();
     }
-    return url + "/api/screens/report";
+    return url;
 }
 
 }  // namespace
@@ -74,8 +76,62 @@ void StudioReporter::say(const std::string& state, bool problem) {
     }
 }
 
+Status StudioReporter::ask_player(const ScreenCommand& command) {
+    const auto file = screen_requests_file(store_);
+    ScreenRequests requests = load_screen_requests(file);
+    if (command.action == CommandAction::Screenshot) {
+        requests.screenshot = command.nonce;
+        screenshot_wanted_ = command.nonce;
+        screenshot_looks_ = 0;
+    } else {
+        requests.restart = command.nonce;
+    }
+    return save_screen_requests(file, requests);
+}
+
+// The screenshot the player took for the latest request, once it is there.
+void StudioReporter::send_screenshot() {
+    if (screenshot_wanted_.empty()) {
+        return;
+    }
+    auto status_text = read_file(config_.player_status, 64 * 1024);
+    const auto status =
+        status_text ? nlohmann::json::parse(*status_text, nullptr, false) : nlohmann::json();
+    if (!status.is_object() || status.value("screenshot", std::string()) != screenshot_wanted_) {
+        if (++screenshot_looks_ > kMostScreenshotLooks) {
+            say("the player took no screenshot (is it running?)", true);
+            screenshot_wanted_.clear();
+        }
+        return;
+    }
+    auto png =
+        read_file(std::filesystem::path(config_.player_status).parent_path() / "screenshot.png",
+                  kMostScreenshotBytes);
+    if (!png) {
+        say("screenshot: " + png.error().message, true);
+        screenshot_wanted_.clear();
+        return;
+    }
+    std::string signature = signature_line(*png, key_);
+    while (!signature.empty() && signature.back() == '\n') {
+        signature.pop_back();
+    }
+    auto answer = http_post(studio_url(config_.studio_url) + "/api/screens/screenshot", *png,
+                            "Placard-Screen " + signature,
+                            std::min(config_.connect_timeout_s + 10, config_.report_interval_s));
+    if (answer && answer->status == 200) {
+        log_info("screenshot sent to the studio");
+        screenshot_wanted_.clear();
+    } else {
+        say("cannot send the screenshot: " +
+                (answer ? "HTTP " + std::to_string(answer->status) : answer.error().message),
+            true);
+    }
+}
+
 std::chrono::duration<double> StudioReporter::report_once() {
     const std::chrono::duration<double> interval(config_.report_interval_s);
+    send_screenshot();
     const auto now = static_cast<std::time_t>(std::time(nullptr));
     std::string body = screen_report_json(config_, store_, name_, key_hex_, now);
     if (!results_.empty()) {
@@ -91,7 +147,8 @@ std::chrono::duration<double> StudioReporter::report_once() {
     while (!signature.empty() && signature.back() == '\n') {
         signature.pop_back();
     }
-    auto answer = http_post(report_url(config_.studio_url), body, "Placard-Screen " + signature,
+    auto answer = http_post(studio_url(config_.studio_url) + "/api/screens/report", body,
+                            "Placard-Screen " + signature,
                             std::min(config_.connect_timeout_s + 10, config_.report_interval_s));
     if (!answer) {
         say("cannot report: " + answer.error().message, true);
@@ -121,7 +178,10 @@ std::chrono::duration<double> StudioReporter::report_once() {
             }
         }
     }
-    return interval;
+    // A screenshot is looked for every second until the player has taken it, not at the next
+    // report: an admin is waiting for it.
+    return screenshot_wanted_.empty() ? interval
+                                      : std::min(interval, std::chrono::duration<double>(1));
 }
 
 void StudioReporter::carry_out(const std::string& envelope, std::time_t now) {
@@ -140,6 +200,9 @@ void StudioReporter::carry_out(const std::string& envelope, std::time_t now) {
                                  std::string(command_action_name(command->action)) + "\" commands");
         if (command->action == CommandAction::Refresh && handlers_.refresh) {
             done = handlers_.refresh();
+        } else if (command->action == CommandAction::Screenshot ||
+                   command->action == CommandAction::Restart) {
+            done = ask_player(*command);
         }
         const std::string what = "command " + std::string(command_action_name(command->action)) +
                                  " (" + command->nonce.substr(0, 8) + "…)";

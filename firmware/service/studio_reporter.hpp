@@ -43,6 +43,8 @@ class StudioReporter {
     std::chrono::duration<double> report_once();
     void carry_out(const std::string& envelope, std::time_t now);
     void say(const std::string& state, bool problem);
+    Status ask_player(const ScreenCommand& command);
+    void send_screenshot();
 
     PlayerConfig config_;
     const ContentStore& store_;
@@ -53,6 +55,10 @@ class StudioReporter {
     CommandHandlers handlers_;
     CommandNonces nonces_;
     std::string last_said_;
+    std::string screenshot_wanted_;  // The nonce of the screenshot to send once the player took it.
+    int screenshot_looks_ = 0;
+    static constexpr int kMostScreenshotLooks = 30;
+    static constexpr std::size_t kMostScreenshotBytes = 4 * 1024 * 1024;
     // What became of the latest commands, sent with the next reports (at most kKeptResults).
     std::deque<std::string> results_;
     static constexpr std::size_t kKeptResults = 20;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "content/content_store.hpp"
+#include "core/read_file.hpp"
 #include "runtime/log.hpp"
 #include "runtime/sqlite_statement.hpp"
 #include "studio/screen_state.hpp"
@@ -80,7 +82,7 @@ Result<std::unique_ptr<Fleet>> Fleet::open(const std::filesystem::path& file,
     sqlite3* db = nullptr;
     const int opened =
         sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    std::unique_ptr<Fleet> fleet(new Fleet(db, key));
+    std::unique_ptr<Fleet> fleet(new Fleet(db, key, file.parent_path() / "screenshots"));
     if (opened != SQLITE_OK) {
         return make_error(ErrorKind::Failed, "studio: cannot open " + file.string());
     }
@@ -136,25 +138,34 @@ Status Fleet::load() {
     return Done{};
 }
 
-HttpAnswer Fleet::take_report(std::string_view body, std::string_view authorization,
-                              const std::string& peer, std::int64_t now) {
+Result<std::string> Fleet::signer(std::string_view body, std::string_view authorization) {
     // "Placard-Screen ed25519 KEY SIGNATURE": the key is read from the signature itself, and
     // the signature is checked before anything of the body is looked at.
     constexpr std::string_view kScheme = "Placard-Screen ";
     if (!authorization.starts_with(kScheme)) {
-        return json_error(401, "a report must be signed by its screen");
+        return make_error(ErrorKind::Unauthentic, "it must be signed by its screen");
     }
     const std::string_view signature = authorization.substr(kScheme.size());
     const std::size_t key_start = signature.find(' ');
     const std::string key_hex(
         signature.substr(key_start == std::string_view::npos ? 0 : key_start + 1, 64));
-    auto key = parse_public_key(key_hex, "report");
+    auto key = parse_public_key(key_hex, "the signature");
     if (!key) {
-        return json_error(401, "the report's signature names no key");
+        return make_error(ErrorKind::Unauthentic, "the signature names no key");
     }
-    if (auto signer = verify_text(body, signature, {*key}, "report"); !signer) {
-        return json_error(401, signer.error().message);
+    if (auto checked = verify_text(body, signature, {*key}, "the signature"); !checked) {
+        return checked.error();
     }
+    return key_hex;
+}
+
+HttpAnswer Fleet::take_report(std::string_view body, std::string_view authorization,
+                              const std::string& peer, std::int64_t now) {
+    auto signed_by = signer(body, authorization);
+    if (!signed_by) {
+        return json_error(401, "report: " + signed_by.error().message);
+    }
+    const std::string& key_hex = *signed_by;
     const Json report = Json::parse(body, nullptr, false);
     if (!report.is_object() || report.value("placard_report", 0) != 1 ||
         text_of(report, "key", 64) != key_hex) {
@@ -295,6 +306,49 @@ void Fleet::keep_report(Screen& screen, const Json& report, const std::string& b
     }
 }
 
+HttpAnswer Fleet::take_screenshot(std::string_view png, std::string_view authorization,
+                                  std::int64_t now) {
+    auto signed_by = signer(png, authorization);
+    if (!signed_by) {
+        return json_error(401, "screenshot: " + signed_by.error().message);
+    }
+    // A PNG's eight-byte signature (RFC 2083 §3.1); the page shows it as an image.
+    constexpr std::string_view kPng("\x89PNG\r\n\x1a\n", 8);
+    if (!png.starts_with(kPng)) {
+        return json_error(422, "a screenshot is a PNG");
+    }
+    std::lock_guard lock(mutex_);
+    const auto found = screens_.find(*signed_by);
+    if (found == screens_.end()) {
+        return json_error(403, "screenshot from a screen no admin accepted");
+    }
+    std::error_code ignored;
+    std::filesystem::create_directories(screenshots_, ignored);
+    if (auto written =
+            write_file_atomically(screenshots_ / (std::to_string(found->second.id) + ".png"), png);
+        !written) {
+        log_warning("studio: " + written.error().message);
+        return json_error(500, "the screenshot cannot be kept");
+    }
+    found->second.screenshot_at = now;
+    return json_answer(200, Json{{"taken", true}});
+}
+
+Result<std::string> Fleet::screenshot(std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    for (const auto& [key, screen] : screens_) {
+        if (screen.id == id) {
+            auto png =
+                read_file(screenshots_ / (std::to_string(id) + ".png"), kMostScreenshotBytes);
+            if (!png) {
+                return make_error(ErrorKind::NotFound, "no screenshot of this screen yet");
+            }
+            return png;
+        }
+    }
+    return make_error(ErrorKind::NotFound, "no such screen");
+}
+
 Json Fleet::deliver_commands(std::int64_t screen, std::int64_t now) {
     Json list = Json::array();
     SqliteStatement waiting(db_,
@@ -383,6 +437,8 @@ Status Fleet::remove(std::int64_t id) {
             return make_error(ErrorKind::Failed,
                               std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
         }
+        std::error_code ignored;
+        std::filesystem::remove(screenshots_ / (std::to_string(id) + ".png"), ignored);
         screens_.erase(it);
         return Done{};
     }
@@ -454,6 +510,7 @@ Json Fleet::overview(std::int64_t now, std::int64_t published, int days) {
         item["group"] = screen.group;
         item["peer"] = screen.peer;
         item["last_seen"] = screen.last_seen;
+        item["screenshot_at"] = screen.screenshot_at;
         item["state"] = screen_colour_name(state.colour);
         item["reasons"] = state.reasons;
         item["report"] = screen.report;

@@ -38,6 +38,7 @@ class Fleet {
   public:
     static constexpr std::size_t kMostPending = 32;
     static constexpr std::size_t kMostReportBytes = 256 * 1024;
+    static constexpr std::size_t kMostScreenshotBytes = 4 * 1024 * 1024;
     // A screen that keeps missing its reports does not pile up commands.
     static constexpr int kMostWaitingCommands = 20;
 
@@ -51,6 +52,13 @@ class Fleet {
     // waiting to be accepted, 4xx with the reason for anything else.
     HttpAnswer take_report(std::string_view body, std::string_view authorization,
                            const std::string& peer, std::int64_t now);
+
+    // A screenshot (PNG) an accepted screen sends, signed like its reports, kept as the
+    // screen's latest (DATA/screenshots/ID.png): 200, or 4xx with the reason.
+    HttpAnswer take_screenshot(std::string_view png, std::string_view authorization,
+                               std::int64_t now);
+    // The latest screenshot of screen `id`: NotFound when there is none.
+    Result<std::string> screenshot(std::int64_t id);
 
     // Every screen with its state, the screens waiting, and the play statistics of the last
     // `days` days: what GET /api/screens answers.
@@ -76,13 +84,17 @@ class Fleet {
         std::string name, place, group, peer;
         std::int64_t last_seen = 0, last_sent = 0;
         nlohmann::json report;  // Null until the first report after acceptance.
+        std::int64_t screenshot_at = 0;
     };
     struct Pending {
         std::string name, peer;
         std::int64_t first_seen = 0, last_seen = 0;
     };
 
-    Fleet(sqlite3* db, const SigningKey& key) : db_(db), key_(key) {}
+    Fleet(sqlite3* db, const SigningKey& key, std::filesystem::path screenshots)
+        : db_(db), key_(key), screenshots_(std::move(screenshots)) {}
+    // The key of a good "Placard-Screen ed25519 KEY SIG" over `body`, or the answer refusing it.
+    Result<std::string> signer(std::string_view body, std::string_view authorization);
     Status load();
     Status execute(const char* sql);
     void keep_report(Screen& screen, const nlohmann::json& report, const std::string& body,
@@ -91,6 +103,7 @@ class Fleet {
 
     sqlite3* db_;
     SigningKey key_;
+    std::filesystem::path screenshots_;
     std::mutex mutex_;
     std::map<std::string, Screen> screens_;  // By key (hex).
     std::map<std::string, Pending> pending_;

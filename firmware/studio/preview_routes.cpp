@@ -100,11 +100,7 @@ void handle_preview(StudioContext& studio, HttpExchange& exchange, const Session
         exchange.answer(refusal_answer(studio, png.error()));
         return;
     }
-    HttpAnswer answer;
-    answer.content_type = "image/png";
-    answer.body = std::move(*png);
-    answer.fields.emplace_back("Cache-Control", "no-store");
-    exchange.answer(answer);
+    exchange.answer(png_answer(std::move(*png)));
 }
 
 }  // namespace placard

@@ -1,6 +1,8 @@
 // The fleet's routes (issue 16):
 //   POST /api/screens/report          a screen's signed status report (no session: the
 //                                     screen's signature is its credential; fleet.hpp)
+//   POST /api/screens/screenshot      a screen's signed screenshot (PNG), asked for by command
+//   GET  /api/screens/N/screenshot    the latest one
 //   GET  /api/screens                 every screen, its state and statistics; the ones waiting
 //   POST /api/screens/accept          {"key", "name"?}: an admin accepts a waiting screen
 //   POST /api/screens/N               {"name", "place", "group"}
@@ -64,20 +66,34 @@ void queue_command(StudioContext& studio, HttpExchange& exchange, const Session&
 
 }  // namespace
 
-void handle_screen_report(StudioContext& studio, HttpExchange& exchange) {
-    auto body = exchange.read_small_body(Fleet::kMostReportBytes);
+void handle_screen_report(StudioContext& studio, HttpExchange& exchange, std::string_view what) {
+    const bool report = what == "report";
+    auto body =
+        exchange.read_small_body(report ? Fleet::kMostReportBytes : Fleet::kMostScreenshotBytes);
     if (!body) {
         return;
     }
-    const auto authorization = exchange.head().field("authorization");
-    exchange.answer(studio.fleet->take_report(
-        *body, authorization && *authorization ? std::string_view(**authorization) : "",
-        exchange.peer(), studio.now()));
+    const auto field = exchange.head().field("authorization");
+    const std::string_view authorization = field && *field ? std::string_view(**field) : "";
+    exchange.answer(
+        report ? studio.fleet->take_report(*body, authorization, exchange.peer(), studio.now())
+               : studio.fleet->take_screenshot(*body, authorization, studio.now()));
 }
 
 void handle_screens(StudioContext& studio, HttpExchange& exchange, const Session& session,
                     const std::vector<std::string>& parts) {
     if (exchange.head().method == "GET") {
+        const auto id =
+            parts.size() == 3 && parts[2] == "screenshot" ? parse_id(parts[1]) : std::nullopt;
+        if (id) {
+            auto png = studio.fleet->screenshot(*id);
+            if (!png) {
+                exchange.answer(refusal_answer(studio, png.error()));
+                return;
+            }
+            exchange.answer(png_answer(std::move(*png)));
+            return;
+        }
         if (parts.size() != 1) {
             exchange.answer(json_error(404, "no such screen resource"));
             return;

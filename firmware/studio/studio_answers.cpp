@@ -100,6 +100,14 @@ HttpAnswer json_answer(int status, const nlohmann::json& body) {
     return answer;
 }
 
+HttpAnswer png_answer(std::string png) {
+    HttpAnswer answer;
+    answer.content_type = "image/png";
+    answer.body = std::move(png);
+    answer.fields.emplace_back("Cache-Control", "no-store");
+    return answer;
+}
+
 HttpAnswer json_error(int status, std::string_view reason) {
     return json_answer(status, nlohmann::json{{"error", std::string(reason)}});
 }

@@ -19,6 +19,8 @@ HttpAnswer page_answer(const StudioContext& studio, std::string_view name, int s
 HttpAnswer json_answer(int status, const nlohmann::json& body);
 // {"error": reason}, for the pages to show.
 HttpAnswer json_error(int status, std::string_view reason);
+// A PNG (a preview, a screen's screenshot), never cached: it is redrawn or replaced.
+HttpAnswer png_answer(std::string png);
 HttpAnswer redirect_answer(std::string_view location);
 // The session cookie's Set-Cookie value; an empty token clears it.
 std::string session_cookie(const StudioContext& studio, std::string_view token);

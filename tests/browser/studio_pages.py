@@ -18,60 +18,15 @@ status line and exits 1.
 import sys
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
+
+import studio_browser
+from studio_browser import DEADLINE, check, click, driver, element, fail, ok, sign_in, status_says, wait
 
 base, seed, banner, out = sys.argv[1:5]
 docs = sys.argv[5] if len(sys.argv) > 5 else None
-DEADLINE = 60
-
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                 "--window-size=1400,1800", "--lang=zh-CN"):
-    options.add_argument(argument)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-wait = WebDriverWait(driver, DEADLINE)
-failures = 0
-
-
-def ok(text):
-    print("ok: " + text, flush=True)
-
-
-def fail(text):
-    global failures
-    failures += 1
-    status = driver.find_element(By.ID, "status").text if driver.find_elements(By.ID, "status") else ""
-    print(f"FAIL: {text} (status line: {status!r})", file=sys.stderr, flush=True)
-
-
-def element(id_):
-    return wait.until(EC.presence_of_element_located((By.ID, id_)))
-
-
-def click(id_):
-    wait.until(EC.element_to_be_clickable((By.ID, id_))).click()
-
-
-def status_says(text):
-    try:
-        wait.until(EC.text_to_be_present_in_element((By.ID, "status"), text))
-        return True
-    except Exception:
-        return False
-
-
-def check(condition, good, bad):
-    if condition:
-        ok(good)
-    else:
-        fail(bad)
-
-
 def preview_pixel(x, y):
     """The preview's pixel at (x, y) as fractions of its size, once the picture is loaded."""
     return driver.execute_script("""
@@ -91,16 +46,6 @@ def set_value(id_, value, css=False):
         e.value = arguments[1];
         e.dispatchEvent(new Event('input', {bubbles: true}));
         e.dispatchEvent(new Event('change', {bubbles: true}));""", id_, value, css)
-
-
-def sign_in(user, password):
-    driver.delete_all_cookies()
-    driver.get(base + "/")
-    element("user").send_keys(user)
-    element("password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait.until(EC.url_contains("/studio"))
-    wait.until(EC.text_to_be_present_in_element((By.ID, "who"), user))
 
 
 try:
@@ -264,4 +209,4 @@ except Exception as error:  # A deadline passed or an element is missing: say wh
     fail(f"{type(error).__name__}: {error}".splitlines()[0])
 finally:
     driver.quit()
-sys.exit(1 if failures else 0)
+sys.exit(1 if studio_browser.failures else 0)

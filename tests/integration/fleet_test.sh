@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fleet_test.sh PLACARD_STUDIO PLACARD_TOOL PLACARD
+# fleet_test.sh PLACARD_STUDIO PLACARD_TOOL PLACARD IMAGE_DIFF
 # A fleet over HTTP (issue 16), with real parts: Placard Studio, three live players under one
 # Xvfb, each with its content service reporting to the studio every 2 s:
 #   - the three screens ask to be accepted and count only once an admin accepts them; then all
@@ -8,11 +8,14 @@
 #   - the screens poll their feed only hourly, so an urgent notice published in the studio
 #     reaches them through the studio's signed "refresh" command: all three take the new version
 #     and show the notice;
+#   - a screenshot asked for in the studio arrives there and is the frame on the player's panel
+#     (read back from the X server);
 #   - a killed player turns its screen red (reporting, not rendering);
+#   - a restart asked for in the studio makes the player quit (for systemd to start it again);
 #   - a command replayed to a screen, or signed by a key it does not trust, is refused.
 # Everything is waited for with a deadline, never a fixed sleep.
 set -uo pipefail
-studio=$1 tool=$2 placard=$3
+studio=$1 tool=$2 placard=$3 diff=$4
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/exit_trap.sh"
 source "$here/studio_fixture.sh"
@@ -118,11 +121,43 @@ for n in 1 2 3; do
     ok "screen $n took the refresh command and shows the notice" || fail "screen $n: no notice"
 done
 
+# --- A screenshot asked for in the studio is the player's own frame -------------------------
+screen_id() { py -c "import json; print([s['id'] for s in json.load(open('$work/body'))['screens'] if s['name'] == '$1'][0])"; }
+call GET screens >/dev/null; id2=$(screen_id 终端2)
+[ "$(call POST screens/command --data-binary '{"action": "screenshot", "screens": ['"$id2"']}')" = 200 ] ||
+  fail "screenshot command: $(cat "$work/body")"
+if until_fleet 60 '[s["screenshot_at"] for s in f["screens"] if s["name"] == "终端2"][0] > 0' &&
+  [ "$(call GET "screens/$id2/screenshot")" = 200 ]; then
+  cp "$work/body" "$work/from-studio.png"
+  # The same window, read back from the X server (raised first: the three windows overlap).
+  window=$(xdotool search --pid "$player2" | tail -1)
+  xdotool windowraise "$window" 2>/dev/null
+  for _ in $(seq 50); do
+    import -window "$window" "$work/from-x.png" 2>/dev/null &&
+      "$diff" "$work/from-studio.png" "$work/from-x.png" --tolerance 2 --max-fraction 0.01 >"$work/diff.txt" 2>&1 && break
+    sleep 0.2
+  done
+  identify -format '%wx%h' "$work/from-studio.png" >"$work/size" 2>/dev/null
+  [ "$(cat "$work/size")" = 480x270 ] && "$diff" "$work/from-studio.png" "$work/from-x.png" --tolerance 2 --max-fraction 0.01 >/dev/null 2>&1 &&
+    ok "the studio's screenshot of screen 2 ($(cat "$work/size")) is the frame on its panel: $(cat "$work/diff.txt")" ||
+    fail "the screenshot differs from the panel: $(cat "$work/diff.txt")"
+else
+  fail "no screenshot reached the studio: $(cat "$work/body")"
+fi
+
 # --- A killed player: its screen turns red (reporting, not rendering) ----------------------
 kill "$player3"; wait "$player3" 2>/dev/null
 until_fleet 120 '[s["state"] for s in f["screens"] if s["name"] == "终端3"] == ["red"] and all(s["state"] in ("green", "amber") for s in f["screens"] if s["name"] != "终端3")' &&
   ok "the screen whose player was killed is red: $(py -c "import json; print([s['reasons'] for s in json.load(open('$work/body'))['screens'] if s['name'] == '终端3'][0])")" ||
   fail "the killed player's screen did not turn red"
+
+# --- Restart: the player quits for systemd to start it again -------------------------------
+[ "$(call POST screens/command --data-binary '{"action": "restart", "screens": ['"$id2"']}')" = 200 ] ||
+  fail "restart command: $(cat "$work/body")"
+until_log "$work/screen2/player.log" "restarting, as the studio asked" 60 &&
+  for _ in $(seq 100); do kill -0 "$player2" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$player2" 2>/dev/null && fail "the player did not quit when the studio asked it to restart" ||
+  ok "the player quit for a restart, as the studio asked"
 
 # --- A replayed and a forged command --------------------------------------------------------
 # Screen 1's refresh command as it was delivered, replayed by a fake studio, with an edited

@@ -146,6 +146,24 @@ TEST_F(FleetTest, AcceptedScreensSurviveARestart) {
               409);
 }
 
+TEST_F(FleetTest, ScreenshotsOnlyFromAcceptedScreens) {
+    const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "rest of the picture";
+    EXPECT_EQ(fleet_->take_screenshot(png, signed_by(screen_, png), kNow).status, 403);
+    ASSERT_EQ(send(screen_, kNow).status, 202);
+    auto id = fleet_->accept(public_key_hex(screen_.public_key), "", "admin", kNow);
+    ASSERT_TRUE(id);
+    EXPECT_EQ(fleet_->screenshot(*id).error().kind, ErrorKind::NotFound);
+    EXPECT_EQ(
+        fleet_->take_screenshot(png, signed_by(generate_signing_key(), png + "x"), kNow).status,
+        401);
+    EXPECT_EQ(fleet_->take_screenshot("GIF89a", signed_by(screen_, "GIF89a"), kNow).status, 422);
+    EXPECT_EQ(fleet_->take_screenshot(png, signed_by(screen_, png), kNow + 5).status, 200);
+    auto kept = fleet_->screenshot(*id);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(*kept, png);
+    EXPECT_EQ(fleet_->overview(kNow + 6, 1)["screens"][0]["screenshot_at"], kNow + 5);
+}
+
 nlohmann::json healthy(std::int64_t sent) {
     return nlohmann::json::parse(report_of(generate_signing_key(), sent));
 }

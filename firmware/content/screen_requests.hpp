@@ -1,0 +1,30 @@
+// What the studio asked of the player (issue 16), passed on by the content service once it has
+// checked the studio's signed command (screen_command.hpp): STORE/screen-requests.json, written
+// by the service (the store's one writer), read by the player, which never writes the store.
+//
+//     {"screenshot": "<nonce>", "restart": "<nonce>"}
+//
+// Each request is the nonce of the command behind it: the player acts on a nonce it has not seen
+// before, and takes those present when it starts as seen — a restart request is carried out
+// once, not at every start after it.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "content/content_store.hpp"
+#include "core/result.hpp"
+
+namespace placard {
+
+struct ScreenRequests {
+    std::string screenshot;  // Send a screenshot of what the panel shows.
+    std::string restart;     // Quit, for systemd (Restart=always) to start the player again.
+};
+
+std::filesystem::path screen_requests_file(const ContentStore& store);
+// Nothing asked when the file is missing or unreadable.
+ScreenRequests load_screen_requests(const std::filesystem::path& file);
+Status save_screen_requests(const std::filesystem::path& file, const ScreenRequests& requests);
+
+}  // namespace placard

@@ -1,0 +1,42 @@
+// The studio's requests to the player (content/screen_requests.hpp), looked for four times a
+// second on a thread of its own so that the render thread never touches the file, and carried
+// out by the frame loop: a screenshot of the frame it last presented (player_screenshot.hpp),
+// or a restart.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <string>
+
+#include "content/screen_requests.hpp"
+#include "runtime/periodic_thread.hpp"
+
+namespace placard {
+
+class StudioRequests {
+  public:
+    // The requests already in the file are taken as seen: each is carried out once.
+    explicit StudioRequests(std::filesystem::path file);
+    ~StudioRequests();
+    StudioRequests(const StudioRequests&) = delete;
+    StudioRequests& operator=(const StudioRequests&) = delete;
+
+    void start(std::chrono::milliseconds interval);
+    // The nonce of a screenshot asked for and not yet taken, or "".
+    std::string take_screenshot();
+    // Whether a restart was asked for (and not yet taken).
+    bool take_restart();
+
+  private:
+    void look();
+
+    std::filesystem::path file_;
+    std::mutex mutex_;
+    ScreenRequests seen_;
+    std::string screenshot_;
+    bool restart_ = false;
+    PeriodicThread thread_;  // Last: stopped before the members it uses are destroyed.
+};
+
+}  // namespace placard
