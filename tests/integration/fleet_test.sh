@@ -10,7 +10,8 @@
 #     and show the notice;
 #   - a screenshot asked for in the studio arrives there and is the frame on the player's panel
 #     (read back from the X server);
-#   - a killed player turns its screen red (reporting, not rendering);
+#   - a killed player turns its screen red (reporting, not rendering), and the office's webhook
+#     is told (once, for that screen only);
 #   - a restart asked for in the studio makes the player quit (for systemd to start it again);
 #   - a command replayed to a screen, or signed by a key it does not trust, is refused.
 # Everything is waited for with a deadline, never a fixed sleep.
@@ -24,8 +25,8 @@ work=$(mktemp -d)
 studio_pid=
 pids=()
 cleanup() {
-  for pid in "${pids[@]}" $studio_pid ${fake_pid:-}; do kill "$pid" 2>/dev/null; done
-  for pid in "${pids[@]}" $studio_pid ${fake_pid:-}; do wait "$pid" 2>/dev/null; done
+  for pid in "${pids[@]}" $studio_pid ${fake_pid:-} ${hook_pid:-}; do kill "$pid" 2>/dev/null; done
+  for pid in "${pids[@]}" $studio_pid ${fake_pid:-} ${hook_pid:-}; do wait "$pid" 2>/dev/null; done
   stop_xvfb
   rm -rf "$work"
 }
@@ -36,7 +37,26 @@ ok() { echo "ok: $*"; }
 py() { /usr/bin/python3 "$@"; }
 data=$work/data
 echo "admin password" | "$studio" --data "$data" add-user 管理员 --role admin >/dev/null
-start_studio "$studio" "$data" "$work/studio.log" || exit 1
+# The office's alert receiver: keeps every alert the studio POSTs to its webhook.
+/usr/bin/python3 - "$work" <<'PY' &
+import http.server, sys
+work = sys.argv[1]
+class Hook(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        with open(work + "/alerts", "ab") as alerts:
+            alerts.write(body + b"\n")
+        self.send_response(204)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+open(work + "/hook-port", "w").write(str(server.server_port))
+server.serve_forever()
+PY
+hook_pid=$!
+for _ in $(seq 100); do [ -s "$work/hook-port" ] && break; sleep 0.1; done
+start_studio "$studio" "$data" "$work/studio.log" --alert-webhook "http://127.0.0.1:$(cat "$work/hook-port")/alerts" || exit 1
 start_xvfb 1280x720 || exit 1
 key=$("$studio" --data "$data" public-key)
 
@@ -150,6 +170,10 @@ kill "$player3"; wait "$player3" 2>/dev/null
 until_fleet 120 '[s["state"] for s in f["screens"] if s["name"] == "终端3"] == ["red"] and all(s["state"] in ("green", "amber") for s in f["screens"] if s["name"] != "终端3")' &&
   ok "the screen whose player was killed is red: $(py -c "import json; print([s['reasons'] for s in json.load(open('$work/body'))['screens'] if s['name'] == '终端3'][0])")" ||
   fail "the killed player's screen did not turn red"
+until_log "$work/alerts" '"event":"screen failing"' 60 &&
+  py -c "import json,sys; a=[json.loads(l) for l in open('$work/alerts')]; sys.exit(0 if [x['name'] for x in a if x['event'] == 'screen failing'] == ['终端3'] else 1)" &&
+  ok "the office's webhook got the alert: $(grep 'screen failing' "$work/alerts")" ||
+  fail "no webhook alert for the failing screen: $(cat "$work/alerts" 2>/dev/null)"
 
 # --- Restart: the player quits for systemd to start it again -------------------------------
 [ "$(call POST screens/command --data-binary '{"action": "restart", "screens": ['"$id2"']}')" = 200 ] ||

@@ -6,6 +6,8 @@
 
 #include "content/screen_command.hpp"
 #include "core/wall_time.hpp"
+#include "studio/audit_log.hpp"
+#include "studio/fleet_alerts.hpp"
 #include "studio/screen_state.hpp"
 #include "studio_folder_fixture.hpp"
 
@@ -162,6 +164,24 @@ TEST_F(FleetTest, ScreenshotsOnlyFromAcceptedScreens) {
     ASSERT_TRUE(kept);
     EXPECT_EQ(*kept, png);
     EXPECT_EQ(fleet_->overview(kNow + 6, 1)["screens"][0]["screenshot_at"], kNow + 5);
+}
+
+TEST_F(FleetTest, AlertsWhenAScreenTurnsRedAndWhenItRecovers) {
+    ASSERT_EQ(send(screen_, kNow).status, 202);
+    ASSERT_TRUE(fleet_->accept(public_key_hex(screen_.public_key), "大厅", "admin", kNow));
+    ASSERT_EQ(send(screen_, kNow + 1, kNow + 1).status, 200);
+    FleetAlerts alerts(*fleet_, *folder_.db, "");
+    EXPECT_EQ(alerts.check(kNow + 2, 1), 0);    // The first look announces nothing.
+    EXPECT_EQ(alerts.check(kNow + 10, 1), 0);   // Still well.
+    EXPECT_EQ(alerts.check(kNow + 200, 1), 1);  // Silent: red.
+    EXPECT_EQ(alerts.check(kNow + 210, 1), 0);  // Said once.
+    ASSERT_EQ(send(screen_, kNow + 220, kNow + 220).status, 200);
+    EXPECT_EQ(alerts.check(kNow + 221, 1), 1);  // Back.
+    const auto audit = recent_audit(*folder_.db, 10);
+    ASSERT_GE(audit.size(), 2U);
+    EXPECT_EQ(audit[0].action, "screen recovered");
+    EXPECT_EQ(audit[1].action, "screen failing");
+    EXPECT_NE(audit[1].detail.find("大厅"), std::string::npos);
 }
 
 nlohmann::json healthy(std::int64_t sent) {

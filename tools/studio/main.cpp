@@ -1,6 +1,7 @@
 // placard-studio: Placard Studio, the admins' web app (firmware/studio/).
 //
-//     placard-studio --data DIR [--listen HOST:PORT] [--secure-cookies]   serve (127.0.0.1:8080)
+//     placard-studio --data DIR [--listen HOST:PORT] [--secure-cookies] [--alert-webhook URL]
+//                                                   serve (127.0.0.1:8080)
 //     placard-studio --data DIR add-user NAME --role admin|editor|reviewer  password on stdin
 //     placard-studio --data DIR public-key          the key screens trust (their trusted_key)
 #include <signal.h>
@@ -17,8 +18,10 @@
 #include "importers/plain_text_article.hpp"
 #include "runtime/install_paths.hpp"
 #include "runtime/log.hpp"
+#include "runtime/periodic_thread.hpp"
 #include "runtime/systemd_notify.hpp"
 #include "studio/audit_log.hpp"
+#include "studio/fleet_alerts.hpp"
 #include "studio/studio_server.hpp"
 #include "studio/users.hpp"
 
@@ -27,7 +30,8 @@ namespace {
 using namespace placard;
 
 constexpr const char* kUsage =
-    "usage: placard-studio --data DIR [--listen HOST:PORT] [--secure-cookies]\n"
+    "usage: placard-studio --data DIR [--listen HOST:PORT] [--secure-cookies]"
+    " [--alert-webhook URL]\n"
     "       placard-studio --data DIR add-user NAME --role admin|editor|reviewer"
     "   (the password on standard input)\n"
     "       placard-studio --data DIR public-key\n";
@@ -42,7 +46,7 @@ std::int64_t now() {
 }
 
 struct Options {
-    std::string data, listen = "127.0.0.1:8080", command;
+    std::string data, listen = "127.0.0.1:8080", command, alert_webhook;
     std::vector<std::string> arguments;
     bool secure_cookies = false;
     bool ok = true;
@@ -57,6 +61,10 @@ Options read_options(int argc, char** argv) {
             options.data = argv[++i];
         } else if (argument == "--listen" && has_value) {
             options.listen = argv[++i];
+        } else if (argument == "--alert-webhook" && has_value) {
+            options.alert_webhook = argv[++i];
+            options.ok = options.ok && (options.alert_webhook.starts_with("http://") ||
+                                        options.alert_webhook.starts_with("https://"));
         } else if (argument == "--secure-cookies") {
             options.secure_cookies = true;
         } else if (options.command.empty() && !argument.starts_with("--")) {
@@ -190,6 +198,13 @@ int serve(StudioFolder folder, const Options& options) {
     }
     log_info("studio: serving " + studio.folder.data.string() + " on " + options.listen +
              " (port " + std::to_string((*server)->port()) + "); the feed is /feed/feed.json");
+    // Screens that fail (or come back) are announced within kAlertCheckSeconds.
+    FleetAlerts alerts(*studio.fleet, studio.db(), options.alert_webhook);
+    PeriodicThread alert_thread;
+    alert_thread.start(std::chrono::seconds(kAlertCheckSeconds), [&] {
+        alerts.check(now(), studio.publisher.current_version().value_or(-1));
+        return std::chrono::seconds(kAlertCheckSeconds);
+    });
     notify_systemd("READY=1");
     // Until a signal: the current version's signature renewed when it nears its end, looked at
     // now (a studio started after months off) and every hour.
