@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "content/http_client.hpp"
 #include "content/key_file.hpp"
@@ -56,7 +57,7 @@ StudioReporter::StudioReporter(const PlayerConfig& config, const ContentStore& s
       handlers_(std::move(handlers)),
       nonces_(store.root() / "command-nonces.json") {
     log_info("reporting to " + config_.studio_url + " as \"" + name_ + "\" (screen key " +
-             key_hex_.substr(0, 16) + "…)");
+             key_hex_ + ")");
     thread_.start(std::chrono::seconds(0), [this] { return report_once(); });
 }
 
@@ -150,9 +151,15 @@ std::chrono::duration<double> StudioReporter::report_once() {
     auto answer = http_post(studio_url(config_.studio_url) + "/api/screens/report", body,
                             "Placard-Screen " + signature,
                             std::min(config_.connect_timeout_s + 10, config_.report_interval_s));
-    if (!answer) {
-        say("cannot report: " + answer.error().message, true);
-        return interval;
+    // A studio that is down or busy (503: its connection bound) is tried again after a random
+    // share of the interval, half to one and a half: screens that all came back together after
+    // a power cut do not all come back to the studio together again.
+    std::uniform_real_distribution<double> spread(0.5, 1.5);
+    if (!answer || answer->status == 503) {
+        say("cannot report: " +
+                (answer ? std::string("the studio is busy (HTTP 503)") : answer.error().message),
+            true);
+        return interval * spread(random_);
     }
     const auto json = nlohmann::json::parse(answer->body, nullptr, false);
     const std::string state = json.is_object() ? json.value("state", std::string()) : "";

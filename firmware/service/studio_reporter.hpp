@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,7 @@ class StudioReporter {
     CommandHandlers handlers_;
     CommandNonces nonces_;
     std::string last_said_;
+    std::mt19937 random_{std::random_device{}()};
     std::string screenshot_wanted_;  // The nonce of the screenshot to send once the player took it.
     int screenshot_looks_ = 0;
     static constexpr int kMostScreenshotLooks = 30;

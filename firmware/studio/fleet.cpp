@@ -365,6 +365,16 @@ Json Fleet::deliver_commands(std::int64_t screen, std::int64_t now) {
 
 Result<std::int64_t> Fleet::accept(const std::string& key, const std::string& name,
                                    const std::string& by, std::int64_t now) {
+    return enrol(key, name, by, now, true);
+}
+
+Result<std::int64_t> Fleet::add(const std::string& key, const std::string& name,
+                                const std::string& by, std::int64_t now) {
+    return enrol(key, name, by, now, false);
+}
+
+Result<std::int64_t> Fleet::enrol(const std::string& key, const std::string& name,
+                                  const std::string& by, std::int64_t now, bool waiting_only) {
     std::lock_guard lock(mutex_);
     if (!is_key_hex(key)) {
         return make_error("a screen's key is 64 hex digits");
@@ -373,15 +383,27 @@ Result<std::int64_t> Fleet::accept(const std::string& key, const std::string& na
         return make_error(ErrorKind::Stale, "this screen is accepted already");
     }
     const auto waiting = pending_.find(key);
-    if (waiting == pending_.end()) {
+    if (waiting_only && waiting == pending_.end()) {
         return make_error(ErrorKind::NotFound, "no screen with this key is waiting to be accepted");
     }
     Screen screen;
-    screen.name = name.empty() ? waiting->second.name : name.substr(0, 100);
+    screen.name = name.substr(0, 100);
+    if (waiting != pending_.end()) {
+        screen.name = screen.name.empty() ? waiting->second.name : screen.name;
+        screen.peer = waiting->second.peer;
+    }
+    auto id = insert_screen(key, std::move(screen), by, now);
+    if (id && waiting != pending_.end()) {
+        pending_.erase(waiting);
+    }
+    return id;
+}
+
+Result<std::int64_t> Fleet::insert_screen(const std::string& key, Screen screen,
+                                          const std::string& by, std::int64_t now) {
     if (screen.name.empty()) {
         screen.name = "未命名终端";
     }
-    screen.peer = waiting->second.peer;
     SqliteStatement insert(db_,
                            "INSERT INTO screens (key, name, accepted_by, accepted, peer) "
                            "VALUES (?, ?, ?, ?, ?) RETURNING id");
@@ -395,7 +417,6 @@ Result<std::int64_t> Fleet::accept(const std::string& key, const std::string& na
                           std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
     }
     screen.id = sqlite3_column_int64(insert.get(), 0);
-    pending_.erase(waiting);
     const std::int64_t id = screen.id;
     screens_[key] = std::move(screen);
     return id;

@@ -68,6 +68,10 @@ class Fleet {
     // name it enrolled with.
     Result<std::int64_t> accept(const std::string& key, const std::string& name,
                                 const std::string& by, std::int64_t now);
+    // An admin enrols a screen by its key without waiting for its first report (a list of a
+    // fleet's keys, `placard-studio add-screens`); Stale when it is there already.
+    Result<std::int64_t> add(const std::string& key, const std::string& name, const std::string& by,
+                             std::int64_t now);
     Status describe(std::int64_t id, const std::string& name, const std::string& place,
                     const std::string& group);
     Status remove(std::int64_t id);
@@ -96,6 +100,12 @@ class Fleet {
     // The key of a good "Placard-Screen ed25519 KEY SIG" over `body`, or the answer refusing it.
     Result<std::string> signer(std::string_view body, std::string_view authorization);
     Status load();
+    // accept() (`waiting_only`: a screen that reported and waits) and add().
+    Result<std::int64_t> enrol(const std::string& key, const std::string& name,
+                               const std::string& by, std::int64_t now, bool waiting_only);
+    // Under the lock: a new accepted screen.
+    Result<std::int64_t> insert_screen(const std::string& key, Screen screen, const std::string& by,
+                                       std::int64_t now);
     Status execute(const char* sql);
     void keep_report(Screen& screen, const nlohmann::json& report, const std::string& body,
                      std::int64_t now);

@@ -148,6 +148,16 @@ TEST_F(FleetTest, AcceptedScreensSurviveARestart) {
               409);
 }
 
+TEST_F(FleetTest, AScreenEnrolledByKeyCountsFromItsFirstReport) {
+    auto id = fleet_->add(public_key_hex(screen_.public_key), "三楼", "admin", kNow);
+    ASSERT_TRUE(id) << id.error().message;
+    EXPECT_EQ(fleet_->add(public_key_hex(screen_.public_key), "三楼", "admin", kNow).error().kind,
+              ErrorKind::Stale);
+    EXPECT_FALSE(fleet_->add("not a key", "x", "admin", kNow));
+    EXPECT_EQ(send(screen_, kNow + 1, kNow + 1).status, 200);
+    EXPECT_EQ(fleet_->overview(kNow + 2, 1)["screens"][0]["name"], "三楼");
+}
+
 TEST_F(FleetTest, ScreenshotsOnlyFromAcceptedScreens) {
     const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "rest of the picture";
     EXPECT_EQ(fleet_->take_screenshot(png, signed_by(screen_, png), kNow).status, 403);

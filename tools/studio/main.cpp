@@ -4,11 +4,13 @@
 //                                                   serve (127.0.0.1:8080)
 //     placard-studio --data DIR add-user NAME --role admin|editor|reviewer  password on stdin
 //     placard-studio --data DIR public-key          the key screens trust (their trusted_key)
+//     placard-studio --data DIR add-screens FILE    enrol screens by key ("KEY NAME" a line)
 #include <signal.h>
 
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -21,6 +23,7 @@
 #include "runtime/periodic_thread.hpp"
 #include "runtime/systemd_notify.hpp"
 #include "studio/audit_log.hpp"
+#include "studio/fleet.hpp"
 #include "studio/fleet_alerts.hpp"
 #include "studio/studio_server.hpp"
 #include "studio/users.hpp"
@@ -34,7 +37,8 @@ constexpr const char* kUsage =
     " [--alert-webhook URL]\n"
     "       placard-studio --data DIR add-user NAME --role admin|editor|reviewer"
     "   (the password on standard input)\n"
-    "       placard-studio --data DIR public-key\n";
+    "       placard-studio --data DIR public-key\n"
+    "       placard-studio --data DIR add-screens FILE   (one \"KEY NAME\" a line)\n";
 
 int fail(const std::string& message, int status = 1) {
     std::fprintf(stderr, "placard-studio: %s\n", message.c_str());
@@ -151,6 +155,49 @@ int add_user_command(StudioFolder& folder, const std::vector<std::string>& argum
     return 0;
 }
 
+// Enrols a fleet from a list ("KEY NAME" a line, the key as a screen's report names it; '#'
+// comments), for an admin setting up many screens at once. Every line is checked before any is
+// taken; a screen already there is left as it is.
+int add_screens_command(StudioFolder& folder, const std::vector<std::string>& arguments) {
+    if (arguments.size() != 1) {
+        return fail("add-screens: usage: add-screens FILE   (one \"KEY NAME\" a line)", 2);
+    }
+    std::ifstream list(arguments[0]);
+    if (!list) {
+        return fail("add-screens: " + arguments[0] + ": cannot be read");
+    }
+    std::vector<std::pair<std::string, std::string>> screens;
+    std::string line;
+    for (int number = 1; std::getline(list, line); ++number) {
+        if (line.empty() || line[0] == '#') {
+            continue;
+        }
+        const std::size_t space = line.find(' ');
+        const std::string key = line.substr(0, space);
+        if (!parse_public_key(key, "") || space == std::string::npos) {
+            return fail("add-screens: " + arguments[0] + ":" + std::to_string(number) +
+                        ": expected \"KEY NAME\" (KEY: 64 hex digits)");
+        }
+        screens.emplace_back(key, line.substr(space + 1));
+    }
+    auto fleet = Fleet::open(folder.data / "fleet.db", folder.key);
+    if (!fleet) {
+        return fail(fleet.error().message);
+    }
+    int added = 0;
+    for (const auto& [key, name] : screens) {
+        auto id = (*fleet)->add(key, name, "placard-studio", now());
+        if (!id && id.error().kind != ErrorKind::Stale) {
+            return fail("add-screens: " + id.error().message);
+        }
+        added += id ? 1 : 0;
+    }
+    record_audit(*folder.db, {now(), "placard-studio", "screens added",
+                              std::to_string(added) + " from " + arguments[0]});
+    std::printf("%d screens added, %zu already there\n", added, screens.size() - added);
+    return 0;
+}
+
 int serve(StudioFolder folder, const Options& options) {
     StudioOptions studio_options;
     studio_options.pages = default_studio_pages_dir();
@@ -238,6 +285,9 @@ int main(int argc, char** argv) {
     }
     if (options.command == "add-user") {
         return add_user_command(*folder, options.arguments);
+    }
+    if (options.command == "add-screens") {
+        return add_screens_command(*folder, options.arguments);
     }
     if (options.command == "public-key") {
         std::printf("%s\n", public_key_hex(folder->key.public_key).c_str());
