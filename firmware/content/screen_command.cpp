@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/content_store.hpp"
+#include "core/json_fields.hpp"
 #include "core/read_file.hpp"
 
 namespace placard {
@@ -38,7 +39,7 @@ std::string command_text(const ScreenCommand& command) {
 
 Result<ScreenCommand> parse_command_text(std::string_view text, const std::string& where) {
     const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (!json.is_object() || json.value("placard_command", 0) != 1) {
+    if (!json.is_object() || json_integer(json, "placard_command", 0) != 1) {
         return make_error(ErrorKind::Unauthentic, where + ": not a Placard command");
     }
     const auto field = [&](const char* key) {
@@ -102,6 +103,14 @@ ScreenCommand new_screen_command(CommandAction action, std::string screen, std::
     return command;
 }
 
+std::string screenshot_signed_text(std::string_view nonce, std::string_view png) {
+    std::string text = "placard-screenshot ";
+    text.append(nonce);
+    text += '\n';
+    text.append(png);
+    return text;
+}
+
 std::string sign_screen_command(const ScreenCommand& command, const SigningKey& key) {
     const std::string text = command_text(command);
     std::string signature = signature_line(text, key);
@@ -123,7 +132,7 @@ CommandNonces::CommandNonces(std::filesystem::path file) : file_(std::move(file)
     if (!json.is_object()) {
         return;
     }
-    clock_ = json.value("clock", std::time_t{0});
+    clock_ = static_cast<std::time_t>(json_integer(json, "clock", 0));
     if (const auto found = json.find("nonces"); found != json.end() && found->is_object()) {
         for (const auto& [nonce, expires] : found->items()) {
             if (is_nonce(nonce) && expires.is_number_integer() && nonces_.size() < kMostNonces) {

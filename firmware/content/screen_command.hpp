@@ -70,6 +70,10 @@ class CommandNonces {
     std::time_t clock_ = 0;
 };
 
+// What a screen signs when it sends the screenshot a command asked for: the command's nonce,
+// then the PNG's bytes ("placard-screenshot NONCE\n" + PNG).
+std::string screenshot_signed_text(std::string_view nonce, std::string_view png);
+
 // Checks an envelope (JSON text) as described above and takes its nonce; `own_key` is this
 // screen's public key (hex). Every refusal says why, prefixed by `origin`.
 Result<ScreenCommand> verify_screen_command(

@@ -8,6 +8,7 @@
 #include "content/http_client.hpp"
 #include "content/key_file.hpp"
 #include "content/screen_requests.hpp"
+#include "core/json_fields.hpp"
 #include "core/read_file.hpp"
 #include "runtime/log.hpp"
 #include "service/screen_report.hpp"
@@ -58,7 +59,15 @@ StudioReporter::StudioReporter(const PlayerConfig& config, const ContentStore& s
       nonces_(store.root() / "command-nonces.json") {
     log_info("reporting to " + config_.studio_url + " as \"" + name_ + "\" (screen key " +
              key_hex_ + ")");
-    thread_.start(std::chrono::seconds(0), [this] { return report_once(); });
+    thread_.start(std::chrono::seconds(0), [this] {
+        // Whatever a studio (or whoever answers in its place) sends must not end the service.
+        try {
+            return report_once();
+        } catch (const std::exception& error) {
+            say(std::string("a report failed: ") + error.what(), true);
+            return std::chrono::duration<double>(config_.report_interval_s);
+        }
+    });
 }
 
 StudioReporter::~StudioReporter() {
@@ -98,7 +107,7 @@ void StudioReporter::send_screenshot() {
     auto status_text = read_file(config_.player_status, 64 * 1024);
     const auto status =
         status_text ? nlohmann::json::parse(*status_text, nullptr, false) : nlohmann::json();
-    if (!status.is_object() || status.value("screenshot", std::string()) != screenshot_wanted_) {
+    if (!status.is_object() || json_text(status, "screenshot") != screenshot_wanted_) {
         if (++screenshot_looks_ > kMostScreenshotLooks) {
             say("the player took no screenshot (is it running?)", true);
             screenshot_wanted_.clear();
@@ -113,13 +122,16 @@ void StudioReporter::send_screenshot() {
         screenshot_wanted_.clear();
         return;
     }
-    std::string signature = signature_line(*png, key_);
+    // Signed with the nonce of the command that asked for it: the studio takes it once, for that
+    // command only, so a copy caught on the way cannot be sent again as a fresh screenshot.
+    std::string signature = signature_line(screenshot_signed_text(screenshot_wanted_, *png), key_);
     while (!signature.empty() && signature.back() == '\n') {
         signature.pop_back();
     }
-    auto answer = http_post(studio_url(config_.studio_url) + "/api/screens/screenshot", *png,
-                            "Placard-Screen " + signature,
-                            std::min(config_.connect_timeout_s + 10, config_.report_interval_s));
+    auto answer =
+        http_post(studio_url(config_.studio_url) + "/api/screens/screenshot/" + screenshot_wanted_,
+                  *png, "Placard-Screen " + signature,
+                  std::min(config_.connect_timeout_s + 10, config_.report_interval_s));
     if (answer && answer->status == 200) {
         log_info("screenshot sent to the studio");
         screenshot_wanted_.clear();
@@ -162,7 +174,7 @@ std::chrono::duration<double> StudioReporter::report_once() {
         return interval * spread(random_);
     }
     const auto json = nlohmann::json::parse(answer->body, nullptr, false);
-    const std::string state = json.is_object() ? json.value("state", std::string()) : "";
+    const std::string state = json_text(json, "state");
     if (answer->status == 202 || state == "pending") {
         say("waiting for an admin to accept this screen (\"" + name_ + "\", key " +
                 key_hex_.substr(0, 16) + "…)",
@@ -171,11 +183,11 @@ std::chrono::duration<double> StudioReporter::report_once() {
     }
     if (answer->status != 200 || state != "accepted") {
         say("the report was refused (HTTP " + std::to_string(answer->status) +
-                "): " + (json.is_object() ? json.value("error", std::string()) : std::string()),
+                "): " + json_text(json, "error"),
             true);
         return interval;
     }
-    say("reporting, accepted as \"" + json.value("name", name_) + "\"", false);
+    say("reporting, accepted as \"" + json_text(json, "name", name_) + "\"", false);
     results_.clear();
     if (const auto commands = json.find("commands");
         commands != json.end() && commands->is_array()) {

@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "content/content_store.hpp"
+#include "core/json_fields.hpp"
 #include "core/read_file.hpp"
+#include "core/utf8.hpp"
 #include "runtime/log.hpp"
 #include "runtime/sqlite_statement.hpp"
 #include "studio/screen_state.hpp"
@@ -19,8 +21,10 @@ using Json = nlohmann::json;
 
 constexpr const char* kSchema =
     "PRAGMA foreign_keys = ON;"
+    // AUTOINCREMENT: a removed screen's id is never given to another (a page still showing it
+    // must not send its commands to a newcomer).
     "CREATE TABLE IF NOT EXISTS screens ("
-    "  id INTEGER PRIMARY KEY,"
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  key TEXT NOT NULL UNIQUE,"
     "  name TEXT NOT NULL,"
     "  place TEXT NOT NULL DEFAULT '',"
@@ -51,18 +55,16 @@ constexpr const char* kSchema =
     "  by TEXT NOT NULL,"
     "  delivered INTEGER,"
     "  done INTEGER,"
-    "  message TEXT NOT NULL DEFAULT '');";
+    "  fulfilled INTEGER,"
+    "  message TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX IF NOT EXISTS plays_by_hour ON plays (hour);"
+    "CREATE INDEX IF NOT EXISTS visits_by_hour ON visits (hour);";
 
 // Play roll-ups a report may carry: three hours of a few dozen items, with room to spare.
 constexpr std::size_t kMostPlayRows = 500;
 
 std::string text_of(const Json& object, const char* key, std::size_t most = 200) {
-    const auto found = object.find(key);
-    if (found == object.end() || !found->is_string()) {
-        return {};
-    }
-    std::string text = found->get<std::string>();
-    return text.size() > most ? text.substr(0, most) : text;
+    return utf8_prefix(utf8::make_valid(json_text(object, key)), most);
 }
 
 void bind_text(sqlite3_stmt* statement, int column, const std::string& text) {
@@ -77,12 +79,13 @@ bool is_key_hex(std::string_view text) {
 
 }  // namespace
 
-Result<std::unique_ptr<Fleet>> Fleet::open(const std::filesystem::path& file,
-                                           const SigningKey& key) {
+Result<std::unique_ptr<Fleet>> Fleet::open(const std::filesystem::path& file, const SigningKey& key,
+                                           std::int64_t started) {
     sqlite3* db = nullptr;
     const int opened =
         sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     std::unique_ptr<Fleet> fleet(new Fleet(db, key, file.parent_path() / "screenshots"));
+    fleet->started_ = started;
     if (opened != SQLITE_OK) {
         return make_error(ErrorKind::Failed, "studio: cannot open " + file.string());
     }
@@ -167,7 +170,7 @@ HttpAnswer Fleet::take_report(std::string_view body, std::string_view authorizat
     }
     const std::string& key_hex = *signed_by;
     const Json report = Json::parse(body, nullptr, false);
-    if (!report.is_object() || report.value("placard_report", 0) != 1 ||
+    if (!report.is_object() || json_integer(report, "placard_report", 0) != 1 ||
         text_of(report, "key", 64) != key_hex) {
         return json_error(422, "not a report of the screen that signed it");
     }
@@ -238,8 +241,9 @@ void Fleet::keep_report(Screen& screen, const Json& report, const std::string& b
         }
         std::int64_t first = INT64_MAX;
         for (const Json& row : *rows) {
-            if (row.is_object() && row.contains("hour") && row["hour"].is_number_integer()) {
-                first = std::min(first, row["hour"].get<std::int64_t>());
+            if (const std::int64_t hour = json_integer(row, "hour", -1);
+                hour >= now - 7 * 86400 && hour <= now + 86400) {
+                first = std::min(first, hour);
             }
         }
         SqliteStatement drop(db_, remove);
@@ -248,7 +252,9 @@ void Fleet::keep_report(Screen& screen, const Json& report, const std::string& b
         sqlite3_step(drop.get());
         SqliteStatement add(db_, insert);
         for (const Json& row : *rows) {
-            if (!row.is_object() || !row.contains("hour") || !row["hour"].is_number_integer()) {
+            // Hours a screen's clock could not mean (a week back, a day ahead) are not kept.
+            const std::int64_t hour = json_integer(row, "hour", -1);
+            if (hour < now - 7 * 86400 || hour > now + 86400) {
                 continue;
             }
             sqlite3_reset(add.get());
@@ -306,9 +312,9 @@ void Fleet::keep_report(Screen& screen, const Json& report, const std::string& b
     }
 }
 
-HttpAnswer Fleet::take_screenshot(std::string_view png, std::string_view authorization,
-                                  std::int64_t now) {
-    auto signed_by = signer(png, authorization);
+HttpAnswer Fleet::take_screenshot(std::string_view nonce, std::string_view png,
+                                  std::string_view authorization, std::int64_t now) {
+    auto signed_by = signer(screenshot_signed_text(nonce, png), authorization);
     if (!signed_by) {
         return json_error(401, "screenshot: " + signed_by.error().message);
     }
@@ -321,6 +327,20 @@ HttpAnswer Fleet::take_screenshot(std::string_view png, std::string_view authori
     const auto found = screens_.find(*signed_by);
     if (found == screens_.end()) {
         return json_error(403, "screenshot from a screen no admin accepted");
+    }
+    // Taken once, for a screenshot command given to this screen: a copy of an earlier upload
+    // is not a new screenshot.
+    SqliteStatement fulfil(db_,
+                           "UPDATE commands SET fulfilled = ? WHERE screen = ? AND nonce = ? AND "
+                           "action = 'screenshot' AND delivered IS NOT NULL AND fulfilled IS NULL "
+                           "RETURNING id");
+    sqlite3_bind_int64(fulfil.get(), 1, now);
+    sqlite3_bind_int64(fulfil.get(), 2, found->second.id);
+    bind_text(fulfil.get(), 3, std::string(nonce));
+    if (sqlite3_step(fulfil.get()) != SQLITE_ROW) {
+        return json_error(409,
+                          "no screenshot was asked of this screen with this nonce, or it "
+                          "was sent already");
     }
     std::error_code ignored;
     std::filesystem::create_directories(screenshots_, ignored);
@@ -387,7 +407,7 @@ Result<std::int64_t> Fleet::enrol(const std::string& key, const std::string& nam
         return make_error(ErrorKind::NotFound, "no screen with this key is waiting to be accepted");
     }
     Screen screen;
-    screen.name = name.substr(0, 100);
+    screen.name = utf8_prefix(utf8::make_valid(name), 100);
     if (waiting != pending_.end()) {
         screen.name = screen.name.empty() ? waiting->second.name : screen.name;
         screen.peer = waiting->second.peer;
@@ -466,6 +486,20 @@ Status Fleet::remove(std::int64_t id) {
     return make_error(ErrorKind::NotFound, "no such screen");
 }
 
+void Fleet::prune(std::int64_t now) {
+    std::lock_guard lock(mutex_);
+    const std::int64_t stats_before = now - static_cast<std::int64_t>(kKeptStatsDays) * 86400;
+    for (const char* sql : {"DELETE FROM plays WHERE hour < ?", "DELETE FROM visits WHERE hour < ?",
+                            "DELETE FROM commands WHERE created < ?"}) {
+        SqliteStatement drop(db_, sql);
+        sqlite3_bind_int64(drop.get(), 1,
+                           std::string_view(sql).find("commands") != std::string_view::npos
+                               ? now - 7 * 86400
+                               : stats_before);
+        sqlite3_step(drop.get());
+    }
+}
+
 std::vector<std::int64_t> Fleet::screens_in(const std::string& group) {
     std::lock_guard lock(mutex_);
     std::vector<std::int64_t> ids;
@@ -522,7 +556,8 @@ Json Fleet::overview(std::int64_t now, std::int64_t published, int days) {
     Json screens = Json::array();
     std::map<std::int64_t, std::size_t> index;
     for (const auto& [key, screen] : screens_) {
-        const ScreenState state = screen_state(screen.report, screen.last_seen, now, published);
+        const ScreenState state =
+            screen_state(screen.report, std::max(screen.last_seen, started_), now, published);
         Json item;
         item["id"] = screen.id;
         item["key"] = key;

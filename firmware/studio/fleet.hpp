@@ -42,8 +42,11 @@ class Fleet {
     // A screen that keeps missing its reports does not pile up commands.
     static constexpr int kMostWaitingCommands = 20;
 
+    // `started` (unix seconds): when the studio started; a screen's silence counts from then at
+    // the earliest, so a studio that was down does not call every screen silent (nor page
+    // anyone) before the screens had a chance to report to it again.
     static Result<std::unique_ptr<Fleet>> open(const std::filesystem::path& file,
-                                               const SigningKey& key);
+                                               const SigningKey& key, std::int64_t started = 0);
     ~Fleet();
     Fleet(const Fleet&) = delete;
     Fleet& operator=(const Fleet&) = delete;
@@ -53,10 +56,11 @@ class Fleet {
     HttpAnswer take_report(std::string_view body, std::string_view authorization,
                            const std::string& peer, std::int64_t now);
 
-    // A screenshot (PNG) an accepted screen sends, signed like its reports, kept as the
-    // screen's latest (DATA/screenshots/ID.png): 200, or 4xx with the reason.
-    HttpAnswer take_screenshot(std::string_view png, std::string_view authorization,
-                               std::int64_t now);
+    // A screenshot (PNG) an accepted screen sends for the screenshot command `nonce`, signed
+    // with that nonce (screenshot_signed_text), kept as the screen's latest
+    // (DATA/screenshots/ID.png): 200, or 4xx with the reason. Each command's once.
+    HttpAnswer take_screenshot(std::string_view nonce, std::string_view png,
+                               std::string_view authorization, std::int64_t now);
     // The latest screenshot of screen `id`: NotFound when there is none.
     Result<std::string> screenshot(std::int64_t id);
 
@@ -79,6 +83,11 @@ class Fleet {
     // for its next report; returns how many were queued.
     Result<int> queue_command(const std::vector<std::int64_t>& ids, CommandAction action,
                               const std::string& by, std::int64_t now);
+    // Forgets play statistics older than kKeptStatsDays and commands older than a week; the
+    // studio calls it hourly.
+    void prune(std::int64_t now);
+    static constexpr int kKeptStatsDays = 180;
+
     // The ids of the screens in `group` ("" for every screen).
     std::vector<std::int64_t> screens_in(const std::string& group);
 
@@ -114,6 +123,7 @@ class Fleet {
     sqlite3* db_;
     SigningKey key_;
     std::filesystem::path screenshots_;
+    std::int64_t started_ = 0;
     std::mutex mutex_;
     std::map<std::string, Screen> screens_;  // By key (hex).
     std::map<std::string, Pending> pending_;

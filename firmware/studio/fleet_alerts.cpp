@@ -43,7 +43,8 @@ int FleetAlerts::check(std::int64_t now, std::int64_t published) {
                                    {"state", screen["state"]},
                                    {"reasons", screen["reasons"]},
                                    {"at", format_utc_time(static_cast<std::time_t>(now))}};
-        auto sent = http_post(webhook_, alert.dump(), "", 10);
+        auto sent = http_post(
+            webhook_, alert.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "", 10);
         if (!sent || sent->status < 200 || sent->status >= 300) {
             log_warning("studio: the alert webhook did not take the alert: " +
                         (sent ? "HTTP " + std::to_string(sent->status) : sent.error().message));

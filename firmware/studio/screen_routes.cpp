@@ -1,7 +1,7 @@
 // The fleet's routes (issue 16):
 //   POST /api/screens/report          a screen's signed status report (no session: the
 //                                     screen's signature is its credential; fleet.hpp)
-//   POST /api/screens/screenshot      a screen's signed screenshot (PNG), asked for by command
+//   POST /api/screens/screenshot/NONCE  a screen's signed screenshot (PNG), for the command NONCE
 //   GET  /api/screens/N/screenshot    the latest one
 //   GET  /api/screens                 every screen, its state and statistics; the ones waiting
 //   POST /api/screens/accept          {"key", "name"?}: an admin accepts a waiting screen
@@ -77,7 +77,8 @@ void handle_screen_report(StudioContext& studio, HttpExchange& exchange, std::st
     const std::string_view authorization = field && *field ? std::string_view(**field) : "";
     exchange.answer(
         report ? studio.fleet->take_report(*body, authorization, exchange.peer(), studio.now())
-               : studio.fleet->take_screenshot(*body, authorization, studio.now()));
+               : studio.fleet->take_screenshot(what.substr(what.find('/') + 1), *body,
+                                               authorization, studio.now()));
 }
 
 void handle_screens(StudioContext& studio, HttpExchange& exchange, const Session& session,

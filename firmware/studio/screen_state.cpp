@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/json_fields.hpp"
 #include "core/wall_time.hpp"
 
 namespace placard {
@@ -13,23 +14,6 @@ const nlohmann::json& part(const nlohmann::json& report, const char* key) {
     static const nlohmann::json kNone;
     const auto found = report.find(key);
     return found != report.end() && found->is_object() ? *found : kNone;
-}
-
-std::string text(const nlohmann::json& object, const char* key) {
-    if (!object.is_object()) {
-        return {};
-    }
-    const auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-std::int64_t whole(const nlohmann::json& object, const char* key, std::int64_t otherwise) {
-    if (!object.is_object()) {
-        return otherwise;
-    }
-    const auto found = object.find(key);
-    return found != object.end() && found->is_number_integer() ? found->get<std::int64_t>()
-                                                               : otherwise;
 }
 
 }  // namespace
@@ -55,7 +39,8 @@ ScreenState screen_state(const nlohmann::json& report, std::int64_t received, st
         state.reasons.emplace_back("接入后尚未报告");
         return state;
     }
-    const std::int64_t interval = std::clamp<std::int64_t>(whole(report, "interval", 30), 2, 3600);
+    const std::int64_t interval =
+        std::clamp<std::int64_t>(json_integer(report, "interval", 30), 2, 3600);
     const std::int64_t silence = std::max(kLeastSilence, kSilentReports * interval);
     if (now - received > silence) {
         state.reasons.push_back("已 " + std::to_string((now - received) / 60) + " 分钟没有报告");
@@ -64,41 +49,44 @@ ScreenState screen_state(const nlohmann::json& report, std::int64_t received, st
     // Rendering: the player rewrites its status at least every ten seconds; its time is judged
     // against the report's own clock, so a screen whose clock is off is not called dead for it.
     const nlohmann::json& player = part(report, "player");
-    const auto sent = parse_rfc3339(text(report, "sent"));
-    const auto alive = parse_rfc3339(text(player, "at"));
+    const auto sent = parse_rfc3339(json_text(report, "sent"));
+    const auto alive = parse_rfc3339(json_text(player, "at"));
     if (!alive || !sent || sent->unix_seconds - alive->unix_seconds > kPlayerSilence) {
         state.reasons.emplace_back(alive ? "播放程序没有在显示（已停止或卡住）"
                                          : "播放程序没有运行");
         return state;
     }
-    const bool off_as_scheduled = text(player, "screen").starts_with("off");
-    const std::int64_t shown = whole(player, "version", -1);
+    const bool off_as_scheduled = json_text(player, "screen").starts_with("off");
+    const std::int64_t shown = json_integer(player, "version", -1);
     if (published >= 0 && shown >= 0 && shown < published) {
         state.reasons.push_back("显示版本 " + std::to_string(shown) + "，最新为 " +
                                 std::to_string(published));
     }
-    if (!text(player, "fallback_reason").empty()) {
+    if (!json_text(player, "fallback_reason").empty()) {
         state.reasons.push_back("当前版本无法显示，改显示旧版本：" +
-                                text(player, "fallback_reason"));
+                                json_text(player, "fallback_reason"));
     }
     const nlohmann::json& content = part(report, "content");
-    if (!text(content, "last_error").empty()) {
-        state.reasons.push_back("更新被拒绝：" + text(content, "last_error"));
+    if (!json_text(content, "last_error").empty()) {
+        state.reasons.push_back("更新被拒绝：" + json_text(content, "last_error"));
     }
     const nlohmann::json& system = part(report, "system");
     if (system.contains("soc_celsius") && system["soc_celsius"].is_number() &&
         system["soc_celsius"].get<double>() >= kHotCelsius) {
-        state.reasons.push_back("处理器温度 " +
-                                std::to_string(std::lround(system["soc_celsius"].get<double>())) +
-                                " °C");
+        state.reasons.push_back(
+            "处理器温度 " +
+            std::to_string(std::lround(std::min(system["soc_celsius"].get<double>(), 1000.0))) +
+            " °C");
     }
-    if (const std::string throttled = text(system, "throttled");
+    if (const std::string throttled = json_text(system, "throttled");
         throttled.find("now") != std::string::npos) {
         state.reasons.push_back("供电或温度限频：" + throttled);
     }
-    const std::int64_t free = whole(system, "free_bytes", -1);
-    const std::int64_t total = whole(system, "total_bytes", -1);
-    if (free >= 0 && total > 0 && (free < 100LL * 1024 * 1024 || free * 20 < total)) {
+    const std::int64_t free = json_integer(system, "free_bytes", -1);
+    const std::int64_t total = json_integer(system, "total_bytes", -1);
+    if (free >= 0 && total > 0 &&
+        (free < 100LL * 1024 * 1024 ||
+         static_cast<double>(free) * 20 < static_cast<double>(total))) {
         state.reasons.push_back("存储空间不足（剩余 " + std::to_string(free / (1024 * 1024)) +
                                 " MB）");
     }

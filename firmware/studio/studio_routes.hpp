@@ -40,8 +40,8 @@ void handle_import_article(StudioContext& studio, HttpExchange& exchange, const 
 void handle_preview(StudioContext& studio, HttpExchange& exchange, const Session& session,
                     const std::vector<std::string>& parts);
 void handle_notices(StudioContext& studio, HttpExchange& exchange, const Session& session);
-// POST /api/screens/report and /api/screens/screenshot (`what`): signed by the screen, not by
-// a session.
+// POST /api/screens/report and /api/screens/screenshot/NONCE (`what`: the path after
+// /api/screens/): signed by the screen, not by a session.
 void handle_screen_report(StudioContext& studio, HttpExchange& exchange, std::string_view what);
 void handle_screens(StudioContext& studio, HttpExchange& exchange, const Session& session,
                     const std::vector<std::string>& parts);

@@ -159,8 +159,9 @@ void handle_studio_request(StudioContext& studio, HttpExchange& exchange) {
     }
     if (from_elsewhere(exchange.head())) {
         exchange.answer(json_error(403, "a change from another site's page"));
-    } else if (path == "/api/screens/report" || path == "/api/screens/screenshot") {
-        handle_screen_report(studio, exchange, path.substr(path.rfind('/') + 1));
+    } else if (path == "/api/screens/report" || path.starts_with("/api/screens/screenshot/")) {
+        handle_screen_report(studio, exchange,
+                             path.substr(std::string_view("/api/screens/").size()));
     } else if (path == "/sign-in") {
         handle_sign_in(studio, exchange);
     } else if (path.starts_with("/api/")) {

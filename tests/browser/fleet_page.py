@@ -24,13 +24,26 @@ def row_of(table, name):
                                       if name in r.text), None))
 
 
+def press_in_row(table, name, label):
+    """Presses the button `label` in the row of `table` naming `name`, found and pressed in one
+    step in the page: the page redraws its tables every ten seconds, and a button found before
+    a redraw is no longer the one on the page."""
+    wait.until(lambda d: d.execute_script("""
+        const row = [...document.querySelectorAll('#' + arguments[0] + ' tbody tr')]
+          .find((r) => r.textContent.includes(arguments[1]));
+        const button = row && [...row.querySelectorAll('button')].find((b) => b.textContent === arguments[2]);
+        if (!button) return false;
+        setTimeout(() => button.click(), 0);  // After the script: a prompt would block it.
+        return true;""", table, name, label))
+
+
 try:
     sign_in("管理员", "admin password")
     ok("the admin signed in")
     for name in ("终端甲", "终端乙"):
         row = row_of("pending-screens", name)
         ok(f"{name} waits to be accepted: {row.text!r}")
-        row.find_element(By.XPATH, ".//button[text()='接入']").click()
+        press_in_row("pending-screens", name, "接入")
         wait.until(EC.alert_is_present()).accept()  # The prompt's name: the one it enrolled with.
         check(status_says(f"已接入终端“{name}”"), f"{name} accepted", f"accepting {name}")
     well = wait.until(lambda d: (r := row_of("screens", "终端甲")).get_attribute("data-state") in ("green", "amber") and r)
@@ -41,7 +54,7 @@ try:
     wait.until(EC.text_to_be_present_in_element((By.ID, "fleet-summary"), "有终端故障"))
     ok("the summary says a screen is failing: " + driver.find_element(By.ID, "fleet-summary").text)
 
-    row_of("screens", "终端甲").find_element(By.XPATH, ".//button[text()='截屏']").click()
+    press_in_row("screens", "终端甲", "截屏")
     check(status_says("已向 1 台终端发出“截屏”"), "a screenshot of 终端甲 is asked for", "screenshot command")
     size = wait.until(lambda d: d.execute_script("""
         const row = [...document.querySelectorAll('#screens tbody tr')].find((r) => r.dataset.name === '终端甲');

@@ -158,18 +158,31 @@ TEST_F(FleetTest, AScreenEnrolledByKeyCountsFromItsFirstReport) {
     EXPECT_EQ(fleet_->overview(kNow + 2, 1)["screens"][0]["name"], "三楼");
 }
 
-TEST_F(FleetTest, ScreenshotsOnlyFromAcceptedScreens) {
+TEST_F(FleetTest, ScreenshotsOnlyAsAskedOnceFromAcceptedScreens) {
     const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "rest of the picture";
-    EXPECT_EQ(fleet_->take_screenshot(png, signed_by(screen_, png), kNow).status, 403);
+    const auto shot = [&](const std::string& nonce, const std::string& bytes, const SigningKey& by,
+                          std::int64_t now) {
+        return fleet_->take_screenshot(nonce, bytes,
+                                       signed_by(by, screenshot_signed_text(nonce, bytes)), now);
+    };
+    EXPECT_EQ(shot(std::string(32, 'a'), png, screen_, kNow).status, 403);  // Not accepted.
     ASSERT_EQ(send(screen_, kNow).status, 202);
     auto id = fleet_->accept(public_key_hex(screen_.public_key), "", "admin", kNow);
     ASSERT_TRUE(id);
     EXPECT_EQ(fleet_->screenshot(*id).error().kind, ErrorKind::NotFound);
-    EXPECT_EQ(
-        fleet_->take_screenshot(png, signed_by(generate_signing_key(), png + "x"), kNow).status,
-        401);
-    EXPECT_EQ(fleet_->take_screenshot("GIF89a", signed_by(screen_, "GIF89a"), kNow).status, 422);
-    EXPECT_EQ(fleet_->take_screenshot(png, signed_by(screen_, png), kNow + 5).status, 200);
+    // Nothing was asked for yet.
+    EXPECT_EQ(shot(std::string(32, 'a'), png, screen_, kNow).status, 409);
+    ASSERT_TRUE(fleet_->queue_command({*id}, CommandAction::Screenshot, "admin", kNow));
+    const auto commands = nlohmann::json::parse(send(screen_, kNow + 1, kNow + 1).body)["commands"];
+    ASSERT_EQ(commands.size(), 1U);
+    const std::string nonce =
+        nlohmann::json::parse(nlohmann::json::parse(commands[0].get<std::string>())["command"]
+                                  .get<std::string>())["nonce"];
+    EXPECT_EQ(shot(nonce, png, generate_signing_key(), kNow + 2).status, 403);  // No screen.
+    EXPECT_EQ(fleet_->take_screenshot(nonce, png, signed_by(screen_, png), kNow + 2).status, 401);
+    EXPECT_EQ(shot(nonce, "GIF89a", screen_, kNow + 2).status, 422);
+    EXPECT_EQ(shot(nonce, png, screen_, kNow + 5).status, 200);
+    EXPECT_EQ(shot(nonce, png, screen_, kNow + 6).status, 409);  // A copy of it, again.
     auto kept = fleet_->screenshot(*id);
     ASSERT_TRUE(kept);
     EXPECT_EQ(*kept, png);

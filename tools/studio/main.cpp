@@ -213,7 +213,7 @@ int serve(StudioFolder folder, const Options& options) {
     if (auto adopted = adopt_published_media(studio); !adopted) {
         return fail(adopted.error().message);
     }
-    auto fleet = Fleet::open(studio.folder.data / "fleet.db", studio.folder.key);
+    auto fleet = Fleet::open(studio.folder.data / "fleet.db", studio.folder.key, now());
     if (!fleet) {
         return fail(fleet.error().message);
     }
@@ -256,6 +256,7 @@ int serve(StudioFolder folder, const Options& options) {
     // Until a signal: the current version's signature renewed when it nears its end, looked at
     // now (a studio started after months off) and every hour.
     for (;;) {
+        studio.fleet->prune(now());
         if (auto renewed = studio.publisher.renew_signature(now()); !renewed) {
             log_warning("studio: the signature cannot be renewed: " + renewed.error().message);
         } else if (*renewed) {
