@@ -519,7 +519,8 @@ Result<int> Fleet::queue_command(const std::vector<std::int64_t>& ids, CommandAc
         if (!ids.empty() && std::find(ids.begin(), ids.end(), screen.id) == ids.end()) {
             continue;
         }
-        const ScreenCommand command = new_screen_command(action, key, now);
+        const ScreenCommand command =
+            new_screen_command(action, key, static_cast<std::time_t>(now));
         SqliteStatement insert(db_,
                                "INSERT INTO commands (screen, action, nonce, envelope, created, "
                                "expires, by) VALUES (?, ?, ?, ?, ?, ?, ?)");

@@ -122,7 +122,8 @@ TEST_F(FleetTest, CommandsAreSignedGivenOnceAndTakenByTheScreen) {
     ASSERT_EQ(commands.size(), 1U);
     CommandNonces nonces("");
     auto taken = verify_screen_command(commands[0].get<std::string>(), {folder_.key.public_key},
-                                       public_key_hex(screen_.public_key), kNow + 1, nonces, "c");
+                                       public_key_hex(screen_.public_key),
+                                       static_cast<std::time_t>(kNow + 1), nonces, "c");
     ASSERT_TRUE(taken) << taken.error().message;
     EXPECT_EQ(taken->action, CommandAction::Refresh);
     // Given once.
