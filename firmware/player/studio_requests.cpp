@@ -30,15 +30,24 @@ void StudioRequests::look() {
         log_info("the studio asks the player to restart");
     }
     seen_ = now;
+    waiting_ = !screenshot_.empty() || restart_;
 }
 
 std::string StudioRequests::take_screenshot() {
+    if (!waiting_) {
+        return {};
+    }
     std::lock_guard lock(mutex_);
+    waiting_ = restart_;
     return std::exchange(screenshot_, std::string());
 }
 
 bool StudioRequests::take_restart() {
+    if (!waiting_) {
+        return false;
+    }
     std::lock_guard lock(mutex_);
+    waiting_ = !screenshot_.empty();
     return std::exchange(restart_, false);
 }
 

@@ -4,6 +4,7 @@
 // or a restart.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <mutex>
@@ -36,6 +37,9 @@ class StudioRequests {
     ScreenRequests seen_;
     std::string screenshot_;
     bool restart_ = false;
+    // Whether anything waits: the render thread looks at this after every frame, and takes
+    // the lock only when it is set.
+    std::atomic<bool> waiting_{false};
     PeriodicThread thread_;  // Last: stopped before the members it uses are destroyed.
 };
 

@@ -213,8 +213,12 @@ int run(const std::string& studio, const std::string& file, int interval, int ro
     for (int round = 0; round < rounds; ++round) {
         wave(8, began + std::chrono::seconds(static_cast<long>(round) * interval), interval);
     }
-    // Two seconds later (reports are ordered by their whole second), all at once.
-    std::this_thread::sleep_for(std::chrono::seconds(2));
+    // All at once, from the next whole second on: the studio orders a screen's reports by the
+    // second they were sent, and the last round's may share this one.
+    const std::time_t last_round = std::time(nullptr);
+    while (std::time(nullptr) <= last_round) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
     const auto burst = Clock::now();
     wave(64, burst, 0);
     const double burst_s = std::chrono::duration<double>(Clock::now() - burst).count();

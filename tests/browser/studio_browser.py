@@ -5,6 +5,7 @@ machine is slow, never wrong); a failure prints the page's status line.
 import sys
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -19,7 +20,9 @@ for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "-
                  "--window-size=1400,1800", "--lang=zh-CN"):
     options.add_argument(argument)
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-wait = WebDriverWait(driver, DEADLINE)
+# The pages redraw their tables (the fleet's every ten seconds): an element found just before a
+# redraw is gone, and the condition is looked at again rather than failing.
+wait = WebDriverWait(driver, DEADLINE, ignored_exceptions=(StaleElementReferenceException,))
 failures = 0  # Read by the test at its end.
 
 
