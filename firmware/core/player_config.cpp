@@ -95,6 +95,9 @@ Result<PlayerConfig> parse_player_config(std::string_view text, std::string_view
             } else if (key == "studio_url") {
                 config.studio_url = std::string(value);
                 good = value.starts_with("http://") || value.starts_with("https://");
+            } else if (key == "mqtt_url") {
+                config.mqtt_url = std::string(value);
+                good = value.starts_with("mqtt://") || value.starts_with("mqtts://");
             } else if (key == "screen_name") {
                 config.screen_name = std::string(value);
                 good = !value.empty() && value.size() <= 100;

@@ -58,6 +58,10 @@ struct PlayerConfig {
     std::string screen_name;
     double report_interval_s = 30;
     std::string screen_key = "/var/lib/placard/screen.key";
+    // The site's MQTT broker (mqtt://[USER[:PASSWORD]@]HOST[:PORT], or mqtts://): reports go
+    // there and commands come from there within a second (content/fleet_messages.hpp); the
+    // studio_url still takes screenshots, and the reports when the broker is down. Empty: HTTP.
+    std::string mqtt_url;
 };
 
 // `origin` names the file in messages ("placard.conf:4: ...").

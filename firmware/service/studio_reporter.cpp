@@ -5,11 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "content/fleet_messages.hpp"
 #include "content/http_client.hpp"
 #include "content/key_file.hpp"
 #include "content/screen_requests.hpp"
 #include "core/json_fields.hpp"
 #include "core/read_file.hpp"
+#include "mqtt/mqtt_url.hpp"
 #include "runtime/log.hpp"
 #include "service/screen_report.hpp"
 
@@ -42,8 +44,108 @@ Result<std::unique_ptr<StudioReporter>> StudioReporter::start(
     if (!key) {
         return key.error();
     }
-    return std::unique_ptr<StudioReporter>(
+    std::unique_ptr<StudioReporter> reporter(
         new StudioReporter(config, store, *key, std::move(trusted), std::move(handlers)));
+    reporter->thread_.start(std::chrono::seconds(0), [raw = reporter.get()] {
+        // Whatever a studio (or whoever answers in its place) sends must not end the service.
+        try {
+            return raw->report_once();
+        } catch (const std::exception& error) {
+            raw->say(std::string("a report failed: ") + error.what(), true);
+            return std::chrono::duration<double>(raw->config_.report_interval_s);
+        }
+    });
+    if (!config.mqtt_url.empty()) {
+        reporter->commands_thread_.start(
+            std::chrono::hours(1), [raw = reporter.get()] { return raw->carry_out_arrived(); });
+        if (auto linked = reporter->start_broker_link(); !linked) {
+            return linked.error();
+        }
+    }
+    return reporter;
+}
+
+Status StudioReporter::start_broker_link() {
+    auto url = parse_mqtt_url(config_.mqtt_url);
+    if (!url) {
+        return url.error();
+    }
+    // A session is this run's connection to the broker: the studio believes an "offline" (the
+    // will) only of the session it last saw online (content/fleet_messages.hpp).
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::uniform_int_distribution<int> digit(0, 15);
+    for (int i = 0; i < 16; ++i) {
+        session_ += kHex[digit(random_)];
+    }
+    const std::string online_topic = fleet_topic(key_hex_, "online");
+    const std::string commands_topic = fleet_topic(key_hex_, "commands");
+    MqttClient::Options options;
+    options.url = *url;  // Copied: still named below.
+    options.client_id = "placard-" + key_hex_.substr(0, 32);
+    options.will_topic = online_topic;
+    options.will_payload =
+        signed_message(online_flag_text(key_hex_, false, session_, std::time(nullptr)), key_);
+    // A command is a few hundred bytes; nothing larger is held.
+    options.most_message_bytes = 8 * 1024;
+    options.on_connect = [this, online_topic, commands_topic](MqttClient& broker) {
+        broker.publish(
+            online_topic,
+            signed_message(online_flag_text(key_hex_, true, session_, std::time(nullptr)), key_), 1,
+            true);
+        broker.subscribe(commands_topic, 1);
+        // Reported at once: the studio sees the screen back and gives it what waited.
+        thread_.step_now();
+    };
+    options.on_message = [this, commands_topic](const std::string& topic, std::string payload) {
+        if (topic != commands_topic) {
+            return;
+        }
+        {
+            std::lock_guard lock(commands_mutex_);
+            if (arrived_.size() == kMostArrived) {
+                arrived_.pop_front();
+            }
+            arrived_.push_back(std::move(payload));
+        }
+        commands_thread_.step_now();
+    };
+    auto started = MqttClient::start(std::move(options));
+    if (!started) {
+        return started.error();
+    }
+    broker_ = std::move(started.value());
+    // The address without the user and password the URL may hold.
+    log_info("reports go through the broker at " + url->host + ":" + std::to_string(url->port) +
+             " whenever it can be reached, else to the studio");
+    return Done{};
+}
+
+std::chrono::duration<double> StudioReporter::carry_out_arrived() {
+    for (;;) {
+        std::string envelope;
+        {
+            std::lock_guard lock(commands_mutex_);
+            if (arrived_.empty()) {
+                break;
+            }
+            envelope = std::move(arrived_.front());
+            arrived_.pop_front();
+        }
+        try {
+            carry_out(envelope, static_cast<std::time_t>(std::time(nullptr)), "through the broker");
+        } catch (const std::exception& error) {
+            log_warning(std::string("a command from the broker failed: ") + error.what());
+        }
+    }
+    bool screenshot = false;
+    {
+        std::lock_guard lock(commands_mutex_);
+        screenshot = !screenshot_wanted_.empty();
+    }
+    if (screenshot) {
+        thread_.step_now();  // The reporting thread looks for it every second.
+    }
+    return std::chrono::hours(1);
 }
 
 StudioReporter::StudioReporter(const PlayerConfig& config, const ContentStore& store,
@@ -59,18 +161,16 @@ StudioReporter::StudioReporter(const PlayerConfig& config, const ContentStore& s
       nonces_(store.root() / "command-nonces.json") {
     log_info("reporting to " + config_.studio_url + " as \"" + name_ + "\" (screen key " +
              key_hex_ + ")");
-    thread_.start(std::chrono::seconds(0), [this] {
-        // Whatever a studio (or whoever answers in its place) sends must not end the service.
-        try {
-            return report_once();
-        } catch (const std::exception& error) {
-            say(std::string("a report failed: ") + error.what(), true);
-            return std::chrono::duration<double>(config_.report_interval_s);
-        }
-    });
 }
 
 StudioReporter::~StudioReporter() {
+    if (broker_) {
+        // A clean disconnect does not set off the will: the screen says it is going itself.
+        broker_->stop(
+            fleet_topic(key_hex_, "online"),
+            signed_message(online_flag_text(key_hex_, false, session_, std::time(nullptr)), key_));
+    }
+    commands_thread_.stop();
     thread_.stop();
 }
 
@@ -101,16 +201,32 @@ Status StudioReporter::ask_player(const ScreenCommand& command) {
 
 // The screenshot the player took for the latest request, once it is there.
 void StudioReporter::send_screenshot() {
-    if (screenshot_wanted_.empty()) {
+    std::string wanted;
+    {
+        std::lock_guard lock(commands_mutex_);
+        wanted = screenshot_wanted_;
+    }
+    if (wanted.empty()) {
         return;
     }
+    const auto forget = [&] {
+        std::lock_guard lock(commands_mutex_);
+        if (screenshot_wanted_ == wanted) {
+            screenshot_wanted_.clear();
+        }
+    };
     auto status_text = read_file(config_.player_status, 64 * 1024);
     const auto status =
         status_text ? nlohmann::json::parse(*status_text, nullptr, false) : nlohmann::json();
-    if (!status.is_object() || json_text(status, "screenshot") != screenshot_wanted_) {
-        if (++screenshot_looks_ > kMostScreenshotLooks) {
+    if (!status.is_object() || json_text(status, "screenshot") != wanted) {
+        bool gave_up = false;
+        {
+            std::lock_guard lock(commands_mutex_);
+            gave_up = ++screenshot_looks_ > kMostScreenshotLooks;
+        }
+        if (gave_up) {
             say("the player took no screenshot (is it running?)", true);
-            screenshot_wanted_.clear();
+            forget();
         }
         return;
     }
@@ -119,22 +235,21 @@ void StudioReporter::send_screenshot() {
                   kMostScreenshotBytes);
     if (!png) {
         say("screenshot: " + png.error().message, true);
-        screenshot_wanted_.clear();
+        forget();
         return;
     }
     // Signed with the nonce of the command that asked for it: the studio takes it once, for that
     // command only, so a copy caught on the way cannot be sent again as a fresh screenshot.
-    std::string signature = signature_line(screenshot_signed_text(screenshot_wanted_, *png), key_);
+    std::string signature = signature_line(screenshot_signed_text(wanted, *png), key_);
     while (!signature.empty() && signature.back() == '\n') {
         signature.pop_back();
     }
-    auto answer =
-        http_post(studio_url(config_.studio_url) + "/api/screens/screenshot/" + screenshot_wanted_,
-                  *png, "Placard-Screen " + signature,
-                  std::min(config_.connect_timeout_s + 10, config_.report_interval_s));
+    auto answer = http_post(studio_url(config_.studio_url) + "/api/screens/screenshot/" + wanted,
+                            *png, "Placard-Screen " + signature,
+                            std::min(config_.connect_timeout_s + 10, config_.report_interval_s));
     if (answer && answer->status == 200) {
         log_info("screenshot sent to the studio");
-        screenshot_wanted_.clear();
+        forget();
     } else {
         say("cannot send the screenshot: " +
                 (answer ? "HTTP " + std::to_string(answer->status) : answer.error().message),
@@ -147,14 +262,27 @@ std::chrono::duration<double> StudioReporter::report_once() {
     send_screenshot();
     const auto now = static_cast<std::time_t>(std::time(nullptr));
     std::string body = screen_report_json(config_, store_, name_, key_hex_, now);
-    if (!results_.empty()) {
-        // Spliced in as raw JSON objects: they were made by carry_out.
-        body.pop_back();
-        body += ",\"command_results\":[";
-        for (std::size_t i = 0; i < results_.size(); ++i) {
-            body += (i > 0 ? "," : "") + results_[i];
+    std::size_t results = 0;
+    bool screenshot = false;
+    {
+        std::lock_guard lock(commands_mutex_);
+        results = results_.size();
+        screenshot = !screenshot_wanted_.empty();
+        if (!results_.empty()) {
+            // Spliced in as raw JSON objects: they were made by carry_out.
+            body.pop_back();
+            body += ",\"command_results\":[";
+            for (std::size_t i = 0; i < results_.size(); ++i) {
+                body += (i > 0 ? "," : "") + results_[i];
+            }
+            body += "]}";
         }
-        body += "]}";
+    }
+    // A screenshot is looked for every second until the player has taken it, not at the next
+    // report: an admin is waiting for it.
+    const auto next = screenshot ? std::min(interval, std::chrono::duration<double>(1)) : interval;
+    if (report_to_broker(body, results)) {
+        return next;
     }
     std::string signature = signature_line(body, key_);
     while (!signature.empty() && signature.back() == '\n') {
@@ -188,22 +316,40 @@ std::chrono::duration<double> StudioReporter::report_once() {
         return interval;
     }
     say("reporting, accepted as \"" + json_text(json, "name", name_) + "\"", false);
-    results_.clear();
+    forget_results(results);
     if (const auto commands = json.find("commands");
         commands != json.end() && commands->is_array()) {
         for (const auto& envelope : *commands) {
             if (envelope.is_string()) {
-                carry_out(envelope.get<std::string>(), now);
+                carry_out(envelope.get<std::string>(), now, "with a report's answer");
             }
         }
     }
-    // A screenshot is looked for every second until the player has taken it, not at the next
-    // report: an admin is waiting for it.
+    std::lock_guard lock(commands_mutex_);
     return screenshot_wanted_.empty() ? interval
                                       : std::min(interval, std::chrono::duration<double>(1));
 }
 
-void StudioReporter::carry_out(const std::string& envelope, std::time_t now) {
+bool StudioReporter::report_to_broker(const std::string& body, std::size_t results) {
+    if (!broker_ || !broker_->connected() ||
+        !broker_->publish(fleet_topic(key_hex_, "status"), signed_message(body, key_), 1, false)) {
+        return false;
+    }
+    say("reporting through the broker", false);
+    forget_results(results);
+    return true;
+}
+
+void StudioReporter::forget_results(std::size_t sent) {
+    // Only those the report carried: a command from the broker may have added one since.
+    std::lock_guard lock(commands_mutex_);
+    results_.erase(results_.begin(),
+                   results_.begin() + static_cast<std::ptrdiff_t>(std::min(sent, results_.size())));
+}
+
+void StudioReporter::carry_out(const std::string& envelope, std::time_t now, const char* route) {
+    // The reporting thread (commands in a report's answer) and the broker's commands thread.
+    std::lock_guard lock(commands_mutex_);
     auto command = verify_screen_command(envelope, trusted_, key_hex_, now, nonces_,
                                          "command from the studio");
     nlohmann::ordered_json result;
@@ -224,7 +370,7 @@ void StudioReporter::carry_out(const std::string& envelope, std::time_t now) {
             done = ask_player(*command);
         }
         const std::string what = "command " + std::string(command_action_name(command->action)) +
-                                 " (" + command->nonce.substr(0, 8) + "…)";
+                                 " (" + command->nonce.substr(0, 8) + "…, " + route + ")";
         if (done) {
             log_info(what + ": done");
         } else {

@@ -5,6 +5,11 @@
 // which are checked and carried out here. A studio that is down, slow or refuses costs the
 // screen nothing: the report waits for the next interval, and what went wrong is logged once
 // per change, not every 30 seconds.
+//
+// With an MQTT broker configured (`mqtt_url`), the reports go to the broker instead and the
+// commands come from it the moment the studio signs them (content/fleet_messages.hpp), with a
+// retained online flag and a last will; while the broker cannot be reached, the reports go over
+// HTTP as before, and their answers still carry the commands.
 #pragma once
 
 #include <array>
@@ -19,6 +24,7 @@
 #include "content/content_store.hpp"
 #include "content/screen_command.hpp"
 #include "core/player_config.hpp"
+#include "mqtt/mqtt_client.hpp"
 #include "runtime/periodic_thread.hpp"
 
 namespace placard {
@@ -42,7 +48,15 @@ class StudioReporter {
     StudioReporter(const PlayerConfig& config, const ContentStore& store, SigningKey key,
                    std::vector<std::array<unsigned char, 32>> trusted, CommandHandlers handlers);
     std::chrono::duration<double> report_once();
-    void carry_out(const std::string& envelope, std::time_t now);
+    // The report over MQTT when the broker is there; false: send it over HTTP.
+    bool report_to_broker(const std::string& body, std::size_t results);
+    // Drops the first `sent` command results: a report carried them.
+    void forget_results(std::size_t sent);
+    Status start_broker_link();
+    // Carries out the commands that came from the broker (on a thread of their own).
+    std::chrono::duration<double> carry_out_arrived();
+    // `route`: how it came, for the log ("through the broker").
+    void carry_out(const std::string& envelope, std::time_t now, const char* route);
     void say(const std::string& state, bool problem);
     Status ask_player(const ScreenCommand& command);
     void send_screenshot();
@@ -54,6 +68,8 @@ class StudioReporter {
     std::string name_;
     std::vector<std::array<unsigned char, 32>> trusted_;
     CommandHandlers handlers_;
+    // Under commands_mutex_: what the reporting thread and the broker's commands share.
+    std::mutex commands_mutex_;
     CommandNonces nonces_;
     std::string last_said_;
     std::mt19937 random_{std::random_device{}()};
@@ -64,6 +80,12 @@ class StudioReporter {
     // What became of the latest commands, sent with the next reports (at most kKeptResults).
     std::deque<std::string> results_;
     static constexpr std::size_t kKeptResults = 20;
+    // The broker (null without mqtt_url), this run's session, the commands it brought.
+    std::string session_;
+    std::deque<std::string> arrived_;  // Under commands_mutex_.
+    static constexpr std::size_t kMostArrived = 20;
+    std::unique_ptr<MqttClient> broker_;
+    PeriodicThread commands_thread_;
     PeriodicThread thread_;  // Last: stopped before what it uses is destroyed.
 };
 

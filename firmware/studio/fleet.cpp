@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "content/content_store.hpp"
+#include "content/fleet_messages.hpp"
 #include "core/json_fields.hpp"
 #include "core/read_file.hpp"
 #include "core/utf8.hpp"
@@ -209,6 +210,16 @@ HttpAnswer Fleet::take_report(std::string_view body, std::string_view authorizat
     }
     screen.last_sent = *sent;
     screen.peer = peer;
+    if (peer == kBrokerPeer) {
+        // Reporting through the broker, so online there (its flag may have come before an admin
+        // accepted it): commands go to it at once from now on.
+        screen.online = true;
+        screen.offline_at = 0;
+    } else {
+        // Reporting over HTTP: not on the broker (or the broker is down), so its commands wait
+        // for this answer rather than go where the screen is not listening.
+        screen.online = false;
+    }
     keep_report(screen, report, std::string(body), now);
     Json answer{{"state", "accepted"}, {"name", screen.name}};
     answer["commands"] = deliver_commands(screen.id, now);
@@ -367,6 +378,69 @@ Result<std::string> Fleet::screenshot(std::int64_t id) {
         }
     }
     return make_error(ErrorKind::NotFound, "no such screen");
+}
+
+void Fleet::set_courier(Courier courier) {
+    std::lock_guard lock(mutex_);
+    courier_ = std::move(courier);
+}
+
+void Fleet::send_waiting_commands(const std::string& key, const Screen& screen, std::int64_t now) {
+    if (!courier_) {
+        return;
+    }
+    // Marked delivered as they are handed over (QoS 1 from here): the screen takes each nonce
+    // once, so one sent twice would only be refused there.
+    (void)execute("BEGIN");
+    for (const Json& envelope : deliver_commands(screen.id, now)) {
+        if (!courier_(key, envelope.get<std::string>())) {
+            (void)execute("ROLLBACK");  // Not handed over: they wait for the next report.
+            return;
+        }
+    }
+    if (auto committed = execute("COMMIT"); !committed) {
+        (void)execute("ROLLBACK");
+    }
+}
+
+Status Fleet::take_online_flag(std::string_view text, std::string_view signature,
+                               std::int64_t now) {
+    auto signed_by = signer(text, "Placard-Screen " + std::string(signature));
+    if (!signed_by) {
+        return signed_by.error();
+    }
+    const auto flag = parse_online_flag(text, *signed_by);
+    if (!flag) {
+        return make_error(ErrorKind::Unauthentic,
+                          "not an online flag of the screen that signed it");
+    }
+    std::lock_guard lock(mutex_);
+    const auto found = screens_.find(*signed_by);
+    if (found == screens_.end()) {
+        return make_error(ErrorKind::NotFound, "not a screen an admin accepted");
+    }
+    Screen& screen = found->second;
+    if (flag->online) {
+        // A flag older than the one taken is a replay, or a retained one the screen replaced.
+        if (flag->sent < screen.online_sent) {
+            return make_error(ErrorKind::Stale, "older than the online flag taken");
+        }
+        screen.online = true;
+        screen.session = flag->session;
+        screen.online_sent = flag->sent;
+        screen.offline_at = 0;
+        send_waiting_commands(found->first, screen, now);
+        return Done{};
+    }
+    // An offline flag counts for the session last seen online, or when none was seen yet (the
+    // studio started while the screen was gone: the broker keeps its will retained).
+    if (!screen.session.empty() && flag->session != screen.session) {
+        return make_error(ErrorKind::Stale, "an offline flag of an earlier session");
+    }
+    screen.online = false;
+    screen.session = flag->session;
+    screen.offline_at = now;
+    return Done{};
 }
 
 Json Fleet::deliver_commands(std::int64_t screen, std::int64_t now) {
@@ -545,6 +619,9 @@ Result<int> Fleet::queue_command(const std::vector<std::int64_t>& ids, CommandAc
         sqlite3_bind_int(prune.get(), 3, kMostWaitingCommands);
         sqlite3_step(prune.get());
         ++queued;
+        if (screen.online) {
+            send_waiting_commands(key, screen, now);
+        }
     }
     if (!ids.empty() && queued == 0) {
         return make_error(ErrorKind::NotFound, "no such screen");
@@ -557,8 +634,14 @@ Json Fleet::overview(std::int64_t now, std::int64_t published, int days) {
     Json screens = Json::array();
     std::map<std::int64_t, std::size_t> index;
     for (const auto& [key, screen] : screens_) {
-        const ScreenState state =
+        ScreenState state =
             screen_state(screen.report, std::max(screen.last_seen, started_), now, published);
+        // The broker passed on the screen's will (or its last words) after its latest report:
+        // it is gone now, not in a report interval or three.
+        if (screen.offline_at > screen.last_seen) {
+            state.colour = ScreenColour::Red;
+            state.reasons.insert(state.reasons.begin(), "已与消息服务器断开（离线遗嘱）");
+        }
         Json item;
         item["id"] = screen.id;
         item["key"] = key;
@@ -570,6 +653,9 @@ Json Fleet::overview(std::int64_t now, std::int64_t published, int days) {
         item["screenshot_at"] = screen.screenshot_at;
         item["state"] = screen_colour_name(state.colour);
         item["reasons"] = state.reasons;
+        if (screen.online || !screen.session.empty()) {
+            item["broker"] = screen.online ? "online" : "offline";
+        }
         item["report"] = screen.report;
         item["plays"] = Json::array();
         item["visits"] = 0;

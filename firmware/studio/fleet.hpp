@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -52,7 +53,9 @@ class Fleet {
     Fleet& operator=(const Fleet&) = delete;
 
     // The answer to a report: 200 with the commands for an accepted screen, 202 for a screen
-    // waiting to be accepted, 4xx with the reason for anything else.
+    // waiting to be accepted, 4xx with the reason for anything else. `peer` is the sender's
+    // address, or kBrokerPeer for a report that came through the broker.
+    static constexpr const char* kBrokerPeer = "mqtt";
     HttpAnswer take_report(std::string_view body, std::string_view authorization,
                            const std::string& peer, std::int64_t now);
 
@@ -88,6 +91,16 @@ class Fleet {
     void prune(std::int64_t now);
     static constexpr int kKeptStatsDays = 180;
 
+    // Hands a signed command to the broker for the screen with `key` (studio/fleet_broker.hpp);
+    // false when it could not. Set: commands for screens online on the broker go at once.
+    using Courier = std::function<bool(const std::string& key, const std::string& envelope)>;
+    void set_courier(Courier courier);
+    // A screen's online flag from the broker (content/fleet_messages.hpp), signed by the screen
+    // (`signature`, "ed25519 KEY SIG"). Online: the commands waiting for it go at once. Nothing
+    // changes, and the error says why, for a bad signature (Unauthentic), a flag not of an
+    // accepted screen (NotFound), or one older than the last taken or of another session (Stale).
+    Status take_online_flag(std::string_view text, std::string_view signature, std::int64_t now);
+
     // The ids of the screens in `group` ("" for every screen).
     std::vector<std::int64_t> screens_in(const std::string& group);
 
@@ -98,6 +111,11 @@ class Fleet {
         std::int64_t last_seen = 0, last_sent = 0;
         nlohmann::json report;  // Null until the first report after acceptance.
         std::int64_t screenshot_at = 0;
+        // On the broker (in memory only): the session last seen online, when its flag was sent,
+        // and when the broker said the screen went offline (its will, or its last words).
+        bool online = false;
+        std::string session;
+        std::int64_t online_sent = 0, offline_at = 0;
     };
     struct Pending {
         std::string name, peer;
@@ -119,6 +137,8 @@ class Fleet {
     void keep_report(Screen& screen, const nlohmann::json& report, const std::string& body,
                      std::int64_t now);
     nlohmann::json deliver_commands(std::int64_t screen, std::int64_t now);
+    // Under the lock: the commands waiting for `screen` handed to the courier.
+    void send_waiting_commands(const std::string& key, const Screen& screen, std::int64_t now);
 
     sqlite3* db_;
     SigningKey key_;
@@ -127,6 +147,7 @@ class Fleet {
     std::mutex mutex_;
     std::map<std::string, Screen> screens_;  // By key (hex).
     std::map<std::string, Pending> pending_;
+    Courier courier_;
 };
 
 }  // namespace placard

@@ -21,6 +21,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 source "$here/exit_trap.sh"
 source "$here/studio_fixture.sh"
 source "$here/xvfb_fixture.sh"
+source "$here/fleet_fixture.sh"
 work=$(mktemp -d)
 studio_pid=
 pids=()
@@ -60,59 +61,8 @@ start_studio "$studio" "$data" "$work/studio.log" --alert-webhook "http://127.0.
 start_xvfb 1280x720 || exit 1
 key=$("$studio" --data "$data" public-key)
 
-sign_in() {
-  curl -s -o /dev/null -c "$work/jar" --data-urlencode "user=管理员" --data-urlencode "password=admin password" "$base/sign-in"
-  curl -s -b "$work/jar" "$base/api/session" | py -c 'import json,sys; print(json.load(sys.stdin)["csrf"])' >"$work/csrf"
-}
-call() {  # call METHOD PATH [CURL OPTIONS…]: prints the status; the body goes to $work/body.
-  local method=$1 path=$2; shift 2
-  curl -s -o "$work/body" -w '%{http_code}' -X "$method" -b "$work/jar" -H "X-CSRF-Token: $(cat "$work/csrf")" "$@" "$base/api/$path"
-}
-# until_fleet SECONDS PYTHON-CONDITION WHAT: polls GET /api/screens until the condition on
-# `f` (the answer) holds.
-until_fleet() {
-  local deadline=$((SECONDS + $1))
-  while [ $SECONDS -lt $deadline ]; do
-    call GET screens >/dev/null
-    py -c "import json,sys; f=json.load(open('$work/body')); sys.exit(0 if ($2) else 1)" 2>/dev/null && return 0
-    sleep 0.5
-  done
-  echo "after $1 s: $(cat "$work/body")" >&2
-  return 1
-}
-until_log() {  # until_log FILE PATTERN SECONDS
-  local deadline=$((SECONDS + $3))
-  while [ $SECONDS -lt $deadline ]; do
-    grep -q -- "$2" "$1" 2>/dev/null && return 0
-    sleep 0.2
-  done
-  echo "no '$2' in $1 after $3 s:" >&2; tail -20 "$1" >&2
-  return 1
-}
 sign_in
 
-start_screen() {  # start_screen N: its player and content service
-  local n=$1 dir=$work/screen$1
-  mkdir -p "$dir"
-  cat >"$dir/placard.conf" <<CONF
-feed_url = $base/feed/feed.json
-store = $dir/store
-poll_interval = 3600
-trusted_key = $key
-studio_url = ${2:-$base}
-screen_name = 终端$n
-report_interval = 2
-screen_key = $dir/screen.key
-player_status = $dir/status.json
-play_log = $dir/plays.sqlite
-CONF
-  if [ -z "${3:-}" ]; then
-    "$placard" --config "$dir/placard.conf" --windowed --size 480x270 >"$dir/player.log" 2>&1 &
-    pids+=($!); eval "player$n=\$!"
-  fi
-  "$tool" serve --config "$dir/placard.conf" >>"$dir/serve.log" 2>&1 &
-  pids+=($!); eval "service$n=\$!"
-}
 for n in 1 2 3; do start_screen $n; done
 
 # --- Enrolment ------------------------------------------------------------------------------

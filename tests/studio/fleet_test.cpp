@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "content/fleet_messages.hpp"
 #include "content/screen_command.hpp"
 #include "core/wall_time.hpp"
 #include "studio/audit_log.hpp"
@@ -210,6 +211,68 @@ TEST_F(FleetTest, AlertsWhenAScreenTurnsRedAndWhenItRecovers) {
 
 nlohmann::json healthy(std::int64_t sent) {
     return nlohmann::json::parse(report_of(generate_signing_key(), sent));
+}
+
+// The broker's side: a screen online there gets its commands at once through the courier; its
+// will makes it red at once; a flag replayed from an earlier session, forged, or of a stranger
+// changes nothing.
+TEST_F(FleetTest, OnlineFlagsFromTheBrokerAreSignedAndSessionBound) {
+    const std::string key = public_key_hex(screen_.public_key);
+    ASSERT_TRUE(fleet_->add(key, "大厅", "admin", kNow));
+    std::vector<std::pair<std::string, std::string>> handed;
+    fleet_->set_courier([&](const std::string& to, const std::string& envelope) {
+        handed.emplace_back(to, envelope);
+        return true;
+    });
+    const auto flag = [&](bool online, const std::string& session, std::int64_t sent,
+                          const SigningKey& by) {
+        const std::string text =
+            online_flag_text(key, online, session, static_cast<std::time_t>(sent));
+        std::string line = signature_line(text, by);
+        line.pop_back();
+        return fleet_->take_online_flag(text, line, kNow + 10);
+    };
+    // Offline on the broker (never seen there): commands wait for a report.
+    ASSERT_TRUE(fleet_->queue_command({}, CommandAction::Refresh, "admin", kNow));
+    EXPECT_TRUE(handed.empty());
+    // Online: what waited goes at once, and so does each new command.
+    ASSERT_TRUE(flag(true, "s1", kNow + 1, screen_));
+    ASSERT_EQ(handed.size(), 1U);
+    EXPECT_EQ(handed[0].first, key);
+    ASSERT_TRUE(fleet_->queue_command({}, CommandAction::Screenshot, "admin", kNow + 2));
+    ASSERT_EQ(handed.size(), 2U);
+    EXPECT_NE(handed[1].second.find("screenshot"), std::string::npos);
+    // Handed over means given: the next report's answer does not repeat them.
+    const std::string body = report_of(screen_, kNow + 3);
+    const HttpAnswer answer =
+        fleet_->take_report(body, signed_by(screen_, body), Fleet::kBrokerPeer, kNow + 3);
+    EXPECT_EQ(nlohmann::json::parse(answer.body)["commands"].size(), 0U) << answer.body;
+
+    // Forged, a stranger's, an older online flag, an earlier session's will: nothing changes.
+    const SigningKey stranger = generate_signing_key();
+    EXPECT_EQ(flag(false, "s1", kNow + 4, stranger).error().kind, ErrorKind::Unauthentic);
+    EXPECT_EQ(flag(true, "s0", kNow, screen_).error().kind, ErrorKind::Stale);
+    EXPECT_EQ(flag(false, "s0", kNow, screen_).error().kind, ErrorKind::Stale);
+    auto overview = fleet_->overview(kNow + 10, 1);
+    EXPECT_EQ(overview["screens"][0]["broker"], "online");
+
+    // This session's will: red at once, long before it could be silent.
+    ASSERT_TRUE(flag(false, "s1", kNow + 1, screen_));
+    overview = fleet_->overview(kNow + 11, 1);
+    EXPECT_EQ(overview["screens"][0]["state"], "red");
+    EXPECT_EQ(overview["screens"][0]["broker"], "offline");
+    EXPECT_EQ(overview["screens"][0]["reasons"][0], "已与消息服务器断开（离线遗嘱）");
+    // While it is offline its commands wait; back online, they go.
+    ASSERT_TRUE(fleet_->queue_command({}, CommandAction::Refresh, "admin", kNow + 12));
+    EXPECT_EQ(handed.size(), 2U);
+    ASSERT_TRUE(flag(true, "s2", kNow + 13, screen_));
+    EXPECT_EQ(handed.size(), 3U);
+    // A report over HTTP: the screen is not on the broker (or the broker is down); its commands
+    // wait for the report's answer.
+    EXPECT_EQ(send(screen_, kNow + 14, kNow + 14).status, 200);
+    ASSERT_TRUE(fleet_->queue_command({}, CommandAction::Refresh, "admin", kNow + 15));
+    EXPECT_EQ(handed.size(), 3U);
+    fleet_->set_courier(nullptr);
 }
 
 TEST(ScreenState, Colours) {

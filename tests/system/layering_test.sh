@@ -16,8 +16,9 @@ declare -A allowed=(
   [runtime]="core text runtime"
   [player]="core text render content runtime player"
   [http]="core http"
-  [service]="core text render content runtime http service"
-  [studio]="core text render content runtime http service player studio"
+  [mqtt]="core text runtime mqtt"
+  [service]="core text render content runtime http mqtt service"
+  [studio]="core text render content runtime http mqtt service player studio"
 )
 for layer in "${!allowed[@]}"; do
   while IFS= read -r line; do

@@ -1,7 +1,7 @@
 // placard-studio: Placard Studio, the admins' web app (firmware/studio/).
 //
 //     placard-studio --data DIR [--listen HOST:PORT] [--secure-cookies] [--alert-webhook URL]
-//                                                   serve (127.0.0.1:8080)
+//                    [--mqtt-url mqtt://HOST[:PORT]]  serve (127.0.0.1:8080)
 //     placard-studio --data DIR add-user NAME --role admin|editor|reviewer  password on stdin
 //     placard-studio --data DIR public-key          the key screens trust (their trusted_key)
 //     placard-studio --data DIR add-screens FILE    enrol screens by key ("KEY NAME" a line)
@@ -25,6 +25,7 @@
 #include "studio/audit_log.hpp"
 #include "studio/fleet.hpp"
 #include "studio/fleet_alerts.hpp"
+#include "studio/fleet_broker.hpp"
 #include "studio/studio_server.hpp"
 #include "studio/users.hpp"
 
@@ -34,7 +35,7 @@ using namespace placard;
 
 constexpr const char* kUsage =
     "usage: placard-studio --data DIR [--listen HOST:PORT] [--secure-cookies]"
-    " [--alert-webhook URL]\n"
+    " [--alert-webhook URL] [--mqtt-url URL]\n"
     "       placard-studio --data DIR add-user NAME --role admin|editor|reviewer"
     "   (the password on standard input)\n"
     "       placard-studio --data DIR public-key\n"
@@ -50,7 +51,7 @@ std::int64_t now() {
 }
 
 struct Options {
-    std::string data, listen = "127.0.0.1:8080", command, alert_webhook;
+    std::string data, listen = "127.0.0.1:8080", command, alert_webhook, mqtt_url;
     std::vector<std::string> arguments;
     bool secure_cookies = false;
     bool ok = true;
@@ -69,6 +70,8 @@ Options read_options(int argc, char** argv) {
             options.alert_webhook = argv[++i];
             options.ok = options.ok && (options.alert_webhook.starts_with("http://") ||
                                         options.alert_webhook.starts_with("https://"));
+        } else if (argument == "--mqtt-url" && has_value) {
+            options.mqtt_url = argv[++i];
         } else if (argument == "--secure-cookies") {
             options.secure_cookies = true;
         } else if (options.command.empty() && !argument.starts_with("--")) {
@@ -245,6 +248,15 @@ int serve(StudioFolder folder, const Options& options) {
     }
     log_info("studio: serving " + studio.folder.data.string() + " on " + options.listen +
              " (port " + std::to_string((*server)->port()) + "); the feed is /feed/feed.json");
+    // The site's broker, when there is one: reports, online flags, commands in a second.
+    std::unique_ptr<FleetBroker> broker;
+    if (!options.mqtt_url.empty()) {
+        auto linked = FleetBroker::start(options.mqtt_url, *studio.fleet, now);
+        if (!linked) {
+            return fail(linked.error().message);
+        }
+        broker = std::move(*linked);
+    }
     // Screens that fail (or come back) are announced within kAlertCheckSeconds.
     FleetAlerts alerts(*studio.fleet, studio.db(), options.alert_webhook);
     PeriodicThread alert_thread;
