@@ -14,6 +14,10 @@ std::string fleet_topic(std::string_view key_hex, std::string_view what) {
     return topic;
 }
 
+std::string studio_online_topic() {
+    return std::string(kFleetTopicRoot) + std::string(kStudioTopicLevel) + "/online";
+}
+
 std::optional<FleetTopic> parse_fleet_topic(std::string_view topic) {
     if (!topic.starts_with(kFleetTopicRoot)) {
         return std::nullopt;

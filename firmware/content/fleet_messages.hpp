@@ -8,6 +8,7 @@
 //                            a screen whose power is cut is seen offline without waiting
 //   placard/v1/KEY/commands  the studio's signed commands for the screen (screen_command.hpp),
 //                            QoS 1, not retained
+//   placard/v1/studio/online the studio's online flag (below), signed by the studio's key
 // A screen's messages are its signature line and the signed text:
 //   "ed25519 KEY SIGNATURE\n" + TEXT
 #pragma once
@@ -23,6 +24,10 @@
 namespace placard {
 
 inline constexpr std::string_view kFleetTopicRoot = "placard/v1/";
+// The studio's own online flag, signed by its key (the key screens trust), retained, and its
+// will: screens report through the broker only while the studio is there to take them.
+inline constexpr std::string_view kStudioTopicLevel = "studio";
+std::string studio_online_topic();
 
 // "placard/v1/KEY/WHAT".
 std::string fleet_topic(std::string_view key_hex, std::string_view what);

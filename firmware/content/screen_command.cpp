@@ -170,9 +170,16 @@ Status CommandNonces::take(const std::string& nonce, std::time_t expires, std::t
     return Done{};
 }
 
+bool CommandNonces::taken(const std::string& nonce) {
+    const std::lock_guard lock(mutex_);
+    const auto found = nonces_.find(nonce);
+    return found != nonces_.end() && found->second > clock_;
+}
+
 Result<ScreenCommand> verify_screen_command(
     std::string_view envelope, const std::vector<std::array<unsigned char, 32>>& trusted,
-    std::string_view own_key, std::time_t now, CommandNonces& nonces, std::string_view origin) {
+    std::string_view own_key, std::time_t now, CommandNonces& nonces, std::string_view origin,
+    ScreenCommand* authentic) {
     const std::string where(origin);
     const auto json = nlohmann::json::parse(envelope, nullptr, false);
     if (!json.is_object() || !json.contains("command") || !json["command"].is_string() ||
@@ -195,6 +202,9 @@ Result<ScreenCommand> verify_screen_command(
         command->expires <= command->issued) {
         return make_error(ErrorKind::Unauthentic,
                           where + ": signed for longer than an hour (or for no time at all)");
+    }
+    if (authentic != nullptr) {
+        *authentic = *command;
     }
     if (auto taken = nonces.take(command->nonce, command->expires, now); !taken) {
         return make_error(taken.error().kind, where + ": " + taken.error().message);

@@ -62,6 +62,8 @@ class CommandNonces {
     // Takes `nonce` (good until `expires`) as of `now`; Stale when it was taken before,
     // Failed when the register is full of unexpired nonces or cannot be kept.
     Status take(const std::string& nonce, std::time_t expires, std::time_t now);
+    // Whether `nonce` was taken (and has not expired since).
+    bool taken(const std::string& nonce);
 
   private:
     std::filesystem::path file_;
@@ -75,9 +77,12 @@ class CommandNonces {
 std::string screenshot_signed_text(std::string_view nonce, std::string_view png);
 
 // Checks an envelope (JSON text) as described above and takes its nonce; `own_key` is this
-// screen's public key (hex). Every refusal says why, prefixed by `origin`.
+// screen's public key (hex). Every refusal says why, prefixed by `origin`. `authentic`, when
+// given, gets the command whenever its signature is good and it names this screen, even when it
+// is then refused (expired, taken before): the refusal can then be told to the studio by nonce.
 Result<ScreenCommand> verify_screen_command(
     std::string_view envelope, const std::vector<std::array<unsigned char, 32>>& trusted,
-    std::string_view own_key, std::time_t now, CommandNonces& nonces, std::string_view origin);
+    std::string_view own_key, std::time_t now, CommandNonces& nonces, std::string_view origin,
+    ScreenCommand* authentic = nullptr);
 
 }  // namespace placard

@@ -50,10 +50,7 @@ Result<std::unique_ptr<MqttClient>> MqttClient::start(Options options) {
         mosquitto_int_option(self->client_, MOSQ_OPT_TLS_USE_OS_CERTS, 1) != MOSQ_ERR_SUCCESS) {
         return make_error("mqtt: this libmosquitto has no TLS");
     }
-    if (!o.will_topic.empty() &&
-        mosquitto_will_set(self->client_, o.will_topic.c_str(),
-                           static_cast<int>(o.will_payload.size()), o.will_payload.data(), 1,
-                           true) != MOSQ_ERR_SUCCESS) {
+    if (!o.will_topic.empty() && !o.make_will && !self->set_will(o.will_payload)) {
         return make_error("mqtt: the last will is refused by the library");
     }
     mosquitto_connect_callback_set(self->client_, &MqttClient::on_connect);
@@ -81,6 +78,12 @@ void MqttClient::say(const std::string& state, bool problem) {
     } else {
         log_info("mqtt: " + state);
     }
+}
+
+bool MqttClient::set_will(const std::string& payload) {
+    return mosquitto_will_set(client_, options_.will_topic.c_str(),
+                              static_cast<int>(payload.size()), payload.data(), 1,
+                              true) == MOSQ_ERR_SUCCESS;
 }
 
 bool MqttClient::publish(const std::string& topic, std::string_view payload, int qos, bool retain) {
@@ -130,6 +133,9 @@ void MqttClient::run() {
             }
         }
         if (!socket_open) {
+            if (options_.make_will) {
+                (void)set_will(options_.make_will());
+            }
             const int code = mosquitto_connect_async(client_, options_.url.host.c_str(),
                                                      options_.url.port, options_.keepalive_s);
             if (code != MOSQ_ERR_SUCCESS) {
@@ -196,6 +202,7 @@ void MqttClient::on_disconnect(struct mosquitto* /*client*/, void* self_pointer,
 
 void MqttClient::on_publish(struct mosquitto* /*client*/, void* self_pointer, int id) {
     auto* self = static_cast<MqttClient*>(self_pointer);
+    ++self->taken_;
     if (id == self->last_words_id_) {
         self->last_words_taken_ = true;
     }
@@ -208,9 +215,9 @@ void MqttClient::on_message(struct mosquitto* /*client*/, void* self_pointer,
         return;
     }
     if (static_cast<std::size_t>(message->payloadlen) > self->options_.most_message_bytes) {
-        log_warning(std::string("mqtt: a message of ") + std::to_string(message->payloadlen) +
-                    " bytes on " + message->topic + " dropped (more than " +
-                    std::to_string(self->options_.most_message_bytes) + ")");
+        self->oversized_.warn("mqtt: a message of " + std::to_string(message->payloadlen) +
+                              " bytes on " + message->topic + " dropped (more than " +
+                              std::to_string(self->options_.most_message_bytes) + ")");
         return;
     }
     if (self->options_.on_message) {

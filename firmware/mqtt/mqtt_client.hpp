@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,7 @@
 
 #include "core/result.hpp"
 #include "mqtt/mqtt_url.hpp"
+#include "runtime/log_allowance.hpp"
 
 struct mosquitto;
 struct mosquitto_message;
@@ -36,6 +38,8 @@ class MqttClient {
         // The last will (MQTT 3.1.1 §3.1.2.5): published by the broker, QoS 1 and retained, when
         // the connection ends without a DISCONNECT — a screen whose power was cut. Empty: none.
         std::string will_topic, will_payload;
+        // Set: the will's payload, made again before every connect (a new session each time).
+        std::function<std::string()> make_will;
         int keepalive_s = 20;
         // A message larger than this is dropped (and logged) rather than handed on.
         std::size_t most_message_bytes = 64 * 1024;
@@ -54,6 +58,8 @@ class MqttClient {
     // Queued for the broker (QoS 0 or 1); false when not connected or refused.
     bool publish(const std::string& topic, std::string_view payload, int qos, bool retain);
     bool subscribe(const std::string& pattern, int qos);
+    // How many publishes the broker has taken (QoS 1: acknowledged; QoS 0: written out).
+    std::uint64_t taken() const { return taken_; }
     // Publishes `payload` to `topic` (QoS 1, retained; none when `topic` is empty), waits at most
     // `wait` for the broker to take it, then disconnects cleanly and joins the thread. A clean
     // disconnect does not set off the will (§3.14.4), hence these last words. Safe to call twice.
@@ -65,6 +71,7 @@ class MqttClient {
     void run();
     void last_words();
     void say(const std::string& state, bool problem);
+    bool set_will(const std::string& payload);
     void wait_before_retry(double& backoff_s);
     static void on_connect(struct mosquitto* client, void* self, int code);
     static void on_disconnect(struct mosquitto* client, void* self, int code);
@@ -81,7 +88,9 @@ class MqttClient {
     std::chrono::milliseconds last_wait_{0};
     std::atomic<int> last_words_id_{-1};
     std::atomic<bool> last_words_taken_{false};
+    std::atomic<std::uint64_t> taken_{0};
     std::string last_said_;
+    LogAllowance oversized_;  // On the loop thread only.
     std::thread thread_;
 };
 

@@ -20,7 +20,8 @@ bool percent_decode(std::string_view text, std::string& out) {
         }
         const auto [end, error] =
             std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16);
-        if (error != std::errc() || end != text.data() + i + 3) {
+        // NUL would end the C string libmosquitto is given: a password cut short.
+        if (error != std::errc() || end != text.data() + i + 3 || value == 0) {
             return false;
         }
         out += static_cast<char>(value);
@@ -32,8 +33,18 @@ bool percent_decode(std::string_view text, std::string& out) {
 }  // namespace
 
 Result<MqttUrl> parse_mqtt_url(std::string_view url) {
+    // The URL in messages without what follows the user: a password does not go to the log.
+    std::string shown(url);
+    if (const std::size_t at = shown.rfind('@'); at != std::string::npos) {
+        const std::size_t start =
+            shown.find("://") == std::string::npos ? 0 : shown.find("://") + 3;
+        if (const std::size_t colon = shown.find(':', start);
+            colon != std::string::npos && colon < at) {
+            shown.replace(colon + 1, at - colon - 1, "***");
+        }
+    }
     const auto fail = [&](const std::string& why) {
-        return make_error("mqtt_url \"" + std::string(url) + "\": " + why);
+        return make_error("mqtt_url \"" + shown + "\": " + why);
     };
     MqttUrl parsed;
     std::string_view rest = url;

@@ -69,6 +69,11 @@ int run_content_service(const std::string& config_path) {
         upload = std::move(started.value());
     }
     std::unique_ptr<StudioReporter> reporter;
+    if (!config->mqtt_url.empty() && config->studio_url.empty()) {
+        // The studio's address still takes screenshots, and the reports when the broker is down.
+        log_error("serve: mqtt_url is set but studio_url is not: set both");
+        return 1;
+    }
     if (!config->studio_url.empty()) {
         CommandHandlers handlers;
         if (poller) {

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -46,6 +47,14 @@ Result<std::unique_ptr<StudioReporter>> StudioReporter::start(
     }
     std::unique_ptr<StudioReporter> reporter(
         new StudioReporter(config, store, *key, std::move(trusted), std::move(handlers)));
+    // The broker link first: the threads below use it (null without mqtt_url).
+    if (!config.mqtt_url.empty()) {
+        if (auto linked = reporter->start_broker_link(); !linked) {
+            return linked.error();
+        }
+        reporter->commands_thread_.start(
+            std::chrono::hours(1), [raw = reporter.get()] { return raw->carry_out_arrived(); });
+    }
     reporter->thread_.start(std::chrono::seconds(0), [raw = reporter.get()] {
         // Whatever a studio (or whoever answers in its place) sends must not end the service.
         try {
@@ -55,68 +64,33 @@ Result<std::unique_ptr<StudioReporter>> StudioReporter::start(
             return std::chrono::duration<double>(raw->config_.report_interval_s);
         }
     });
-    if (!config.mqtt_url.empty()) {
-        reporter->commands_thread_.start(
-            std::chrono::hours(1), [raw = reporter.get()] { return raw->carry_out_arrived(); });
-        if (auto linked = reporter->start_broker_link(); !linked) {
-            return linked.error();
-        }
-    }
     return reporter;
 }
 
 Status StudioReporter::start_broker_link() {
-    auto url = parse_mqtt_url(config_.mqtt_url);
-    if (!url) {
-        return url.error();
-    }
-    // A session is this run's connection to the broker: the studio believes an "offline" (the
-    // will) only of the session it last saw online (content/fleet_messages.hpp).
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::uniform_int_distribution<int> digit(0, 15);
-    for (int i = 0; i < 16; ++i) {
-        session_ += kHex[digit(random_)];
-    }
-    const std::string online_topic = fleet_topic(key_hex_, "online");
-    const std::string commands_topic = fleet_topic(key_hex_, "commands");
-    MqttClient::Options options;
-    options.url = *url;  // Copied: still named below.
-    options.client_id = "placard-" + key_hex_.substr(0, 32);
-    options.will_topic = online_topic;
-    options.will_payload =
-        signed_message(online_flag_text(key_hex_, false, session_, std::time(nullptr)), key_);
-    // A command is a few hundred bytes; nothing larger is held.
-    options.most_message_bytes = 8 * 1024;
-    options.on_connect = [this, online_topic, commands_topic](MqttClient& broker) {
-        broker.publish(
-            online_topic,
-            signed_message(online_flag_text(key_hex_, true, session_, std::time(nullptr)), key_), 1,
-            true);
-        broker.subscribe(commands_topic, 1);
-        // Reported at once: the studio sees the screen back and gives it what waited.
-        thread_.step_now();
-    };
-    options.on_message = [this, commands_topic](const std::string& topic, std::string payload) {
-        if (topic != commands_topic) {
-            return;
-        }
+    ScreenBrokerLink::Handlers handlers;
+    handlers.command = [this](std::string envelope) {
         {
             std::lock_guard lock(commands_mutex_);
+            // Full: this one waits for the next report's answer (the studio gives it again).
             if (arrived_.size() == kMostArrived) {
-                arrived_.pop_front();
+                return;
             }
-            arrived_.push_back(std::move(payload));
+            arrived_.push_back(std::move(envelope));
         }
         commands_thread_.step_now();
     };
-    auto started = MqttClient::start(std::move(options));
-    if (!started) {
-        return started.error();
+    handlers.refused = [this](const std::string& reason) {
+        std::lock_guard lock(commands_mutex_);
+        strangers_.warn(reason);
+    };
+    // Reported at once: the studio sees the screen back and gives it what waited.
+    handlers.connected = [this] { thread_.step_now(); };
+    auto link = ScreenBrokerLink::start(config_.mqtt_url, key_, trusted_, std::move(handlers));
+    if (!link) {
+        return link.error();
     }
-    broker_ = std::move(started.value());
-    // The address without the user and password the URL may hold.
-    log_info("reports go through the broker at " + url->host + ":" + std::to_string(url->port) +
-             " whenever it can be reached, else to the studio");
+    broker_ = std::move(*link);
     return Done{};
 }
 
@@ -164,14 +138,10 @@ StudioReporter::StudioReporter(const PlayerConfig& config, const ContentStore& s
 }
 
 StudioReporter::~StudioReporter() {
-    if (broker_) {
-        // A clean disconnect does not set off the will: the screen says it is going itself.
-        broker_->stop(
-            fleet_topic(key_hex_, "online"),
-            signed_message(online_flag_text(key_hex_, false, session_, std::time(nullptr)), key_));
-    }
+    // The threads first (they use the link), then the link, which says offline as it goes.
     commands_thread_.stop();
     thread_.stop();
+    broker_.reset();
 }
 
 void StudioReporter::say(const std::string& state, bool problem) {
@@ -331,8 +301,7 @@ std::chrono::duration<double> StudioReporter::report_once() {
 }
 
 bool StudioReporter::report_to_broker(const std::string& body, std::size_t results) {
-    if (!broker_ || !broker_->connected() ||
-        !broker_->publish(fleet_topic(key_hex_, "status"), signed_message(body, key_), 1, false)) {
+    if (!broker_ || !broker_->report(body)) {
         return false;
     }
     say("reporting through the broker", false);
@@ -350,16 +319,38 @@ void StudioReporter::forget_results(std::size_t sent) {
 void StudioReporter::carry_out(const std::string& envelope, std::time_t now, const char* route) {
     // The reporting thread (commands in a report's answer) and the broker's commands thread.
     std::lock_guard lock(commands_mutex_);
+    ScreenCommand authentic;
     auto command = verify_screen_command(envelope, trusted_, key_hex_, now, nonces_,
-                                         "command from the studio");
+                                         "command from the studio", &authentic);
     nlohmann::ordered_json result;
+    if (!command && authentic.nonce.empty()) {
+        // Not the studio's, or not for this screen: nothing to tell the studio, and nothing
+        // kept, so a stranger cannot push the real results out.
+        strangers_.warn(command.error().message);
+        return;
+    }
     if (!command) {
-        log_warning(command.error().message);
-        // A refused command's nonce cannot be trusted to be its own: nothing to say back but
-        // that one was refused.
-        result["nonce"] = "";
-        result["done"] = false;
-        result["message"] = command.error().message;
+        const std::string what = "command " + std::string(command_action_name(authentic.action)) +
+                                 " (" + authentic.nonce.substr(0, 8) + "…, " + route + ")";
+        result["nonce"] = authentic.nonce;
+        if (nonces_.taken(authentic.nonce)) {
+            // Given again: the studio gives a command until a report says what became of it,
+            // and the last one saying so may have been lost. Said again, not done again.
+            const auto earlier =
+                std::find_if(outcomes_.begin(), outcomes_.end(),
+                             [&](const auto& outcome) { return outcome.first == authentic.nonce; });
+            log_info(what + ": carried out before");
+            if (earlier != outcomes_.end()) {
+                push_result(earlier->second);
+                return;
+            }
+            result["done"] = true;
+            result["message"] = "";
+        } else {
+            log_warning(what + ": " + command.error().message);
+            result["done"] = false;
+            result["message"] = command.error().message;
+        }
     } else {
         Status done = make_error("this screen does not carry out \"" +
                                  std::string(command_action_name(command->action)) + "\" commands");
@@ -380,10 +371,22 @@ void StudioReporter::carry_out(const std::string& envelope, std::time_t now, con
         result["done"] = static_cast<bool>(done);
         result["message"] = done ? std::string() : done.error().message;
     }
+    const std::string text = result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (command) {
+        if (outcomes_.size() == kKeptOutcomes) {
+            outcomes_.pop_front();
+        }
+        outcomes_.emplace_back(command->nonce, text);
+    }
+    push_result(text);
+}
+
+// Under commands_mutex_.
+void StudioReporter::push_result(const std::string& result) {
     if (results_.size() == kKeptResults) {
         results_.pop_front();
     }
-    results_.push_back(result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    results_.push_back(result);
 }
 
 }  // namespace placard

@@ -24,8 +24,9 @@
 #include "content/content_store.hpp"
 #include "content/screen_command.hpp"
 #include "core/player_config.hpp"
-#include "mqtt/mqtt_client.hpp"
+#include "runtime/log_allowance.hpp"
 #include "runtime/periodic_thread.hpp"
+#include "service/screen_broker_link.hpp"
 
 namespace placard {
 
@@ -53,6 +54,7 @@ class StudioReporter {
     // Drops the first `sent` command results: a report carried them.
     void forget_results(std::size_t sent);
     Status start_broker_link();
+    void push_result(const std::string& result);
     // Carries out the commands that came from the broker (on a thread of their own).
     std::chrono::duration<double> carry_out_arrived();
     // `route`: how it came, for the log ("through the broker").
@@ -80,11 +82,16 @@ class StudioReporter {
     // What became of the latest commands, sent with the next reports (at most kKeptResults).
     std::deque<std::string> results_;
     static constexpr std::size_t kKeptResults = 20;
-    // The broker (null without mqtt_url), this run's session, the commands it brought.
-    std::string session_;
+    // The broker (null without mqtt_url) and the commands it brought.
     std::deque<std::string> arrived_;  // Under commands_mutex_.
     static constexpr std::size_t kMostArrived = 20;
-    std::unique_ptr<MqttClient> broker_;
+    // Refusals of what is not the studio's (under commands_mutex_).
+    LogAllowance strangers_;
+    // What became of the latest commands carried out, by nonce: said again when one is given
+    // again (under commands_mutex_).
+    std::deque<std::pair<std::string, std::string>> outcomes_;
+    static constexpr std::size_t kKeptOutcomes = 64;
+    std::unique_ptr<ScreenBrokerLink> broker_;
     PeriodicThread commands_thread_;
     PeriodicThread thread_;  // Last: stopped before what it uses is destroyed.
 };

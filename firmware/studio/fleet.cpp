@@ -222,7 +222,7 @@ HttpAnswer Fleet::take_report(std::string_view body, std::string_view authorizat
     }
     keep_report(screen, report, std::string(body), now);
     Json answer{{"state", "accepted"}, {"name", screen.name}};
-    answer["commands"] = deliver_commands(screen.id, now);
+    answer["commands"] = deliver_commands(screen, now);
     return json_answer(200, answer);
 }
 
@@ -385,22 +385,25 @@ void Fleet::set_courier(Courier courier) {
     courier_ = std::move(courier);
 }
 
-void Fleet::send_waiting_commands(const std::string& key, const Screen& screen, std::int64_t now) {
+int Fleet::send_waiting_commands(const std::string& key, const Screen& screen, std::int64_t now) {
     if (!courier_) {
-        return;
+        return 0;
     }
     // Marked delivered as they are handed over (QoS 1 from here): the screen takes each nonce
     // once, so one sent twice would only be refused there.
     (void)execute("BEGIN");
-    for (const Json& envelope : deliver_commands(screen.id, now)) {
+    int handed = 0;
+    for (const Json& envelope : deliver_commands(screen, now)) {
         if (!courier_(key, envelope.get<std::string>())) {
             (void)execute("ROLLBACK");  // Not handed over: they wait for the next report.
-            return;
+            return 0;
         }
+        ++handed;
     }
     if (auto committed = execute("COMMIT"); !committed) {
         (void)execute("ROLLBACK");
     }
+    return handed;
 }
 
 Status Fleet::take_online_flag(std::string_view text, std::string_view signature,
@@ -420,10 +423,14 @@ Status Fleet::take_online_flag(std::string_view text, std::string_view signature
         return make_error(ErrorKind::NotFound, "not a screen an admin accepted");
     }
     Screen& screen = found->second;
+    if (flag->sent > now + 86400) {
+        return make_error(ErrorKind::Invalid, "sent more than a day in the studio's future");
+    }
     if (flag->online) {
-        // A flag older than the one taken is a replay, or a retained one the screen replaced.
-        if (flag->sent < screen.online_sent) {
-            return make_error(ErrorKind::Stale, "older than the online flag taken");
+        // Not newer than the one taken: a replay, or a retained one the screen replaced. A
+        // session seen ending does not come back (its flag replayed after the will).
+        if (flag->sent <= screen.online_sent || flag->session == screen.ended_session) {
+            return make_error(ErrorKind::Stale, "not newer than the online flag taken");
         }
         screen.online = true;
         screen.session = flag->session;
@@ -439,18 +446,26 @@ Status Fleet::take_online_flag(std::string_view text, std::string_view signature
     }
     screen.online = false;
     screen.session = flag->session;
+    screen.ended_session = flag->session;
     screen.offline_at = now;
     return Done{};
 }
 
-Json Fleet::deliver_commands(std::int64_t screen, std::int64_t now) {
+Json Fleet::deliver_commands(const Screen& screen, std::int64_t now) {
     Json list = Json::array();
+    // Given until a report says what became of it (or it expires): a command given and then
+    // lost — an answer that never arrived, a broker that dropped it — is given again once the
+    // screen has had two reports' time to tell. The screen takes each nonce once.
+    const std::int64_t interval =
+        std::clamp<std::int64_t>(json_integer(screen.report, "interval", 30), 2, 3600);
     SqliteStatement waiting(db_,
                             "UPDATE commands SET delivered = ? WHERE screen = ? AND "
-                            "delivered IS NULL AND expires > ? RETURNING envelope");
+                            "done IS NULL AND expires > ? AND "
+                            "(delivered IS NULL OR delivered <= ?) RETURNING envelope");
     sqlite3_bind_int64(waiting.get(), 1, now);
-    sqlite3_bind_int64(waiting.get(), 2, screen);
+    sqlite3_bind_int64(waiting.get(), 2, screen.id);
     sqlite3_bind_int64(waiting.get(), 3, now);
+    sqlite3_bind_int64(waiting.get(), 4, now - std::max<std::int64_t>(2 * interval + 5, 15));
     while (sqlite3_step(waiting.get()) == SQLITE_ROW) {
         list.push_back(column_text(waiting.get(), 0));
     }
@@ -588,7 +603,7 @@ std::vector<std::int64_t> Fleet::screens_in(const std::string& group) {
 Result<int> Fleet::queue_command(const std::vector<std::int64_t>& ids, CommandAction action,
                                  const std::string& by, std::int64_t now) {
     std::lock_guard lock(mutex_);
-    int queued = 0;
+    int queued = 0, handed = 0;
     for (const auto& [key, screen] : screens_) {
         if (!ids.empty() && std::find(ids.begin(), ids.end(), screen.id) == ids.end()) {
             continue;
@@ -620,12 +635,15 @@ Result<int> Fleet::queue_command(const std::vector<std::int64_t>& ids, CommandAc
         sqlite3_step(prune.get());
         ++queued;
         if (screen.online) {
-            send_waiting_commands(key, screen, now);
+            handed += send_waiting_commands(key, screen, now) > 0 ? 1 : 0;
         }
     }
     if (!ids.empty() && queued == 0) {
         return make_error(ErrorKind::NotFound, "no such screen");
     }
+    log_info("studio: " + std::string(command_action_name(action)) + " for " +
+             std::to_string(queued) + " screen(s), " + std::to_string(handed) +
+             " of them through the broker at once");
     return queued;
 }
 

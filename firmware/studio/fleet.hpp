@@ -114,7 +114,7 @@ class Fleet {
         // On the broker (in memory only): the session last seen online, when its flag was sent,
         // and when the broker said the screen went offline (its will, or its last words).
         bool online = false;
-        std::string session;
+        std::string session, ended_session;
         std::int64_t online_sent = 0, offline_at = 0;
     };
     struct Pending {
@@ -136,9 +136,9 @@ class Fleet {
     Status execute(const char* sql);
     void keep_report(Screen& screen, const nlohmann::json& report, const std::string& body,
                      std::int64_t now);
-    nlohmann::json deliver_commands(std::int64_t screen, std::int64_t now);
-    // Under the lock: the commands waiting for `screen` handed to the courier.
-    void send_waiting_commands(const std::string& key, const Screen& screen, std::int64_t now);
+    nlohmann::json deliver_commands(const Screen& screen, std::int64_t now);
+    // Under the lock: the commands waiting for `screen` handed to the courier; how many.
+    int send_waiting_commands(const std::string& key, const Screen& screen, std::int64_t now);
 
     sqlite3* db_;
     SigningKey key_;

@@ -3,14 +3,16 @@
 //   placard-fleet-load keys N FILE
 //       N new screen keys: FILE (the secret keys, one a line) and FILE.screens ("KEY NAME" a
 //       line, for `placard-studio add-screens`)
-//   placard-fleet-load run STUDIO_URL FILE INTERVAL ROUNDS
+//   placard-fleet-load run STUDIO_URL FILE INTERVAL ROUNDS COMMAND_FILE
 //       every screen of FILE reports ROUNDS times, each round spread evenly over INTERVAL
 //       seconds (what a fleet does), then all at once (a county's screens coming back after a
 //       power cut). A report answered 503 (the studio's connection bound) is sent again after a
 //       random wait of up to a second, until a deadline of one INTERVAL, as a screen would at
 //       its next report. Each sender thread has a loopback address of its own (127.0.0.2…), as
 //       screens have. Prints one JSON line: reports sent and accepted, retries, refusals,
-//       lost reports, bytes per report and per screen and day, latencies.
+//       lost reports, bytes per report and per screen and day, latencies, and each screen's
+//       time from the studio's command (asked for at the time COMMAND_FILE holds, unix seconds)
+//       to the answer that brought it.
 //
 // Bounded: N at most 5000, ROUNDS at most 10, INTERVAL at most 120 s; it stops by itself.
 #include <curl/curl.h>
@@ -28,6 +30,7 @@
 #include <vector>
 
 #include "content/signed_manifest.hpp"
+#include "simulated_report.hpp"
 
 namespace {
 
@@ -40,6 +43,8 @@ struct Totals {
     double upload_bytes = 0, download_bytes = 0;
     std::vector<double> latencies_ms;  // Of the reports taken at the first try, in the rounds.
     std::string first_refusal;
+    // When each screen's first command came with an answer (unix seconds; 0: none yet).
+    std::vector<double> command_at;
 };
 
 std::size_t keep(char* data, std::size_t size, std::size_t count, void* out) {
@@ -47,60 +52,13 @@ std::size_t keep(char* data, std::size_t size, std::size_t count, void* out) {
     return size * count;
 }
 
-// A report as a screen's content service makes it (service/screen_report.cpp), with a day's
-// typical play roll-ups.
-std::string report_of(const SigningKey& key, const std::string& name, std::time_t now) {
-    nlohmann::ordered_json report;
-    report["placard_report"] = 1;
-    report["name"] = name;
-    report["key"] = public_key_hex(key.public_key);
-    report["sent"] = format_utc_time(now);
-    report["interval"] = 30;
-    report["content"] = {{"version", 7},
-                         {"taken_at", "2026-11-28T09:00:01+08:00"},
-                         {"source", "http://studio:8080/feed/feed.json"},
-                         {"last_poll_at", "2026-11-28T09:30:00+08:00"},
-                         {"last_error", ""},
-                         {"last_error_source", ""},
-                         {"last_error_at", ""}};
-    report["player"] = {{"version", 7},
-                        {"folder", "/var/lib/placard/store/versions/v7-1795834106127"},
-                        {"fallback_reason", ""},
-                        {"screen", "on (within screen hours)"},
-                        {"display", "on, by HDMI-CEC (/dev/cec0)"},
-                        {"last_frame_at", format_utc_time(now)},
-                        {"showing", "banner b2; excerpt a1"},
-                        {"screenshot", ""},
-                        {"screenshot_at", ""},
-                        {"screenshot_dark", false},
-                        {"at", format_utc_time(now)}};
-    report["notices"] = nlohmann::json::array();
-    report["system"] = {{"uptime_s", 86400},
-                        {"soc_celsius", 52.1},
-                        {"throttled", ""},
-                        {"free_bytes", 20000000000LL},
-                        {"total_bytes", 31000000000LL},
-                        {"clock_synchronised", true}};
-    report["plays"] = nlohmann::json::array();
-    const std::time_t hour = now / 3600 * 3600;
-    for (const char* item : {"b1", "b2", "b3", "b4", "a1", "a2", "n1", "s1", "s2"}) {
-        report["plays"].push_back({{"hour", hour},
-                                   {"zone", item[0] == 'b' ? "banner" : "excerpt"},
-                                   {"item", item},
-                                   {"plays", 40},
-                                   {"seconds", 320}});
-    }
-    report["visits"] = {{{"hour", hour}, {"visits", 3}, {"seconds", 140}}};
-    return report.dump();
-}
-
 // One report, sent again on 503 until `deadline`; its latency kept when `measured` (the steady
 // rounds: in the burst, a latency says more about the loopback's queues than the studio).
 void send_report(CURL* curl, const std::string& url, const std::string& interface,
-                 const SigningKey& key, const std::string& name, Clock::time_point deadline,
-                 bool measured, Totals& totals, std::mt19937& random) {
+                 const SigningKey& key, const std::string& name, std::size_t screen,
+                 Clock::time_point deadline, bool measured, Totals& totals, std::mt19937& random) {
     for (bool first = true;; first = false) {
-        const std::string body = report_of(key, name, std::time(nullptr));
+        const std::string body = simulated_report(key, name, std::time(nullptr));
         std::string signature = signature_line(body, key);
         signature.pop_back();
         const std::string authorization = "Authorization: Placard-Screen " + signature;
@@ -131,11 +89,21 @@ void send_report(CURL* curl, const std::string& url, const std::string& interfac
             totals.retried += first ? 0 : 1;
             if (done == CURLE_OK && status == 200) {
                 ++totals.accepted;
+                if (totals.command_at[screen] == 0 &&
+                    answer.find("\"commands\":[\"") != std::string::npos) {
+                    totals.command_at[screen] =
+                        std::chrono::duration<double>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+                }
                 if (first && measured) {
                     totals.latencies_ms.push_back(ms);
                 }
-                totals.upload_bytes +=
-                    static_cast<double>(request_bytes + static_cast<long>(body.size()));
+                // libcurl's request size holds the body when it went out with the head (a
+                // small POST), and only the head otherwise.
+                const long body_bytes = static_cast<long>(body.size());
+                totals.upload_bytes += static_cast<double>(
+                    request_bytes > body_bytes ? request_bytes : request_bytes + body_bytes);
                 totals.download_bytes +=
                     static_cast<double>(header_bytes + static_cast<long>(answer.size()));
                 return;
@@ -168,7 +136,8 @@ int make_keys(int count, const std::string& file) {
     return secrets && screens ? 0 : 1;
 }
 
-int run(const std::string& studio, const std::string& file, int interval, int rounds) {
+int run(const std::string& studio, const std::string& file, int interval, int rounds,
+        const std::string& command_file) {
     std::vector<SigningKey> keys;
     std::ifstream secrets(file);
     for (std::string line; std::getline(secrets, line);) {
@@ -184,8 +153,10 @@ int run(const std::string& studio, const std::string& file, int interval, int ro
     }
     const std::string url = studio + "/api/screens/report";
     Totals totals;
+    totals.command_at.assign(keys.size(), 0);
     const auto wave = [&](int threads, Clock::time_point start, double spread_s) {
         std::vector<std::thread> senders;
+        senders.reserve(static_cast<std::size_t>(threads));
         for (int t = 0; t < threads; ++t) {
             senders.emplace_back([&, t] {
                 CURL* curl = curl_easy_init();
@@ -199,7 +170,7 @@ int run(const std::string& studio, const std::string& file, int interval, int ro
                             spread_s * static_cast<double>(i) / static_cast<double>(keys.size())));
                     std::this_thread::sleep_until(when);
                     send_report(curl, url, interface, keys[i], "模拟终端" + std::to_string(i + 1),
-                                when + std::chrono::seconds(interval), spread_s > 0, totals,
+                                i, when + std::chrono::seconds(interval), spread_s > 0, totals,
                                 random);
                 }
                 curl_easy_cleanup(curl);
@@ -250,6 +221,19 @@ int run(const std::string& studio, const std::string& file, int interval, int ro
     out["latency_ms_p50"] = at(0.5);
     out["latency_ms_p95"] = at(0.95);
     out["burst_seconds"] = burst_s;
+    // The studio's command, asked for while the screens reported (fleet_load.sh): it reaches a
+    // screen with the answer to its next report.
+    double asked = 0;
+    std::ifstream(command_file) >> asked;
+    std::vector<double> command_ms;
+    for (const double at_s : totals.command_at) {
+        if (asked > 0 && at_s > 0) {
+            command_ms.push_back((at_s - asked) * 1000);
+        }
+    }
+    std::sort(command_ms.begin(), command_ms.end());
+    out["commands_received"] = command_ms.size();
+    out["command_ms"] = command_ms;
     std::printf("%s\n", out.dump().c_str());
     return 0;
 }
@@ -267,17 +251,17 @@ int main(int argc, char** argv) {
         }
         return make_keys(count, args[2]);
     }
-    if (args.size() == 5 && args[0] == "run") {
+    if (args.size() == 6 && args[0] == "run") {
         const int interval = std::atoi(args[3].c_str()), rounds = std::atoi(args[4].c_str());
         if (interval < 1 || interval > 120 || rounds < 1 || rounds > 10) {
             std::fputs("placard-fleet-load: run: INTERVAL 1–120 s, ROUNDS 1–10\n", stderr);
             return 2;
         }
-        return run(args[1], args[2], interval, rounds);
+        return run(args[1], args[2], interval, rounds, args[5]);
     }
     std::fputs(
         "usage: placard-fleet-load keys N FILE\n"
-        "       placard-fleet-load run STUDIO_URL FILE INTERVAL ROUNDS\n",
+        "       placard-fleet-load run STUDIO_URL FILE INTERVAL ROUNDS COMMAND_FILE\n",
         stderr);
     return 2;
 }

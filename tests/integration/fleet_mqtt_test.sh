@@ -59,9 +59,16 @@ done <"$work/keys"
 until_fleet 120 'len(f["screens"]) == 3 and all((s["state"] == "green" or set(s["reasons"]) == {"时钟未同步"}) and s["report"]["player"]["version"] == 1 and s["peer"] == "mqtt" and s.get("broker") == "online" for s in f["screens"])' &&
   ok "all three are well on version 1, reporting through the broker and online there" ||
   fail "the screens are not all well, reporting through the broker"
-mosquitto_sub -p "$mqtt_port" -h 127.0.0.1 -t 'placard/v1/+/online' -v -W 5 -C 3 >"$work/retained" 2>&1
-[ "$(grep -c '"online":true' "$work/retained")" = 3 ] &&
-  ok "the broker holds each screen's signed online flag, retained" || fail "retained flags: $(cat "$work/retained")"
+# What a newcomer to the broker is given at once: the retained flags (the studio's and three).
+deadline=$((SECONDS + 60))
+while :; do
+  mosquitto_sub -p "$mqtt_port" -h 127.0.0.1 -t 'placard/v1/+/online' -v -W 5 -C 4 >"$work/retained" 2>&1
+  [ "$(grep -c '"online":true' "$work/retained")" = 4 ] && break
+  [ $SECONDS -lt $deadline ] || break
+  sleep 0.5
+done
+[ "$(grep -c '"online":true' "$work/retained")" = 4 ] && grep -q "^placard/v1/studio/online ed25519 $key " "$work/retained" &&
+  ok "the broker holds the studio's and each screen's signed online flag, retained" || fail "retained flags: $(cat "$work/retained")"
 
 # --- An urgent notice through the broker --------------------------------------------------------
 for n in 1 2 3; do : >"$work/screen$n/seen"; done
@@ -82,6 +89,9 @@ while [ $SECONDS -lt $deadline ]; do
   [ $left = 0 ] && break
   sleep 0.05
 done
+grep -q "refresh for 3 screen(s), 3 of them through the broker at once" "$work/studio.log" &&
+  ok "the studio handed the refresh to the broker for all three at once, not to their next reports" ||
+  fail "the refresh waited for reports: $(grep "refresh for" "$work/studio.log")"
 for n in 1 2 3; do
   if [ -s "$work/screen$n/seen" ] && grep -q "command refresh (.*, through the broker): done" "$work/screen$n/serve.log"; then
     ok "screen $n took the refresh through the broker and shows the notice $(py -c "print(f'{$(cat "$work/screen$n/seen") - $start:.2f}')") s after it was published"
@@ -114,9 +124,9 @@ open(sys.argv[3] + "/edited", "w").write(edited)
 PY
 mosquitto_pub -p "$mqtt_port" -h 127.0.0.1 -q 1 -t "placard/v1/$key1/commands" -f "$work/replayed"
 mosquitto_pub -p "$mqtt_port" -h 127.0.0.1 -q 1 -t "placard/v1/$key1/commands" -f "$work/edited"
-until_log "$work/screen1/serve.log" "taken before (a replay)" 30 &&
+until_log "$work/screen1/serve.log" "carried out before" 30 &&
   until_log "$work/screen1/serve.log" "the signature does not match" 30 &&
-  ok "a replayed and an edited command on the broker are refused by the screen" ||
+  ok "a replayed command on the broker is not carried out again, an edited one is refused" ||
   fail "replayed or edited commands through the broker"
 # Screen 2's topic, a status in its name signed by another key; and its flag said offline by it.
 call GET screens >/dev/null
@@ -125,22 +135,37 @@ printf 'ed25519 %s %s\n{"placard_report":1,"key":"%s","sent":"2030-01-01T00:00:0
 mosquitto_pub -p "$mqtt_port" -h 127.0.0.1 -q 1 -t "placard/v1/$key2/status" -f "$work/forged"
 printf 'ed25519 %s %s\n{"placard_online":1,"key":"%s","online":false,"session":"x","sent":"2030-01-01T00:00:00Z"}' "$key2" "$(printf 'cd%.0s' {1..64})" "$key2" >"$work/forged-offline"
 mosquitto_pub -p "$mqtt_port" -h 127.0.0.1 -q 1 -t "placard/v1/$key2/online" -f "$work/forged-offline"
-until_log "$work/studio.log" "a report on placard/v1/$key2/status refused" 30 &&
+# And a genuine report of screen 1, published on screen 2's topic.
+mosquitto_sub -p "$mqtt_port" -h 127.0.0.1 -t "placard/v1/$key1/status" -C 1 -W 40 >"$work/status1" 2>/dev/null
+[ -s "$work/status1" ] && mosquitto_pub -p "$mqtt_port" -h 127.0.0.1 -q 1 -t "placard/v1/$key2/status" -f "$work/status1"
+until_log "$work/studio.log" "a message on placard/v1/$key2/status is signed by another key" 30 &&
+  until_log "$work/studio.log" "a report on placard/v1/$key2/status refused" 30 &&
   until_log "$work/studio.log" "an online flag on placard/v1/$key2/online refused" 30 &&
   until_fleet 30 '[(s["state"], s.get("broker")) for s in f["screens"] if s["name"] == "终端2"][0][1] == "online"' &&
-  ok "a forged status and a forged offline flag for screen 2 change nothing" ||
+  ok "screen 1's report on screen 2's topic, a forged status and a forged offline flag for screen 2 change nothing" ||
   fail "forged messages on screen 2's topics"
 
 # --- The broker down: HTTP, and back -------------------------------------------------------------
+# From here on, only what the logs say after the broker went down counts.
+for n in 1 2; do wc -l <"$work/screen$n/serve.log" >"$work/screen$n/mark"; done
 stop_mosquitto
+since_mark() { tail -n +"$(($(cat "$work/screen$1/mark") + 1))" "$work/screen$1/serve.log" >"$work/screen$1/since"; }
+until_new_log() {  # until_new_log N PATTERN SECONDS: in screen N's log since the mark
+  local deadline=$((SECONDS + $3))
+  while [ $SECONDS -lt $deadline ]; do
+    since_mark "$1"; grep -q -- "$2" "$work/screen$1/since" && return 0
+    sleep 0.2
+  done
+  echo "no '$2' in screen $1's log since the broker went down" >&2; return 1
+}
 for n in 1 2; do
-  until_log "$work/screen$n/serve.log" "reporting, accepted as" 60 &&
+  until_new_log $n "reporting, accepted as" 60 &&
     ok "screen $n reports to the studio over HTTP with the broker down" || fail "screen $n: no HTTP report"
 done
 [ "$(call POST notices --data-binary '{"cancel": true, "id": "fire-drill"}')" = 200 ] ||
   fail "cancelling the notice: $(cat "$work/body")"
 for n in 1 2; do
-  until_log "$work/screen$n/serve.log" "command refresh (.*, with a report's answer): done" 60 &&
+  until_new_log $n "command refresh (.*, with a report's answer): done" 60 &&
     ok "screen $n took the next refresh with a report's answer while the broker was down" ||
     fail "screen $n: no refresh over HTTP"
 done

@@ -176,10 +176,10 @@ until_log "$work/fake-port" "[0-9]" 30 >/dev/null || fail "the fake studio did n
 kill "$service1"; wait "$service1" 2>/dev/null
 polls_before=$(grep -c "feed: took version\|feed: unchanged" "$work/screen1/serve.log")
 start_screen 1 "http://127.0.0.1:$(cat "$work/fake-port")" no-player
-until_log "$work/screen1/serve.log" "taken before (a replay)" 60 &&
+until_log "$work/screen1/serve.log" "carried out before" 60 &&
   until_log "$work/screen1/serve.log" "the signature does not match" 60 &&
   until_log "$work/screen1/serve.log" "which this device does not trust" 60 &&
-  ok "a replayed, an edited and a stranger's command are refused" || fail "replayed or forged commands"
+  ok "a replayed command is not carried out again (only said done again), an edited and a stranger's are refused" || fail "replayed or forged commands"
 polls_after=$(grep -c "feed: took version\|feed: unchanged" "$work/screen1/serve.log")
 # The restarted service polls once at start; the refused commands add no poll.
 [ $((polls_after - polls_before)) -le 1 ] && ok "and neither made the screen poll" ||

@@ -11,7 +11,8 @@ start_mosquitto() {
     mqtt_port=${wanted:-$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
     # `user root`: as root (CI), mosquitto 2 would otherwise drop to the mosquitto user; it
     # means nothing to anyone else. max_queued_messages 0: no cap on what waits for a client
-    # (the default, 1000, would cut a thousand screens' retained flags short).
+    # (the default, 1000, would cut a thousand screens' retained flags short). max_packet_size:
+    # a client is never sent more than a report's worth (libmosquitto allocates what comes).
     cat >"$dir/mosquitto.conf" <<CONF
 listener $mqtt_port 127.0.0.1
 allow_anonymous true
@@ -23,6 +24,7 @@ log_type notice
 log_type information
 user root
 max_queued_messages 0
+max_packet_size 300000
 CONF
     mosquitto -c "$dir/mosquitto.conf" >>"$dir/mosquitto.log" 2>&1 &
     mqtt_pid=$!

@@ -127,9 +127,21 @@ TEST_F(FleetTest, CommandsAreSignedGivenOnceAndTakenByTheScreen) {
                                        static_cast<std::time_t>(kNow + 1), nonces, "c");
     ASSERT_TRUE(taken) << taken.error().message;
     EXPECT_EQ(taken->action, CommandAction::Refresh);
-    // Given once.
+    // Given once while the screen may still say what became of it (two reports' time)…
     EXPECT_TRUE(nlohmann::json::parse(send(screen_, kNow + 2, kNow + 2).body)["commands"].empty());
     EXPECT_FALSE(fleet_->queue_command({*id + 100}, CommandAction::Refresh, "admin", kNow));
+    // …then again, the answer that carried it may have been lost; until a report says.
+    const auto again = nlohmann::json::parse(send(screen_, kNow + 70, kNow + 70).body)["commands"];
+    ASSERT_EQ(again.size(), 1U);
+    EXPECT_EQ(again[0], commands[0]);
+    std::string body = report_of(screen_, kNow + 71);
+    auto report = nlohmann::json::parse(body);
+    report["command_results"] = {{{"nonce", taken->nonce}, {"done", true}, {"message", ""}}};
+    body = report.dump();
+    ASSERT_EQ(fleet_->take_report(body, signed_by(screen_, body), "192.0.2.7", kNow + 71).status,
+              200);
+    EXPECT_TRUE(
+        nlohmann::json::parse(send(screen_, kNow + 200, kNow + 200).body)["commands"].empty());
 }
 
 TEST_F(FleetTest, AcceptedScreensSurviveARestart) {
@@ -252,6 +264,8 @@ TEST_F(FleetTest, OnlineFlagsFromTheBrokerAreSignedAndSessionBound) {
     const SigningKey stranger = generate_signing_key();
     EXPECT_EQ(flag(false, "s1", kNow + 4, stranger).error().kind, ErrorKind::Unauthentic);
     EXPECT_EQ(flag(true, "s0", kNow, screen_).error().kind, ErrorKind::Stale);
+    EXPECT_EQ(flag(true, "s1", kNow + 1, screen_).error().kind, ErrorKind::Stale);  // Replayed.
+    EXPECT_EQ(flag(true, "s1", kNow + 90000, screen_).error().kind, ErrorKind::Invalid);
     EXPECT_EQ(flag(false, "s0", kNow, screen_).error().kind, ErrorKind::Stale);
     auto overview = fleet_->overview(kNow + 10, 1);
     EXPECT_EQ(overview["screens"][0]["broker"], "online");
@@ -262,6 +276,8 @@ TEST_F(FleetTest, OnlineFlagsFromTheBrokerAreSignedAndSessionBound) {
     EXPECT_EQ(overview["screens"][0]["state"], "red");
     EXPECT_EQ(overview["screens"][0]["broker"], "offline");
     EXPECT_EQ(overview["screens"][0]["reasons"][0], "已与消息服务器断开（离线遗嘱）");
+    // Its online flag replayed after the will: the session has ended.
+    EXPECT_EQ(flag(true, "s1", kNow + 5, screen_).error().kind, ErrorKind::Stale);
     // While it is offline its commands wait; back online, they go.
     ASSERT_TRUE(fleet_->queue_command({}, CommandAction::Refresh, "admin", kNow + 12));
     EXPECT_EQ(handed.size(), 2U);

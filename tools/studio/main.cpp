@@ -251,7 +251,7 @@ int serve(StudioFolder folder, const Options& options) {
     // The site's broker, when there is one: reports, online flags, commands in a second.
     std::unique_ptr<FleetBroker> broker;
     if (!options.mqtt_url.empty()) {
-        auto linked = FleetBroker::start(options.mqtt_url, *studio.fleet, now);
+        auto linked = FleetBroker::start(options.mqtt_url, *studio.fleet, studio.folder.key, now);
         if (!linked) {
             return fail(linked.error().message);
         }
