@@ -31,7 +31,8 @@ function screenLine(s, now) {
     s.group || '—',
     shown,
     player.showing || '—',
-    ago(s.last_seen, fleetNow),
+    // Through the broker, when the studio has one: online there, or gone (its will).
+    ago(s.last_seen, fleetNow) + (s.broker ? (s.broker === 'online' ? '（MQTT 在线）' : '（MQTT 离线）') : ''),
     (s.reasons || []).join('；'),
     screenshotOf(s),
   ];
@@ -90,6 +91,9 @@ function actionsFor(s) {
   box.append(
     button('刷新内容', () => sendCommand({ action: 'refresh', screens: [s.id] }, '刷新内容')),
     button('截屏', () => sendCommand({ action: 'screenshot', screens: [s.id] }, '截屏')),
+    // Until the screen hours would next change the panel themselves (a day at most).
+    button('关屏', () => sendCommand({ action: 'display-off', screens: [s.id] }, '关屏')),
+    button('开屏', () => sendCommand({ action: 'display-on', screens: [s.id] }, '开屏')),
     button('重启播放程序', async () => {
       if (window.confirm('重启“' + s.name + '”的播放程序？屏幕会黑几秒。')) {
         await sendCommand({ action: 'restart', screens: [s.id] }, '重启播放程序');

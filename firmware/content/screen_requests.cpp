@@ -24,6 +24,13 @@ ScreenRequests load_screen_requests(const std::filesystem::path& file) {
     };
     requests.screenshot = field("screenshot");
     requests.restart = field("restart");
+    requests.display_nonce = field("display_nonce");
+    if (const std::string display = field("display"); display == "on" || display == "off") {
+        requests.display = display;
+        const auto at = json.find("display_at");
+        requests.display_at =
+            at != json.end() && at->is_number_integer() ? at->get<std::int64_t>() : 0;
+    }
     return requests;
 }
 
@@ -31,6 +38,9 @@ Status save_screen_requests(const std::filesystem::path& file, const ScreenReque
     nlohmann::json json;
     json["screenshot"] = requests.screenshot;
     json["restart"] = requests.restart;
+    json["display"] = requests.display;
+    json["display_nonce"] = requests.display_nonce;
+    json["display_at"] = requests.display_at;
     return write_file_atomically(file, json.dump() + "\n");
 }
 

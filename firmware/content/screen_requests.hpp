@@ -2,13 +2,17 @@
 // checked the studio's signed command (screen_command.hpp): STORE/screen-requests.json, written
 // by the service (the store's one writer), read by the player, which never writes the store.
 //
-//     {"screenshot": "<nonce>", "restart": "<nonce>"}
+//     {"screenshot": "<nonce>", "restart": "<nonce>",
+//      "display": "on" | "off", "display_nonce": "<nonce>", "display_at": <unix seconds>}
 //
 // Each request is the nonce of the command behind it: the player acts on a nonce it has not seen
 // before, and takes those present when it starts as seen — a restart request is carried out
-// once, not at every start after it.
+// once, not at every start after it. The display request is a state, not an act: a player
+// (re)started takes it up again for as long as it lasts (core/screen_hours.hpp, override_until
+// from display_at).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -20,6 +24,9 @@ namespace placard {
 struct ScreenRequests {
     std::string screenshot;  // Send a screenshot of what the panel shows.
     std::string restart;     // Quit, for systemd (Restart=always) to start the player again.
+    std::string display;     // "on", "off" (开屏 / 关屏), or "" for none.
+    std::string display_nonce;
+    std::int64_t display_at = 0;  // When the service took the command (unix seconds).
 };
 
 std::filesystem::path screen_requests_file(const ContentStore& store);

@@ -20,8 +20,24 @@ struct ScreenHours {
     double wake_on_touch_s = 300;            // A touch in off hours wakes it this long; 0: never.
 };
 
+// 开屏 / 关屏 from the studio (issue 16): the panel on or off whatever the hours say, until
+// `until` (unix seconds; 0: no override). An urgent notice still lights a panel turned off, and
+// a touch wakes it as outside screen hours.
+struct PowerOverride {
+    bool on = true;
+    std::int64_t until = 0;
+};
+
 struct ScreenPowerDecision {
-    enum class Reason { NoHours, InHours, OutsideHours, WokenByTouch, UrgentNotice };
+    enum class Reason {
+        NoHours,
+        InHours,
+        OutsideHours,
+        WokenByTouch,
+        UrgentNotice,
+        TurnedOn,
+        TurnedOff
+    };
     bool on = true;
     Reason reason = Reason::NoHours;
     // When the decision may next change by itself (unix seconds): the next minute (windows
@@ -32,7 +48,12 @@ struct ScreenPowerDecision {
 // `last_touch`: when a visitor last touched the screen (the screen stays on wake_on_touch_s
 // after it); `urgent_notice`: whether an urgent notice is due now.
 ScreenPowerDecision screen_power_at(const std::optional<ScreenHours>& hours, WallTime now,
-                                    std::optional<WallTime> last_touch, bool urgent_notice);
+                                    std::optional<WallTime> last_touch, bool urgent_notice,
+                                    const PowerOverride& manual = {});
+// How long an override given at `from` lasts: until the hours would next change the panel by
+// themselves (so a forgotten 关屏 does not keep it dark past the next opening, nor 开屏 keep it
+// lit all night), and a day at most.
+std::int64_t override_until(const std::optional<ScreenHours>& hours, WallTime from);
 
 // "on: within screen hours", "off: outside screen hours": for the log and the status.
 std::string describe_power_decision(const ScreenPowerDecision& decision);

@@ -343,9 +343,10 @@ struct ServiceChannels {
             }
         }
     }
-    // After a frame was presented: a screenshot of `canvas` if the studio asked for one. Returns
-    // true when the studio asked for a restart.
-    bool carry_out_requests(const PlayerFrame& player, Canvas& canvas, ScreenReporter& reporter,
+    // After a frame was presented: a screenshot of `canvas` if the studio asked for one, the
+    // display turned on or off (from the next frame). Returns true when the studio asked for a
+    // restart.
+    bool carry_out_requests(PlayerFrame& player, Canvas& canvas, ScreenReporter& reporter,
                             const std::string& status_file) {
         if (!studio_requests) {
             return false;
@@ -357,6 +358,9 @@ struct ServiceChannels {
             } else {
                 log_warning("screenshot: " + written.error().message);
             }
+        }
+        if (auto display = studio_requests->take_display()) {
+            player.turn_display(display->display == "on", display->display_at);
         }
         if (studio_requests->take_restart()) {
             log_info("restarting, as the studio asked");

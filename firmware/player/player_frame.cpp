@@ -244,13 +244,19 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     update_notice_view(now);
     // Screen hours change on the wall-clock second, a touch or the notice: not every frame.
     const bool full_screen_notice = notice_view_.kind == NoticeView::Kind::FullScreen;
+    if (turn_display_) {
+        const auto [on, at] = *std::exchange(turn_display_, std::nullopt);
+        manual_power_ = {
+            on, override_until(snapshot_->feed.screen_hours, WallTime{at, now.utc_offset_minutes})};
+        power_second_ = INT64_MIN;
+    }
     if (now.unix_seconds != power_second_ || !input.empty() ||
         full_screen_notice != power_for_full_screen_ || outcome.swapped_to_version >= 0 ||
         outcome.layout_changed) {
         power_second_ = now.unix_seconds;
         power_for_full_screen_ = full_screen_notice;
-        power_ =
-            screen_power_at(snapshot_->feed.screen_hours, now, last_touch_, full_screen_notice);
+        power_ = screen_power_at(snapshot_->feed.screen_hours, now, last_touch_, full_screen_notice,
+                                 manual_power_);
     }
     if (!power_.on) {
         return frame_while_off(t, now, canvas);

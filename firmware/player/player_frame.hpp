@@ -64,6 +64,9 @@ class PlayerFrame {
     const NoticeView& notice_view() const { return notice_view_; }
     // Whether the panel should be on, and why, as of the last frame (screen_hours).
     const ScreenPowerDecision& screen_power() const { return power_; }
+    // 开屏 / 关屏 from the studio, asked at `at` (unix seconds): in force from the next frame
+    // until the screen hours would next change the panel (core/screen_hours.hpp).
+    void turn_display(bool on, std::int64_t at) { turn_display_ = std::pair(on, at); }
     // The display lost its pixels (a window exposed): the next frame repaints everything.
     void invalidate_all() { redraw_all_ = true; }
 
@@ -142,6 +145,8 @@ class PlayerFrame {
     // whether the canvas holds the black picture of a screen turned off.
     ScreenPowerDecision power_;
     std::int64_t power_second_ = INT64_MIN;  // The second power_ was decided for.
+    std::optional<std::pair<bool, std::int64_t>> turn_display_;  // Asked, not yet in force.
+    PowerOverride manual_power_;
     bool power_for_full_screen_ = false;
     std::int64_t notice_view_second_ = INT64_MIN;  // The second notice_view_ was chosen for.
     std::optional<WallTime> last_touch_;

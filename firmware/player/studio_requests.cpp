@@ -5,7 +5,12 @@
 namespace placard {
 
 StudioRequests::StudioRequests(std::filesystem::path file)
-    : file_(std::move(file)), seen_(load_screen_requests(file_)) {}
+    : file_(std::move(file)), seen_(load_screen_requests(file_)) {
+    if (!seen_.display.empty()) {
+        display_ = seen_;  // A state: taken up again at every start, while it lasts.
+        waiting_ = true;
+    }
+}
 
 StudioRequests::~StudioRequests() {
     thread_.stop();
@@ -29,8 +34,12 @@ void StudioRequests::look() {
         restart_ = true;
         log_info("the studio asks the player to restart");
     }
+    if (!now.display.empty() && now.display_nonce != seen_.display_nonce) {
+        display_ = now;
+        log_info("the studio asks to turn the display " + now.display);
+    }
     seen_ = now;
-    waiting_ = !screenshot_.empty() || restart_;
+    waiting_ = !screenshot_.empty() || restart_ || display_;
 }
 
 std::string StudioRequests::take_screenshot() {
@@ -38,7 +47,7 @@ std::string StudioRequests::take_screenshot() {
         return {};
     }
     std::lock_guard lock(mutex_);
-    waiting_ = restart_;
+    waiting_ = restart_ || display_;
     return std::exchange(screenshot_, std::string());
 }
 
@@ -47,8 +56,17 @@ bool StudioRequests::take_restart() {
         return false;
     }
     std::lock_guard lock(mutex_);
-    waiting_ = !screenshot_.empty();
+    waiting_ = !screenshot_.empty() || display_;
     return std::exchange(restart_, false);
+}
+
+std::optional<ScreenRequests> StudioRequests::take_display() {
+    if (!waiting_) {
+        return std::nullopt;
+    }
+    std::lock_guard lock(mutex_);
+    waiting_ = !screenshot_.empty() || restart_;
+    return std::exchange(display_, std::nullopt);
 }
 
 }  // namespace placard

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "content/screen_requests.hpp"
@@ -28,6 +29,9 @@ class StudioRequests {
     std::string take_screenshot();
     // Whether a restart was asked for (and not yet taken).
     bool take_restart();
+    // A display request (开屏 / 关屏) not yet taken: the one in force when the player started,
+    // then each new one. Null when there is none.
+    std::optional<ScreenRequests> take_display();
 
   private:
     void look();
@@ -37,6 +41,7 @@ class StudioRequests {
     ScreenRequests seen_;
     std::string screenshot_;
     bool restart_ = false;
+    std::optional<ScreenRequests> display_;
     // Whether anything waits: the render thread looks at this after every frame, and takes
     // the lock only when it is set.
     std::atomic<bool> waiting_{false};

@@ -163,8 +163,12 @@ Status StudioReporter::ask_player(const ScreenCommand& command) {
         requests.screenshot = command.nonce;
         screenshot_wanted_ = command.nonce;
         screenshot_looks_ = 0;
-    } else {
+    } else if (command.action == CommandAction::Restart) {
         requests.restart = command.nonce;
+    } else {
+        requests.display = command.action == CommandAction::DisplayOn ? "on" : "off";
+        requests.display_nonce = command.nonce;
+        requests.display_at = static_cast<std::int64_t>(std::time(nullptr));
     }
     return save_screen_requests(file, requests);
 }
@@ -356,8 +360,7 @@ void StudioReporter::carry_out(const std::string& envelope, std::time_t now, con
                                  std::string(command_action_name(command->action)) + "\" commands");
         if (command->action == CommandAction::Refresh && handlers_.refresh) {
             done = handlers_.refresh();
-        } else if (command->action == CommandAction::Screenshot ||
-                   command->action == CommandAction::Restart) {
+        } else if (command->action != CommandAction::Refresh) {
             done = ask_player(*command);
         }
         const std::string what = "command " + std::string(command_action_name(command->action)) +

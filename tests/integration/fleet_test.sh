@@ -13,6 +13,7 @@
 #   - a killed player turns its screen red (reporting, not rendering), and the office's webhook
 #     is told (once, for that screen only);
 #   - a restart asked for in the studio makes the player quit (for systemd to start it again);
+#   - 关屏 and 开屏 turn a screen's display off and on again;
 #   - a command replayed to a screen, or signed by a key it does not trust, is refused.
 # Everything is waited for with a deadline, never a fixed sleep.
 set -uo pipefail
@@ -132,6 +133,22 @@ until_log "$work/screen2/player.log" "restarting, as the studio asked" 60 &&
   for _ in $(seq 100); do kill -0 "$player2" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$player2" 2>/dev/null && fail "the player did not quit when the studio asked it to restart" ||
   ok "the player quit for a restart, as the studio asked"
+
+# --- 关屏 / 开屏: the player's power decision, overridden from the studio ---------------------
+# An urgent notice keeps a panel lit whatever the studio says: the drill's is cancelled first.
+[ "$(call POST notices --data-binary '{"cancel": true, "id": "fire-drill"}')" = 200 ] ||
+  fail "cancelling the notice: $(cat "$work/body")"
+call GET screens >/dev/null; id1=$(screen_id 终端1)
+screen_of() { echo "[s['report']['player']['screen'] for s in f['screens'] if s['name'] == '$1'][0]"; }
+[ "$(call POST screens/command --data-binary '{"action": "display-off", "screens": ['"$id1"']}')" = 200 ] &&
+  until_fleet 60 "$(screen_of 终端1) == 'off (turned off from the studio)'" &&
+  until_log "$work/screen1/player.log" "the studio asks to turn the display off" 10 &&
+  ok "关屏 from the studio turns screen 1 off: $(py -c "import json; f=json.load(open('$work/body')); print($(screen_of 终端1))")" ||
+  fail "display-off did not turn screen 1 off"
+[ "$(call POST screens/command --data-binary '{"action": "display-on", "screens": ['"$id1"']}')" = 200 ] &&
+  until_fleet 60 "$(screen_of 终端1).startswith('on')" &&
+  ok "开屏 turns it on again: $(py -c "import json; f=json.load(open('$work/body')); print($(screen_of 终端1))")" ||
+  fail "display-on did not turn screen 1 on"
 
 # --- A replayed and a forged command --------------------------------------------------------
 # Screen 1's refresh command as it was delivered, replayed by a fake studio, with an edited
