@@ -26,7 +26,7 @@ struct ScreenRequests {
     std::string restart;     // Quit, for systemd (Restart=always) to start the player again.
     std::string display;     // "on", "off" (开屏 / 关屏), or "" for none.
     std::string display_nonce;
-    std::int64_t display_at = 0;  // When the service took the command (unix seconds).
+    std::int64_t display_at = 0;  // When the studio signed the command (unix seconds).
 };
 
 std::filesystem::path screen_requests_file(const ContentStore& store);

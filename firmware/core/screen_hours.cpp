@@ -24,13 +24,15 @@ ScreenPowerDecision screen_power_at(const std::optional<ScreenHours>& hours, Wal
         decision.reason = ScreenPowerDecision::Reason::TurnedOn;
         return decision;
     }
-    // Off as asked — but an urgent notice, or a visitor's touch, lights it as outside hours.
-    if (urgent_notice || decision.reason == ScreenPowerDecision::Reason::WokenByTouch) {
+    // Off as asked — but an urgent notice, or a visitor's touch since, lights it as outside
+    // hours would.
+    if (urgent_notice) {
         return decision;
     }
+    const double wake_s = hours ? hours->wake_on_touch_s : ScreenHours{}.wake_on_touch_s;
     const std::int64_t woken_until =
-        hours && last_touch && hours->wake_on_touch_s > 0
-            ? last_touch->unix_seconds + static_cast<std::int64_t>(hours->wake_on_touch_s)
+        last_touch && wake_s > 0 && last_touch->unix_seconds >= manual.since
+            ? last_touch->unix_seconds + static_cast<std::int64_t>(wake_s)
             : 0;
     if (last_touch && last_touch->unix_seconds <= now.unix_seconds &&
         now.unix_seconds < woken_until) {

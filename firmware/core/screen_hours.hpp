@@ -20,11 +20,13 @@ struct ScreenHours {
     double wake_on_touch_s = 300;            // A touch in off hours wakes it this long; 0: never.
 };
 
-// 开屏 / 关屏 from the studio (issue 16): the panel on or off whatever the hours say, until
-// `until` (unix seconds; 0: no override). An urgent notice still lights a panel turned off, and
-// a touch wakes it as outside screen hours.
+// 开屏 / 关屏 from the studio (issue 16): the panel on or off whatever the hours say, from
+// `since` until `until` (unix seconds; until 0: no override). An urgent notice still lights a
+// panel turned off, and a touch after `since` wakes it as outside screen hours (for the hours'
+// wake_on_touch, or the default without hours).
 struct PowerOverride {
     bool on = true;
+    std::int64_t since = 0;
     std::int64_t until = 0;
 };
 
@@ -51,8 +53,8 @@ ScreenPowerDecision screen_power_at(const std::optional<ScreenHours>& hours, Wal
                                     std::optional<WallTime> last_touch, bool urgent_notice,
                                     const PowerOverride& manual = {});
 // How long an override given at `from` lasts: until the hours would next change the panel by
-// themselves (so a forgotten 关屏 does not keep it dark past the next opening, nor 开屏 keep it
-// lit all night), and a day at most.
+// themselves, and a day at most — a forgotten 关屏 does not keep it dark past the next opening;
+// 开屏 outside the hours keeps it lit until the next opening, a day at most.
 std::int64_t override_until(const std::optional<ScreenHours>& hours, WallTime from);
 
 // "on: within screen hours", "off: outside screen hours": for the log and the status.

@@ -247,7 +247,8 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
     if (turn_display_) {
         const auto [on, at] = *std::exchange(turn_display_, std::nullopt);
         manual_power_ = {
-            on, override_until(snapshot_->feed.screen_hours, WallTime{at, now.utc_offset_minutes})};
+            on, at,
+            override_until(snapshot_->feed.screen_hours, WallTime{at, now.utc_offset_minutes})};
         power_second_ = INT64_MIN;
     }
     if (now.unix_seconds != power_second_ || !input.empty() ||

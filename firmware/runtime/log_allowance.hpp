@@ -13,25 +13,37 @@ namespace placard {
 
 class LogAllowance {
   public:
-    explicit LogAllowance(long lines_a_minute = 5) : allowance_(lines_a_minute) {}
+    enum class Level { Info, Warning };
+    explicit LogAllowance(long lines_a_minute = 5, Level level = Level::Warning)
+        : allowance_(lines_a_minute), level_(level) {}
 
-    void warn(const std::string& line) {
+    void warn(const std::string& line) { say(line); }
+    void say(const std::string& line) {
         const auto now = std::chrono::steady_clock::now();
         if (now - minute_began_ >= std::chrono::minutes(1)) {
             if (count_ > allowance_) {
-                log_warning("… and " + std::to_string(count_ - allowance_) +
-                            " more like it in the last minute");
+                write("… and " + std::to_string(count_ - allowance_) +
+                      " more like it in the last minute");
             }
             minute_began_ = now;
             count_ = 0;
         }
         if (++count_ <= allowance_) {
-            log_warning(line);
+            write(line);
         }
     }
 
   private:
+    void write(const std::string& line) const {
+        if (level_ == Level::Warning) {
+            log_warning(line);
+        } else {
+            log_info(line);
+        }
+    }
+
     long allowance_;
+    Level level_;
     long count_ = 0;
     std::chrono::steady_clock::time_point minute_began_{};
 };

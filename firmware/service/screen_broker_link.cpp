@@ -134,7 +134,8 @@ void ScreenBrokerLink::take_studio_flag(const std::string& payload) {
         return;
     }
     const auto flag = parse_online_flag(message->text, public_key_hex(*signer));
-    if (!flag) {
+    // A flag from more than a day ahead would lock every later one out.
+    if (!flag || flag->sent > std::time(nullptr) + 86400) {
         return;
     }
     std::lock_guard lock(mutex_);

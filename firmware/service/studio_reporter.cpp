@@ -166,9 +166,14 @@ Status StudioReporter::ask_player(const ScreenCommand& command) {
     } else if (command.action == CommandAction::Restart) {
         requests.restart = command.nonce;
     } else {
+        // Judged by when the studio signed it: one that arrives late (given again after a lost
+        // answer) does not undo a later one, nor last longer than the admin asked.
+        if (!requests.display.empty() && command.issued < requests.display_at) {
+            return make_error("a later 开屏/关屏 is in force");
+        }
         requests.display = command.action == CommandAction::DisplayOn ? "on" : "off";
         requests.display_nonce = command.nonce;
-        requests.display_at = static_cast<std::int64_t>(std::time(nullptr));
+        requests.display_at = static_cast<std::int64_t>(command.issued);
     }
     return save_screen_requests(file, requests);
 }
@@ -336,25 +341,29 @@ void StudioReporter::carry_out(const std::string& envelope, std::time_t now, con
     if (!command) {
         const std::string what = "command " + std::string(command_action_name(authentic.action)) +
                                  " (" + authentic.nonce.substr(0, 8) + "…, " + route + ")";
-        result["nonce"] = authentic.nonce;
-        if (nonces_.taken(authentic.nonce)) {
-            // Given again: the studio gives a command until a report says what became of it,
-            // and the last one saying so may have been lost. Said again, not done again.
-            const auto earlier =
-                std::find_if(outcomes_.begin(), outcomes_.end(),
-                             [&](const auto& outcome) { return outcome.first == authentic.nonce; });
-            log_info(what + ": carried out before");
-            if (earlier != outcomes_.end()) {
-                push_result(earlier->second);
-                return;
-            }
+        // Given again: the studio gives a command until a report says what became of it, and
+        // the last one saying so may have been lost. Said again (what became of it, looked up
+        // first: it may have expired since), not done again. Copies replayed by someone else
+        // cost a few lines a minute and at most one place among the results.
+        const auto earlier =
+            std::find_if(outcomes_.begin(), outcomes_.end(),
+                         [&](const auto& outcome) { return outcome.first == authentic.nonce; });
+        if (earlier != outcomes_.end() || nonces_.taken(authentic.nonce)) {
+            replays_.say(what + ": carried out before");
             result["done"] = true;
-            result["message"] = "";
-        } else {
-            log_warning(what + ": " + command.error().message);
-            result["done"] = false;
-            result["message"] = command.error().message;
+            result["message"] = "carried out before (what became of it was not kept)";
+            const std::string text =
+                earlier != outcomes_.end()
+                    ? earlier->second
+                    : result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            if (std::find(results_.begin(), results_.end(), text) == results_.end()) {
+                push_result(text);
+            }
+            return;
         }
+        strangers_.warn(what + ": " + command.error().message);
+        result["done"] = false;
+        result["message"] = command.error().message;
     } else {
         Status done = make_error("this screen does not carry out \"" +
                                  std::string(command_action_name(command->action)) + "\" commands");

@@ -85,8 +85,9 @@ class StudioReporter {
     // The broker (null without mqtt_url) and the commands it brought.
     std::deque<std::string> arrived_;  // Under commands_mutex_.
     static constexpr std::size_t kMostArrived = 20;
-    // Refusals of what is not the studio's (under commands_mutex_).
+    // Refusals of what is not the studio's, and commands given again (under commands_mutex_).
     LogAllowance strangers_;
+    LogAllowance replays_{5, LogAllowance::Level::Info};
     // What became of the latest commands carried out, by nonce: said again when one is given
     // again (under commands_mutex_).
     std::deque<std::pair<std::string, std::string>> outcomes_;

@@ -300,7 +300,7 @@ void Fleet::keep_report(Screen& screen, const Json& report, const std::string& b
         results != report.end() && results->is_array()) {
         SqliteStatement done(db_,
                              "UPDATE commands SET done = ?, message = ? "
-                             "WHERE screen = ? AND nonce = ?");
+                             "WHERE screen = ? AND nonce = ? AND done IS NULL");
         for (const Json& result : *results) {
             if (!result.is_object() || text_of(result, "nonce", 32).empty()) {
                 continue;
@@ -465,7 +465,8 @@ Json Fleet::deliver_commands(const Screen& screen, std::int64_t now) {
     sqlite3_bind_int64(waiting.get(), 1, now);
     sqlite3_bind_int64(waiting.get(), 2, screen.id);
     sqlite3_bind_int64(waiting.get(), 3, now);
-    sqlite3_bind_int64(waiting.get(), 4, now - std::max<std::int64_t>(2 * interval + 5, 15));
+    // At most half a command's life, so a slow reporter still gets a lost one again in time.
+    sqlite3_bind_int64(waiting.get(), 4, now - std::clamp<std::int64_t>(2 * interval + 5, 15, 300));
     while (sqlite3_step(waiting.get()) == SQLITE_ROW) {
         list.push_back(column_text(waiting.get(), 0));
     }
@@ -607,6 +608,16 @@ Result<int> Fleet::queue_command(const std::vector<std::int64_t>& ids, CommandAc
     for (const auto& [key, screen] : screens_) {
         if (!ids.empty() && std::find(ids.begin(), ids.end(), screen.id) == ids.end()) {
             continue;
+        }
+        if (action == CommandAction::DisplayOn || action == CommandAction::DisplayOff) {
+            // The latest 开屏/关屏 is the admin's wish: an earlier one not yet answered is not
+            // given (again) after it.
+            SqliteStatement superseded(db_,
+                                       "UPDATE commands SET done = 0, message = 'superseded' "
+                                       "WHERE screen = ? AND done IS NULL AND action IN "
+                                       "('display-on', 'display-off')");
+            sqlite3_bind_int64(superseded.get(), 1, screen.id);
+            sqlite3_step(superseded.get());
         }
         const ScreenCommand command =
             new_screen_command(action, key, static_cast<std::time_t>(now));

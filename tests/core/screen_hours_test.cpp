@@ -83,29 +83,37 @@ TEST(ScreenHours, TheStudioTurnsItOnOrOffUntilTheHoursNextChange) {
     const WallTime morning = at("2026-11-27T09:30:00+08:00");  // A Friday, within hours.
     const std::int64_t closing = at("2026-11-27T18:00:00+08:00").unix_seconds;
     ASSERT_EQ(override_until(hours, morning), closing);
-    const PowerOverride off{false, closing};
+    const PowerOverride off{false, morning.unix_seconds, closing};
     const auto dark = screen_power_at(hours, morning.plus_seconds(60), std::nullopt, false, off);
     EXPECT_FALSE(dark.on);
     EXPECT_EQ(dark.reason, ScreenPowerDecision::Reason::TurnedOff);
     EXPECT_EQ(describe_power_decision(dark), "off (turned off from the studio)");
     EXPECT_TRUE(screen_power_at(hours, morning.plus_seconds(60), std::nullopt, true, off).on);
     EXPECT_TRUE(screen_power_at(hours, morning.plus_seconds(60), morning, false, off).on);
+    // A touch from before 关屏 does not keep it lit.
+    EXPECT_FALSE(
+        screen_power_at(hours, morning.plus_seconds(60), morning.plus_seconds(-1), false, off).on);
     // Past closing the override has ended: off by the hours, and on at the next opening.
     EXPECT_EQ(
         screen_power_at(hours, at("2026-11-27T18:00:30+08:00"), std::nullopt, false, off).reason,
         ScreenPowerDecision::Reason::OutsideHours);
     // 开屏 on a Saturday: on until Monday's opening would not change it, so a day at most.
     const WallTime saturday = at("2026-11-28T10:00:00+08:00");
-    const PowerOverride on{true, override_until(hours, saturday)};
+    const PowerOverride on{true, saturday.unix_seconds, override_until(hours, saturday)};
     EXPECT_EQ(on.until, saturday.unix_seconds + 86400);
     const auto lit = screen_power_at(hours, saturday.plus_seconds(5), std::nullopt, false, on);
     EXPECT_TRUE(lit.on);
     EXPECT_EQ(lit.reason, ScreenPowerDecision::Reason::TurnedOn);
     EXPECT_FALSE(screen_power_at(hours, saturday.plus_seconds(86400), std::nullopt, false, on).on);
-    // Without screen hours: off for a day at most.
+    // Without screen hours: off for a day at most; a touch wakes it for the default 5 minutes.
     EXPECT_EQ(override_until(std::nullopt, saturday), saturday.unix_seconds + 86400);
-    EXPECT_FALSE(screen_power_at(std::nullopt, saturday, std::nullopt, false,
-                                 PowerOverride{false, saturday.unix_seconds + 86400})
+    const PowerOverride day_off{false, saturday.unix_seconds, saturday.unix_seconds + 86400};
+    EXPECT_FALSE(screen_power_at(std::nullopt, saturday, std::nullopt, false, day_off).on);
+    EXPECT_TRUE(screen_power_at(std::nullopt, saturday.plus_seconds(100), saturday.plus_seconds(10),
+                                false, day_off)
+                    .on);
+    EXPECT_FALSE(screen_power_at(std::nullopt, saturday.plus_seconds(400),
+                                 saturday.plus_seconds(10), false, day_off)
                      .on);
 }
 

@@ -145,6 +145,19 @@ screen_of() { echo "[s['report']['player']['screen'] for s in f['screens'] if s[
   until_log "$work/screen1/player.log" "the studio asks to turn the display off" 10 &&
   ok "关屏 from the studio turns screen 1 off: $(py -c "import json; f=json.load(open('$work/body')); print($(screen_of 终端1))")" ||
   fail "display-off did not turn screen 1 off"
+# A player restarted while turned off stays off (the request is a state, not an act).
+kill "$player1"; wait "$player1" 2>/dev/null
+rm -f "$work/screen1/status.json"
+"$placard" --config "$work/screen1/placard.conf" --windowed --size 480x270 >>"$work/screen1/player.log" 2>&1 &
+pids+=($!); player1=$!
+deadline=$((SECONDS + 60))
+until py -c "import json,sys; sys.exit(0 if json.load(open('$work/screen1/status.json'))['screen'] == 'off (turned off from the studio)' else 1)" 2>/dev/null; do
+  [ $SECONDS -lt $deadline ] || break
+  sleep 0.2
+done
+py -c "import json,sys; sys.exit(0 if json.load(open('$work/screen1/status.json'))['screen'] == 'off (turned off from the studio)' else 1)" 2>/dev/null &&
+  ok "a player restarted while turned off stays off" ||
+  fail "the restarted player forgot 关屏: $(cat "$work/screen1/status.json" 2>/dev/null)"
 [ "$(call POST screens/command --data-binary '{"action": "display-on", "screens": ['"$id1"']}')" = 200 ] &&
   until_fleet 60 "$(screen_of 终端1).startswith('on')" &&
   ok "开屏 turns it on again: $(py -c "import json; f=json.load(open('$work/body')); print($(screen_of 终端1))")" ||
@@ -191,14 +204,25 @@ PY
 fake_pid=$!
 until_log "$work/fake-port" "[0-9]" 30 >/dev/null || fail "the fake studio did not start"
 kill "$service1"; wait "$service1" 2>/dev/null
-polls_before=$(grep -c "feed: took version\|feed: unchanged" "$work/screen1/serve.log")
+# Only what the restarted service logs counts from here.
+mark=$(wc -l <"$work/screen1/serve.log")
 start_screen 1 "http://127.0.0.1:$(cat "$work/fake-port")" no-player
-until_log "$work/screen1/serve.log" "carried out before" 60 &&
-  until_log "$work/screen1/serve.log" "the signature does not match" 60 &&
-  until_log "$work/screen1/serve.log" "which this device does not trust" 60 &&
-  ok "a replayed command is not carried out again (only said done again), an edited and a stranger's are refused" || fail "replayed or forged commands"
-polls_after=$(grep -c "feed: took version\|feed: unchanged" "$work/screen1/serve.log")
-# The restarted service polls once at start; the refused commands add no poll.
-[ $((polls_after - polls_before)) -le 1 ] && ok "and neither made the screen poll" ||
-  fail "a refused command made the screen poll ($polls_before → $polls_after)"
+since() { tail -n +"$((mark + 1))" "$work/screen1/serve.log"; }
+until_since() {  # until_since PATTERN COUNT SECONDS
+  local deadline=$((SECONDS + $3))
+  while [ $SECONDS -lt $deadline ]; do
+    [ "$(since | grep -c -- "$1")" -ge "$2" ] && return 0
+    sleep 0.2
+  done
+  echo "fewer than $2 '$1' in the restarted service's log after $3 s" >&2; return 1
+}
+# Three reports answered with the three commands (one report every 2 s).
+until_since "carried out before" 3 60 &&
+  until_since "the signature does not match" 1 60 &&
+  until_since "which this device does not trust" 1 60 &&
+  ok "a replayed command is not carried out again (only said done again, $(since | grep -c "carried out before") times), an edited and a stranger's are refused" || fail "replayed or forged commands"
+# The restarted service polls once at start; the three commands, three times over, add none.
+polls=$(since | grep -c "feed: took version\|feed: unchanged")
+[ "$polls" -le 1 ] && ! since | grep -q "command refresh (.*): done" && ok "and none made the screen poll" ||
+  fail "a replayed or refused command made the screen poll ($polls polls: $(since | grep "command refresh"))"
 [ $failures -eq 0 ] || exit 1

@@ -144,6 +144,20 @@ TEST_F(FleetTest, CommandsAreSignedGivenOnceAndTakenByTheScreen) {
         nlohmann::json::parse(send(screen_, kNow + 200, kNow + 200).body)["commands"].empty());
 }
 
+// The latest 开屏/关屏 is the admin's wish: an earlier one still unanswered is not given again.
+TEST_F(FleetTest, ALaterDisplayCommandSupersedesAnEarlierOne) {
+    const std::string key = public_key_hex(screen_.public_key);
+    ASSERT_TRUE(fleet_->add(key, "大厅", "admin", kNow));
+    ASSERT_TRUE(fleet_->queue_command({}, CommandAction::DisplayOff, "admin", kNow));
+    auto given = nlohmann::json::parse(send(screen_, kNow + 1, kNow + 1).body)["commands"];
+    ASSERT_EQ(given.size(), 1U);
+    ASSERT_TRUE(fleet_->queue_command({}, CommandAction::DisplayOn, "admin", kNow + 2));
+    // Long after: only 开屏 is given (again), never the 关屏 before it.
+    given = nlohmann::json::parse(send(screen_, kNow + 100, kNow + 100).body)["commands"];
+    ASSERT_EQ(given.size(), 1U);
+    EXPECT_NE(given[0].get<std::string>().find("display-on"), std::string::npos) << given[0];
+}
+
 TEST_F(FleetTest, AcceptedScreensSurviveARestart) {
     ASSERT_EQ(send(screen_, kNow).status, 202);
     ASSERT_TRUE(fleet_->accept(public_key_hex(screen_.public_key), "大厅", "admin", kNow));
