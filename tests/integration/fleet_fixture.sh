@@ -32,7 +32,10 @@ until_log() {  # until_log FILE PATTERN SECONDS
 }
 # start_screen N [STUDIO-URL [no-player]]: screen N's player (480x270, windowed) and content
 # service, in $work/screenN, polling its feed hourly and reporting every $report_interval
-# seconds (2 unless set); $screen_options adds lines to its placard.conf.
+# seconds (2 unless set); $screen_options adds lines to its placard.conf. A failed poll is
+# tried again within 5 s (max_backoff): all the screens share 127.0.0.1, and the studio's
+# bound of 8 connections an address answers 503 to some of them under load (CI's native run
+# once lost a first poll so, and would have waited an hour).
 start_screen() {
   local n=$1 dir=$work/screen$1
   mkdir -p "$dir"
@@ -40,6 +43,7 @@ start_screen() {
 feed_url = $base/feed/feed.json
 store = $dir/store
 poll_interval = 3600
+max_backoff = 5
 trusted_key = $key
 studio_url = ${2:-$base}
 screen_name = 终端$n
