@@ -28,7 +28,7 @@ function screenLine(s, now) {
   return [
     stateBadge(s.state),
     s.name + (s.place ? '（' + s.place + '）' : ''),
-    s.group || '—',
+    (s.group || '—') + (s.group_pending ? '（待送达）' : ''),
     shown,
     player.showing || '—',
     // Through the broker, when the studio has one: online there, or gone (its will).
@@ -118,7 +118,7 @@ async function describeScreen(s) {
   if (name === null) return;
   const place = window.prompt('安装地点', s.place);
   if (place === null) return;
-  const group = window.prompt('分组（同组终端可一起下发指令）', s.group);
+  const group = window.prompt('分组（同组终端可一起下发指令；面向此分组的内容和插播只在组内屏幕显示）', s.group);
   if (group === null) return;
   await post('screens/' + s.id, { name, place, group });
   say('已保存终端“' + name + '”。');

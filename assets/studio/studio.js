@@ -135,7 +135,7 @@ function showDraftContent(formsHoldEdits = true) {
   const chosen = ['article-channel', 'banner-article', 'preview-article'].map((id) => [id, $(id).value]);
   $('article-channel').replaceChildren(...channels.map((c) => new Option(c.title, c.id)));
   fillTable('articles', (feed.articles || []).map((a) => [
-    a.title, a.published || '', button('编辑', () => {
+    a.title, a.published || '', audience(a), button('编辑', () => {
       loadArticle(a);
       $('article-form').scrollIntoView();
       say('正在编辑文章“' + a.title + '”：改好后点“放入草稿”。');
@@ -146,7 +146,7 @@ function showDraftContent(formsHoldEdits = true) {
     const img = document.createElement('img');
     img.src = '/api/' + b.image.replace(/^media\//, 'media/');
     img.className = 'thumb';
-    return [img, b.slot === 'side' ? '侧栏' : '轮换图', b.caption || '',
+    return [img, b.slot === 'side' ? '侧栏' : '轮换图', b.caption || '', audience(b),
       !b.schedule ? '' : b.schedule.filler ? '垫片' : '按时段',
       button('编辑', () => {
         loadBanner(b);
@@ -278,6 +278,14 @@ async function uploadLogo() {
 }
 
 // --- Articles -------------------------------------------------------------------------------
+// "乡镇、县城" into ["乡镇", "县城"] (the screens' groups an item is for; none: every screen), and back.
+function groupsOf(field) {
+  const groups = $(field).value.split(/[、,，;；]/).map((g) => g.trim()).filter((g) => g);
+  return groups.length ? [...new Set(groups)] : undefined;
+}
+const groupsText = (groups) => (groups || []).join('、');
+const audience = (item) => (item.groups ? '仅' + groupsText(item.groups) : '');
+
 function loadArticle(a) {
   $('article-id').value = a.id || '';
   const channel = channels.find((c) => c.id === a.channel || c.title === a.channel);
@@ -287,6 +295,7 @@ function loadArticle(a) {
   }
   $('article-highlights').value = (a.highlights || []).join('\n');
   $('article-body').value = (a.body || []).join('\n\n');
+  $('article-groups').value = groupsText(a.groups);
   loadedArticle = a;
   articleSchedule = scheduleEditor($('article-schedule'), a.schedule, articleModes, edited);
 }
@@ -309,6 +318,8 @@ function formArticle() {
   if (highlights.length) a.highlights = highlights;
   const schedule = articleSchedule ? articleSchedule.read() : undefined;
   if (schedule) a.schedule = schedule;
+  const groups = groupsOf('article-groups');
+  if (groups) a.groups = groups;
   return a;
 }
 
@@ -342,6 +353,7 @@ function loadBanner(b) {
   $('banner-slot').value = b && b.slot === 'side' ? 'side' : 'main';
   $('banner-caption').value = (b && b.caption) || '';
   $('banner-article').value = (b && b.article) || '';
+  $('banner-groups').value = groupsText(b && b.groups);
   $('crops').hidden = !b;
   for (const img of document.querySelectorAll('#crops img')) img.src = b ? '/api/' + b.image : '';
   bannerSchedule = scheduleEditor($('banner-schedule'), b && b.schedule, bannerModes, edited);
@@ -364,7 +376,7 @@ function putBanner() {
   // An edited banner keeps what the form does not show (duration, from, until), and its hash
   // while its image stays.
   const banner = { ...(editingBanner || {}) };
-  for (const key of ['slot', 'caption', 'article', 'schedule']) delete banner[key];
+  for (const key of ['slot', 'caption', 'article', 'schedule', 'groups']) delete banner[key];
   if (uploaded) {
     banner.image = uploaded.path;
     delete banner.sha256;
@@ -381,6 +393,8 @@ function putBanner() {
   if ($('banner-article').value) banner.article = $('banner-article').value;
   const schedule = bannerSchedule.read();
   if (schedule) banner.schedule = schedule;
+  const groups = groupsOf('banner-groups');
+  if (groups) banner.groups = groups;
   const at = (feed.banners || []).findIndex((b) => b.id === banner.id);
   feed.banners = (feed.banners || []).filter((b) => b.id !== banner.id);
   feed.banners.splice(at < 0 ? 0 : at, 0, banner);
@@ -509,8 +523,8 @@ async function showNotices() {
   if (session.role === 'editor') return;
   const { now, notices } = await api('notices');
   fillTable('notices', notices.map((n) => (n.cancel
-    ? ['已撤销（' + n.id + '）' + (n.all_clear ? '：' + n.all_clear : ''), '解除', '撤销于 ' + when(Date.parse(n.issued) / 1000), '']
-    : [n.title || levelNames[n.level], levelNames[n.level],
+    ? ['已撤销（' + n.id + '）' + (n.all_clear ? '：' + n.all_clear : ''), '解除', audience(n) || '所有屏幕', '撤销于 ' + when(Date.parse(n.issued) / 1000), '']
+    : [n.title || levelNames[n.level], levelNames[n.level], audience(n) || '所有屏幕',
       when(Date.parse(n.expires) / 1000) + (Date.parse(n.expires) / 1000 <= now ? '（已结束）' : ''),
       button('撤销', () => run(() => sendNotice({ id: n.id, cancel: true, all_clear: $('notice-all-clear').value.trim() || undefined })))])));
 }
@@ -535,6 +549,8 @@ function publishNotice() {
   if (!text) throw new Error('请填写插播内容');
   const notice = { level: $('notice-level').value, text, minutes: Number($('notice-minutes').value) };
   if ($('notice-title').value.trim()) notice.title = $('notice-title').value.trim();
+  const groups = groupsOf('notice-groups');
+  if (groups) notice.groups = groups;
   return sendNotice(notice);
 }
 

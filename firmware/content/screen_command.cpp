@@ -6,19 +6,19 @@
 #include <nlohmann/json.hpp>
 
 #include "content/content_store.hpp"
+#include "core/audience.hpp"
 #include "core/json_fields.hpp"
 #include "core/read_file.hpp"
+#include "core/utf8.hpp"
 
 namespace placard {
 
 namespace {
 
 constexpr std::pair<CommandAction, std::string_view> kActionNames[] = {
-    {CommandAction::Refresh, "refresh"},
-    {CommandAction::Screenshot, "screenshot"},
-    {CommandAction::DisplayOn, "display-on"},
-    {CommandAction::DisplayOff, "display-off"},
-    {CommandAction::Restart, "restart"}};
+    {CommandAction::Refresh, "refresh"},      {CommandAction::Screenshot, "screenshot"},
+    {CommandAction::DisplayOn, "display-on"}, {CommandAction::DisplayOff, "display-off"},
+    {CommandAction::Restart, "restart"},      {CommandAction::Group, "group"}};
 
 bool is_nonce(std::string_view text) {
     return text.size() == 32 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -34,6 +34,9 @@ std::string command_text(const ScreenCommand& command) {
     json["nonce"] = command.nonce;
     json["issued"] = format_utc_time(command.issued);
     json["expires"] = format_utc_time(command.expires);
+    if (command.action == CommandAction::Group) {
+        json["group"] = command.group;
+    }
     return json.dump();
 }
 
@@ -60,6 +63,16 @@ Result<ScreenCommand> parse_command_text(std::string_view text, const std::strin
     }
     command.issued = *issued;
     command.expires = *expires;
+    if (command.action == CommandAction::Group) {
+        const auto group = json.find("group");
+        if (group == json.end() || !group->is_string() ||
+            group->get_ref<const std::string&>().size() > kMostGroupBytes ||
+            !utf8::is_valid(group->get_ref<const std::string&>())) {
+            return make_error(where + ": a group command names the group (UTF-8, at most " +
+                              std::to_string(kMostGroupBytes) + " bytes; \"\" for none)");
+        }
+        command.group = group->get<std::string>();
+    }
     return command;
 }
 

@@ -1,6 +1,7 @@
 // Commands from Placard Studio to one screen (issue 16): refresh content now (which is how an
 // urgent notice, published in the feed, reaches a screen at once), display on or off, restart
-// the player, send a screenshot. The studio signs each with
+// the player, send a screenshot, and put the screen in a group (its "group" field: what it shows
+// is then cut for that group, core/audience.hpp). The studio signs each with
 // its signing key — the key the screen already trusts for content — so whatever carries it (the
 // answer to a status report, an MQTT broker, a proxy) can relay a command but never make,
 // redirect or repeat one:
@@ -28,8 +29,8 @@
 
 namespace placard {
 
-enum class CommandAction { Refresh, Screenshot, DisplayOn, DisplayOff, Restart };
-// "refresh", "screenshot", "display-on", "display-off", "restart".
+enum class CommandAction { Refresh, Screenshot, DisplayOn, DisplayOff, Restart, Group };
+// "refresh", "screenshot", "display-on", "display-off", "restart", "group".
 std::string_view command_action_name(CommandAction action);
 bool parse_command_action(std::string_view name, CommandAction& action);
 
@@ -39,6 +40,7 @@ struct ScreenCommand {
     std::string nonce;   // 32 lower-case hex digits, never used twice.
     std::time_t issued = 0;
     std::time_t expires = 0;
+    std::string group;  // For "group": the screen's group in the studio ("" for none).
 };
 
 // A command is signed for at most an hour: a screen remembers nonces that long.

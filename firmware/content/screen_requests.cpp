@@ -31,6 +31,10 @@ ScreenRequests load_screen_requests(const std::filesystem::path& file) {
         requests.display_at =
             at != json.end() && at->is_number_integer() ? at->get<std::int64_t>() : 0;
     }
+    requests.group = field("group");
+    if (const auto at = json.find("group_at"); at != json.end() && at->is_number_integer()) {
+        requests.group_at = at->get<std::int64_t>();
+    }
     return requests;
 }
 
@@ -41,6 +45,8 @@ Status save_screen_requests(const std::filesystem::path& file, const ScreenReque
     json["display"] = requests.display;
     json["display_nonce"] = requests.display_nonce;
     json["display_at"] = requests.display_at;
+    json["group"] = requests.group;
+    json["group_at"] = requests.group_at;
     return write_file_atomically(file, json.dump() + "\n");
 }
 

@@ -42,6 +42,7 @@ struct Banner {
     std::optional<WallTime> from;
     std::optional<WallTime> until;
     std::shared_ptr<const ItemSchedule> schedule;  // When it plays; null: always.
+    std::vector<std::string> groups;  // The screens it is for (core/audience.hpp); empty: all.
 };
 
 struct Article {
@@ -57,12 +58,15 @@ struct Article {
     std::string language = "zh-Hans";  // BCP 47; selects glyph forms when shaping.
     // When its excerpt plays on the home screen; null: always. Channel lists show it anyway.
     std::shared_ptr<const ItemSchedule> schedule;
+    // The screens it is on at all, excerpt, channel list and reading screen (core/audience.hpp).
+    std::vector<std::string> groups;
 };
 
 // One item of the news ticker (要闻), scrolled in one line with the others, separated by ●.
 struct TickerItem {
     std::string text;
     std::shared_ptr<const ItemSchedule> schedule;  // When it scrolls by; null: always.
+    std::vector<std::string> groups;  // The screens it is for (core/audience.hpp); empty: all.
 };
 
 // Another arrangement of the home screen's zones for certain hours (an evening layout with the

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/audience.hpp"
 #include "core/notice_json.hpp"
 #include "core/schedule_json.hpp"
 #include "core/utf8.hpp"
@@ -185,6 +186,14 @@ class FeedReader {
             calendars_ = read_calendars(*it, "calendars", schedule_problem());
         }
     }
+    void groups_field(const json& item, const std::string& where, std::vector<std::string>& out) {
+        if (const auto it = item.find("groups"); it != item.end()) {
+            if (auto wrong = read_groups(*it, out)) {
+                problem(join(where, "groups"), *wrong);
+            }
+        }
+    }
+
     std::shared_ptr<const ItemSchedule> schedule_field(const json& item, const std::string& where) {
         const auto it = item.find("schedule");
         return it == item.end()
@@ -283,7 +292,7 @@ void read_banners(FeedReader& reader, const json& root, std::vector<Banner>& ban
         [&](const json& item, const std::string& where) {
             reader.only_keys(item, where,
                              {"id", "image", "slot", "sha256", "caption", "article", "duration",
-                              "from", "until", "schedule"});
+                              "from", "until", "schedule", "groups"});
             Banner banner;
             reader.id_field(item, where, banner.id);
             reader.path_field(item, where, "image", banner.image, true);
@@ -327,6 +336,7 @@ void read_banners(FeedReader& reader, const json& root, std::vector<Banner>& ban
                 reader.problem(where + ".until", "must be later than from");
             }
             banner.schedule = reader.schedule_field(item, where);
+            reader.groups_field(item, where, banner.groups);
             banners.push_back(std::move(banner));
         });
 }
@@ -337,7 +347,7 @@ void read_articles(FeedReader& reader, const json& root, std::vector<Article>& a
         [&](const json& item, const std::string& where) {
             reader.only_keys(item, where,
                              {"id", "channel", "title", "author", "source", "published",
-                              "highlights", "body", "note", "language", "schedule"});
+                              "highlights", "body", "note", "language", "schedule", "groups"});
             Article article;
             reader.id_field(item, where, article.id);
             reader.string_field(item, where, "channel", article.channel, true);
@@ -360,6 +370,7 @@ void read_articles(FeedReader& reader, const json& root, std::vector<Article>& a
                 reader.problem(where + ".language", "expected one of zh-Hans, zh-Hant, ja, en");
             }
             article.schedule = reader.schedule_field(item, where);
+            reader.groups_field(item, where, article.groups);
             articles.push_back(std::move(article));
         });
 }
@@ -387,11 +398,12 @@ void read_ticker(FeedReader& reader, const json& root, std::vector<TickerItem>& 
         const std::string where = "ticker[" + std::to_string(i) + "]";
         TickerItem item;
         if (value.is_object()) {
-            reader.only_keys(value, where, {"text", "schedule"});
+            reader.only_keys(value, where, {"text", "schedule", "groups"});
             if (!reader.string_field(value, where, "text", item.text, true)) {
                 continue;
             }
             item.schedule = reader.schedule_field(value, where);
+            reader.groups_field(value, where, item.groups);
         } else if (!reader.read_string(value, where, item.text, false)) {
             continue;
         }

@@ -33,6 +33,9 @@ struct Notice {
     bool cancel = false;             // Ends the notice of this id.
     std::string all_clear;           // On a cancel: the 解除 card's text, or empty.
     int all_clear_minutes = 5;       // How long the card stays.
+    // The screens it is for (core/audience.hpp); empty: every screen. A cancel is given the
+    // groups of the notice it ends, so that it reaches the same screens.
+    std::vector<std::string> groups;
 };
 
 // The newest notice of each id among `notices` (from every source: the notices delivered on

@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 
+#include "core/audience.hpp"
 #include "core/problem_list.hpp"
 #include "core/utf8.hpp"
 
@@ -111,7 +112,7 @@ std::optional<Notice> read_notice(const json& object, const std::string& where,
     }
     NoticeReader reader(object, where, problem);
     reader.only_keys({"placard_notice", "id", "issued", "level", "title", "text", "starts",
-                      "expires", "cancel", "all_clear", "all_clear_minutes"});
+                      "expires", "cancel", "all_clear", "all_clear_minutes", "groups"});
     Notice notice;
     if (reader.text("id", notice.id, true, 64) && !is_notice_id(notice.id)) {
         reader.report(
@@ -185,6 +186,11 @@ std::optional<Notice> read_notice(const json& object, const std::string& where,
             reader.report("expires", "more than 31 days after issued");
         }
     }
+    if (const auto groups = object.find("groups"); groups != object.end()) {
+        if (auto wrong = read_groups(*groups, notice.groups)) {
+            reader.report("groups", *wrong);
+        }
+    }
     if (!reader.ok()) {
         return std::nullopt;
     }
@@ -230,6 +236,9 @@ nlohmann::ordered_json notice_to_json(const Notice& notice) {
             out["all_clear_minutes"] = notice.all_clear_minutes;
         }
         out["expires"] = format_rfc3339(notice.expires);
+        if (!notice.groups.empty()) {
+            out["groups"] = notice.groups;
+        }
         return out;
     }
     out["level"] = notice_level_name(notice.level);
@@ -241,6 +250,9 @@ nlohmann::ordered_json notice_to_json(const Notice& notice) {
         out["starts"] = format_rfc3339(*notice.starts);
     }
     out["expires"] = format_rfc3339(notice.expires);
+    if (!notice.groups.empty()) {
+        out["groups"] = notice.groups;
+    }
     return out;
 }
 

@@ -30,7 +30,7 @@ bool parse_size(const std::string& text, int& width, int& height) {
 std::string player_usage() {
     return "usage: placard [--content DIR] [--size WxH] [--rotate 0|90|180|270] [--windowed]\n"
            "       placard [--content DIR] --size WxH --at SECONDS --screenshot OUT.png"
-           " [--input SCRIPT] [--open-article ID]\n"
+           " [--input SCRIPT] [--open-article ID] [--group NAME]\n"
            "Plays the content bundle in DIR (DIR/feed.json + DIR/media/...), fullscreen;\n"
            "without --content, the bundled demo. With --screenshot, renders what the screen\n"
            "shows at virtual time SECONDS to a PNG file, without a display.\n"
@@ -39,6 +39,8 @@ std::string player_usage() {
            "                 version\n"
            "  --open-article ID  the screenshot shows article ID's screen, opened at time 0\n"
            "                 (as Placard Studio's preview does)\n"
+           "  --group NAME   the screenshot shows what a screen in group NAME shows (items\n"
+           "                 with \"groups\" for other groups left out); without, everything\n"
            "  --quiet        print only warnings and errors\n";
 }
 
@@ -60,7 +62,7 @@ Result<PlayerOptions> parse_player_options(const std::vector<std::string>& argum
             options.quiet = true;
         } else if (option == "--content" || option == "--size" || option == "--rotate" ||
                    option == "--at" || option == "--screenshot" || option == "--input" ||
-                   option == "--config" || option == "--open-article") {
+                   option == "--config" || option == "--open-article" || option == "--group") {
             auto text = value();
             if (!text) {
                 return text.error();
@@ -91,6 +93,8 @@ Result<PlayerOptions> parse_player_options(const std::vector<std::string>& argum
                 options.config = *text;
             } else if (option == "--open-article") {
                 options.open_article = *text;
+            } else if (option == "--group") {
+                options.group = *text;
             } else {
                 options.input_script = *text;
             }
@@ -106,6 +110,9 @@ Result<PlayerOptions> parse_player_options(const std::vector<std::string>& argum
     }
     if (!options.open_article.empty() && options.screenshot.empty()) {
         return make_error("--open-article is for a --screenshot");
+    }
+    if (options.group && options.screenshot.empty()) {
+        return make_error("--group is for a --screenshot (a screen's group comes from the studio)");
     }
     return options;
 }

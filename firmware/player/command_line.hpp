@@ -22,7 +22,9 @@ struct PlayerOptions {
     std::string screenshot;
     std::string input_script;
     std::string open_article;  // For a screenshot: this article's screen, opened at t = 0.
-    std::string config;        // Empty: /etc/placard/placard.conf when it exists.
+    // For a screenshot: what a screen in this group shows (core/audience.hpp); else everything.
+    std::optional<std::string> group;
+    std::string config;  // Empty: /etc/placard/placard.conf when it exists.
     bool quiet = false;
     bool help = false;
 };

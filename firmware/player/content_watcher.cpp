@@ -8,14 +8,17 @@ namespace placard {
 
 ContentWatcher::ContentWatcher(std::filesystem::path bundle_dir, FontLibrary& fonts, int width,
                                int height, FeedStamp current, std::int64_t current_version,
-                               std::chrono::milliseconds poll_interval)
+                               std::chrono::milliseconds poll_interval,
+                               std::optional<std::string> screen_group)
     : bundle_dir_(std::move(bundle_dir)),
       fonts_(fonts),
       width_(width),
       height_(height),
       poll_interval_(poll_interval),
       seen_(std::move(current)),
-      version_(current_version) {}
+      version_(current_version),
+      loaded_group_(screen_group),
+      group_(std::move(screen_group)) {}
 
 ContentWatcher::~ContentWatcher() {
     thread_.stop();
@@ -30,13 +33,19 @@ void ContentWatcher::start() {
 
 void ContentWatcher::poll_once() {
     const FeedStamp stamp = read_feed_stamp(bundle_dir_);
-    if (stamp == seen_) {
+    std::optional<std::string> group;
+    {
+        std::lock_guard lock(mutex_);
+        group = group_;
+    }
+    if (stamp == seen_ && group == loaded_group_) {
         return;
     }
     seen_ = stamp;
+    loaded_group_ = group;
     // Resolved once: a switch of `current` while this loads cannot mix two versions' files.
     const std::filesystem::path resolved = stamp.target.empty() ? bundle_dir_ : stamp.target;
-    auto loaded = load_snapshot(resolved, fonts_, width_, height_);
+    auto loaded = load_snapshot(resolved, fonts_, width_, height_, group);
     if (loaded && (*loaded)->feed.version < version_) {
         loaded =
             make_error(ErrorKind::Stale,
@@ -53,6 +62,11 @@ void ContentWatcher::poll_once() {
     log_info("content version " + std::to_string((*loaded)->feed.version) + " loaded");
     version_ = (*loaded)->feed.version;
     pending_ = std::move(loaded.value());
+}
+
+void ContentWatcher::set_screen_group(std::string group) {
+    std::lock_guard lock(mutex_);
+    group_ = std::move(group);
 }
 
 std::shared_ptr<const Snapshot> ContentWatcher::take() {

@@ -347,7 +347,7 @@ struct ServiceChannels {
     // display turned on or off (from the next frame). Returns true when the studio asked for a
     // restart.
     bool carry_out_requests(PlayerFrame& player, Canvas& canvas, ScreenReporter& reporter,
-                            const std::string& status_file) {
+                            ContentWatcher& watcher, const std::string& status_file) {
         if (!studio_requests) {
             return false;
         }
@@ -358,6 +358,11 @@ struct ServiceChannels {
             } else {
                 log_warning("screenshot: " + written.error().message);
             }
+        }
+        if (auto group = studio_requests->take_group()) {
+            // The notices at once; the content once it is laid out again for the group.
+            player.set_screen_group(*group);
+            watcher.set_screen_group(std::move(*group));
         }
         if (auto display = studio_requests->take_display()) {
             player.turn_display(display->display == "on", display->display_at);
@@ -409,7 +414,7 @@ int render_screenshot(const PlayerOptions& options) {
     HeadlessDisplay display(width, height,
                             options.rotation != 0 ? options.rotation : config->rotation);
     Canvas canvas = display.canvas();
-    auto snapshot = load_snapshot(dir, **fonts, canvas.width(), canvas.height());
+    auto snapshot = load_snapshot(dir, **fonts, canvas.width(), canvas.height(), options.group);
     if (!snapshot) {
         log_error(snapshot.error().message);
         return 1;
@@ -417,6 +422,7 @@ int render_screenshot(const PlayerOptions& options) {
     const WallTime wall_start = virtual_start((*snapshot)->feed);
     PlayerFrame player(**fonts, *snapshot, config->idle_timeout_s);
     player.set_notice_limit(config->notice_max_s);
+    player.set_screen_group(options.group);
     if (!options.open_article.empty()) {
         if ((*snapshot)->feed.find_article(options.open_article) == nullptr) {
             log_error("--open-article: no article \"" + options.open_article + "\"");
@@ -469,7 +475,13 @@ int run_player(const PlayerOptions& options) {
     SdlWindowDisplay& screen = **display;
     log_info("display: " + screen.description());
     const int width = screen.logical_width(), height = screen.logical_height();
-    auto first = load_snapshot(dir, **fonts, width, height);
+    // A screen of a store shows what is for its group, as the studio last set it ("" for none:
+    // only what is for every screen); a folder played by itself shows everything.
+    std::optional<std::string> screen_group;
+    if (store) {
+        screen_group = load_screen_requests(screen_requests_file(*store)).group;
+    }
+    auto first = load_snapshot(dir, **fonts, width, height, screen_group);
     if (!first) {
         log_error(first.error().message);
         return 1;
@@ -483,7 +495,7 @@ int run_player(const PlayerOptions& options) {
     ContentWatcher watcher(watched.empty() ? dir : watched, **fonts, width, height,
                            showing_store ? snapshot->stamp : choice->watched_at_start,
                            showing_store ? snapshot->feed.version : -1,
-                           std::chrono::milliseconds(250));
+                           std::chrono::milliseconds(250), screen_group);
     watcher.start();
     // Feeds, the inbox and uploads are the content service's (placard-tool serve, its own
     // process); the player only shows the store's current version and what the service says.
@@ -496,6 +508,7 @@ int run_player(const PlayerOptions& options) {
     ReadingScreenCache reading_screens(**fonts, std::size_t{32} << 20);
     PlayerFrame player(**fonts, snapshot, config->idle_timeout_s, &reading_screens);
     player.set_notice_limit(config->notice_max_s);
+    player.set_screen_group(screen_group);
     FrameStats stats;
     std::vector<PointerEvent> input;
     input.reserve(64);
@@ -557,7 +570,7 @@ int run_player(const PlayerOptions& options) {
                 notify_systemd("READY=1");
             }
         }
-        if (service.carry_out_requests(player, canvas, reporter, config->player_status)) {
+        if (service.carry_out_requests(player, canvas, reporter, watcher, config->player_status)) {
             break;  // A restart: systemd (Restart=always) starts the player again.
         }
         // The loop is alive: systemd's watchdog restarts the player if this stops coming.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/audience.hpp"
 #include "render/notice_painter.hpp"
 #include "render/reading_screens.hpp"
 #include "render/text_painter.hpp"
@@ -75,6 +76,12 @@ bool PlayerFrame::update_notice_view(WallTime now) {
             }
         }
         merged_notices_ = newest_of_each_id(notices);
+        // The newest version of a notice decides whether this screen shows it (core/audience).
+        if (screen_group_) {
+            std::erase_if(merged_notices_, [this](const Notice& notice) {
+                return !aimed_at(notice.groups, *screen_group_);
+            });
+        }
         merged_laid_out_.clear();
         for (const Notice& newest : merged_notices_) {
             // The laid-out form of the one newest_of_each_id kept: the last of its id and issue
@@ -259,8 +266,16 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
         power_ = screen_power_at(snapshot_->feed.screen_hours, now, last_touch_, full_screen_notice,
                                  manual_power_);
     }
+    // A version taken while the screen is off or under an urgent notice is taken all the same:
+    // the frames that paint those say so (the status and the studio would else go on naming the
+    // version before it until the screen next showed its own content).
+    const auto with_swap = [&outcome](FrameOutcome painted) {
+        painted.swapped_to_version = outcome.swapped_to_version;
+        painted.layout_changed = outcome.layout_changed;
+        return painted;
+    };
     if (!power_.on) {
-        return frame_while_off(t, now, canvas);
+        return with_swap(frame_while_off(t, now, canvas));
     }
     if (screen_dark_) {
         screen_dark_ = false;
@@ -269,7 +284,7 @@ FrameOutcome PlayerFrame::frame(double t, WallTime now, std::span<const PointerE
         shown_screen_ = touch_.screen_key();
     }
     if (notice_view_.kind == NoticeView::Kind::FullScreen) {
-        return frame_under_full_screen_notice(t, now, canvas);
+        return with_swap(frame_under_full_screen_notice(t, now, canvas));
     }
     if (touch_.screen_key() != shown_screen_) {
         shown_screen_ = touch_.screen_key();

@@ -60,6 +60,12 @@ class PlayerFrame {
     void offer_notices(std::shared_ptr<const NoticeBoard> notices);
     // The screen's own limit on how long any notice shows (notice_max_minutes).
     void set_notice_limit(double seconds) { notice_limit_s_ = seconds; }
+    // The screen's group (core/audience.hpp): notices for other groups are not shown. Without
+    // one, every notice is.
+    void set_screen_group(std::optional<std::string> group) {
+        screen_group_ = std::move(group);
+        notices_merged_ = false;
+    }
     // What the urgent notices put on screen as of the last frame.
     const NoticeView& notice_view() const { return notice_view_; }
     // Whether the panel should be on, and why, as of the last frame (screen_hours).
@@ -135,6 +141,7 @@ class PlayerFrame {
     const NoticeBoard* merged_feed_board_ = nullptr;
     const NoticeBoard* merged_delivered_board_ = nullptr;
     bool notices_merged_ = false;
+    std::optional<std::string> screen_group_;
     std::vector<Notice> merged_notices_;
     std::vector<const LaidOutNotice*> merged_laid_out_;
     NoticeView notice_view_;

@@ -47,8 +47,11 @@ FeedStamp read_feed_stamp(const std::filesystem::path& bundle_dir);
 Result<ScreenLayout> load_screen_layout(const std::filesystem::path& bundle_dir, bool portrait);
 
 // Reads, validates, decodes and lays out the bundle in `bundle_dir` for a width × height screen.
-// On failure the message has one "where: what" line per problem.
-Result<std::shared_ptr<const Snapshot>> load_snapshot(const std::filesystem::path& bundle_dir,
-                                                      FontLibrary& fonts, int width, int height);
+// With `screen_group`, only what is for a screen in that group ("" for none) is kept
+// (core/audience.hpp); without, everything (a preview of the whole feed). On failure the
+// message has one "where: what" line per problem.
+Result<std::shared_ptr<const Snapshot>> load_snapshot(
+    const std::filesystem::path& bundle_dir, FontLibrary& fonts, int width, int height,
+    const std::optional<std::string>& screen_group = std::nullopt);
 
 }  // namespace placard

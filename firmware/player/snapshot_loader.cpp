@@ -1,6 +1,7 @@
 #include <malloc.h>
 
 #include "content/bundle_reader.hpp"
+#include "core/audience.hpp"
 #include "player/snapshot.hpp"
 #include "render/image_file.hpp"
 #include "runtime/install_paths.hpp"
@@ -38,14 +39,20 @@ Result<ScreenLayout> load_screen_layout(const fs::path& bundle_dir, bool portrai
     return parse_screen_layout(*text, path);
 }
 
-Result<std::shared_ptr<const Snapshot>> load_snapshot(const fs::path& bundle_dir,
-                                                      FontLibrary& fonts, int width, int height) {
+Result<std::shared_ptr<const Snapshot>> load_snapshot(
+    const fs::path& bundle_dir, FontLibrary& fonts, int width, int height,
+    const std::optional<std::string>& screen_group) {
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->stamp = read_feed_stamp(bundle_dir);
     BundleCheck bundle = read_bundle(bundle_dir);
     if (!bundle.ok()) {
         // The first problem and how many more: `placard-tool validate` lists them all.
         return bundle.problems.summary();
+    }
+    // Checked whole (a bundle is good or not for every screen), then cut to this screen's part:
+    // what is for other groups is neither decoded nor laid out.
+    if (screen_group) {
+        keep_aimed_at(bundle.feed, *screen_group);
     }
     auto screen = load_screen_layout(bundle_dir, width < height);
     if (!screen) {

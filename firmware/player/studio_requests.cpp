@@ -38,8 +38,12 @@ void StudioRequests::look() {
         display_ = now;
         log_info("the studio asks to turn the display " + now.display);
     }
+    if (now.group != seen_.group) {
+        group_ = now.group;
+        log_info("the studio puts this screen in group \"" + now.group + "\"");
+    }
     seen_ = now;
-    waiting_ = !screenshot_.empty() || restart_ || display_;
+    waiting_ = !screenshot_.empty() || restart_ || display_ || group_;
 }
 
 std::string StudioRequests::take_screenshot() {
@@ -47,7 +51,7 @@ std::string StudioRequests::take_screenshot() {
         return {};
     }
     std::lock_guard lock(mutex_);
-    waiting_ = restart_ || display_;
+    waiting_ = restart_ || display_ || group_;
     return std::exchange(screenshot_, std::string());
 }
 
@@ -56,7 +60,7 @@ bool StudioRequests::take_restart() {
         return false;
     }
     std::lock_guard lock(mutex_);
-    waiting_ = !screenshot_.empty() || display_;
+    waiting_ = !screenshot_.empty() || display_ || group_;
     return std::exchange(restart_, false);
 }
 
@@ -65,8 +69,17 @@ std::optional<ScreenRequests> StudioRequests::take_display() {
         return std::nullopt;
     }
     std::lock_guard lock(mutex_);
-    waiting_ = !screenshot_.empty() || restart_;
+    waiting_ = !screenshot_.empty() || restart_ || group_;
     return std::exchange(display_, std::nullopt);
+}
+
+std::optional<std::string> StudioRequests::take_group() {
+    if (!waiting_) {
+        return std::nullopt;
+    }
+    std::lock_guard lock(mutex_);
+    waiting_ = !screenshot_.empty() || restart_ || display_;
+    return std::exchange(group_, std::nullopt);
 }
 
 }  // namespace placard

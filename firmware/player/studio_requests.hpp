@@ -32,6 +32,8 @@ class StudioRequests {
     // A display request (开屏 / 关屏) not yet taken: the one in force when the player started,
     // then each new one. Null when there is none.
     std::optional<ScreenRequests> take_display();
+    // The screen's group when it changed since the player started (or last took it), else null.
+    std::optional<std::string> take_group();
 
   private:
     void look();
@@ -42,6 +44,7 @@ class StudioRequests {
     std::string screenshot_;
     bool restart_ = false;
     std::optional<ScreenRequests> display_;
+    std::optional<std::string> group_;
     // Whether anything waits: the render thread looks at this after every frame, and takes
     // the lock only when it is set.
     std::atomic<bool> waiting_{false};

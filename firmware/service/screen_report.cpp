@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/notice_register.hpp"
+#include "content/screen_requests.hpp"
 #include "content/signed_manifest.hpp"
 #include "content/update_status.hpp"
 #include "core/read_file.hpp"
@@ -129,6 +130,8 @@ std::string screen_report_json(const PlayerConfig& config, const ContentStore& s
     report["content"] = content_part(store);
     report["player"] = player_part(config);
     report["notices"] = notices_part(store, now);
+    // The group the studio last put the screen in: the studio gives it again when it differs.
+    report["group"] = load_screen_requests(screen_requests_file(store)).group;
     report["system"] = system_part(store);
     add_plays(report, config, now);
     return report.dump(-1, ' ', false, Json::error_handler_t::replace);

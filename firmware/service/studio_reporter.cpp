@@ -165,6 +165,14 @@ Status StudioReporter::ask_player(const ScreenCommand& command) {
         screenshot_looks_ = 0;
     } else if (command.action == CommandAction::Restart) {
         requests.restart = command.nonce;
+    } else if (command.action == CommandAction::Group) {
+        // A state, like 开屏/关屏: a group command given again late does not undo a later one.
+        if (command.issued < requests.group_at) {
+            return make_error("a later group is in force");
+        }
+        requests.group = command.group;
+        requests.group_at = static_cast<std::int64_t>(command.issued);
+        log_info("studio: this screen is now in group \"" + command.group + "\"");
     } else {
         // Judged by when the studio signed it: one that arrives late (given again after a lost
         // answer) does not undo a later one, nor last longer than the admin asked.

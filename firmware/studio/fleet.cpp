@@ -221,6 +221,9 @@ HttpAnswer Fleet::take_report(std::string_view body, std::string_view authorizat
         screen.online = false;
     }
     keep_report(screen, report, std::string(body), now);
+    if (json_text(report, "group") != screen.group) {
+        give_group_again(key_hex, screen, now);
+    }
     Json answer{{"state", "accepted"}, {"name", screen.name}};
     answer["commands"] = deliver_commands(screen, now);
     return json_answer(200, answer);
@@ -533,7 +536,7 @@ Result<std::int64_t> Fleet::insert_screen(const std::string& key, Screen screen,
 }
 
 Status Fleet::describe(std::int64_t id, const std::string& name, const std::string& place,
-                       const std::string& group) {
+                       const std::string& group, const std::string& by, std::int64_t now) {
     std::lock_guard lock(mutex_);
     for (auto& [key, screen] : screens_) {
         if (screen.id != id) {
@@ -550,8 +553,12 @@ Status Fleet::describe(std::int64_t id, const std::string& name, const std::stri
         }
         screen.name = name;
         screen.place = place;
+        if (screen.group == group) {
+            return Done{};
+        }
         screen.group = group;
-        return Done{};
+        int handed = 0;
+        return queue_one(key, screen, CommandAction::Group, by, now, true, handed);
     }
     return make_error(ErrorKind::NotFound, "no such screen");
 }
@@ -609,45 +616,10 @@ Result<int> Fleet::queue_command(const std::vector<std::int64_t>& ids, CommandAc
         if (!ids.empty() && std::find(ids.begin(), ids.end(), screen.id) == ids.end()) {
             continue;
         }
-        if (action == CommandAction::DisplayOn || action == CommandAction::DisplayOff) {
-            // The latest 开屏/关屏 is the admin's wish: an earlier one not yet answered is not
-            // given (again) after it.
-            SqliteStatement superseded(db_,
-                                       "UPDATE commands SET done = 0, message = 'superseded' "
-                                       "WHERE screen = ? AND done IS NULL AND action IN "
-                                       "('display-on', 'display-off')");
-            sqlite3_bind_int64(superseded.get(), 1, screen.id);
-            sqlite3_step(superseded.get());
+        if (auto queued_one = queue_one(key, screen, action, by, now, true, handed); !queued_one) {
+            return queued_one.error();
         }
-        const ScreenCommand command =
-            new_screen_command(action, key, static_cast<std::time_t>(now));
-        SqliteStatement insert(db_,
-                               "INSERT INTO commands (screen, action, nonce, envelope, created, "
-                               "expires, by) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        sqlite3_bind_int64(insert.get(), 1, screen.id);
-        bind_text(insert.get(), 2, std::string(command_action_name(action)));
-        bind_text(insert.get(), 3, command.nonce);
-        bind_text(insert.get(), 4, sign_screen_command(command, key_));
-        sqlite3_bind_int64(insert.get(), 5, now);
-        sqlite3_bind_int64(insert.get(), 6, command.expires);
-        bind_text(insert.get(), 7, by);
-        if (sqlite3_step(insert.get()) != SQLITE_DONE) {
-            return make_error(ErrorKind::Failed,
-                              std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
-        }
-        // The oldest undelivered commands beyond the bound go.
-        SqliteStatement prune(db_,
-                              "DELETE FROM commands WHERE screen = ? AND delivered IS NULL AND "
-                              "id NOT IN (SELECT id FROM commands WHERE screen = ? AND "
-                              "delivered IS NULL ORDER BY id DESC LIMIT ?)");
-        sqlite3_bind_int64(prune.get(), 1, screen.id);
-        sqlite3_bind_int64(prune.get(), 2, screen.id);
-        sqlite3_bind_int(prune.get(), 3, kMostWaitingCommands);
-        sqlite3_step(prune.get());
         ++queued;
-        if (screen.online) {
-            handed += send_waiting_commands(key, screen, now) > 0 ? 1 : 0;
-        }
     }
     if (!ids.empty() && queued == 0) {
         return make_error(ErrorKind::NotFound, "no such screen");
@@ -656,6 +628,71 @@ Result<int> Fleet::queue_command(const std::vector<std::int64_t>& ids, CommandAc
              std::to_string(queued) + " screen(s), " + std::to_string(handed) +
              " of them through the broker at once");
     return queued;
+}
+
+void Fleet::give_group_again(const std::string& key, const Screen& screen, std::int64_t now) {
+    SqliteStatement recent(db_,
+                           "SELECT 1 FROM commands WHERE screen = ? AND action = 'group' AND "
+                           "created > ?");
+    sqlite3_bind_int64(recent.get(), 1, screen.id);
+    sqlite3_bind_int64(recent.get(), 2, now - kRegroupSeconds);
+    if (sqlite3_step(recent.get()) == SQLITE_ROW) {
+        return;
+    }
+    int handed = 0;
+    // Carried by this report's answer (or the broker's), not handed to the broker as well.
+    if (auto queued = queue_one(key, screen, CommandAction::Group, "studio", now, false, handed);
+        !queued) {
+        log_warning(queued.error().message);
+    }
+}
+
+Status Fleet::queue_one(const std::string& key, const Screen& screen, CommandAction action,
+                        const std::string& by, std::int64_t now, bool hand_now, int& handed) {
+    // The latest 开屏/关屏 (or group) is the admin's wish: an earlier one not yet answered is
+    // not given (again) after it.
+    if (action == CommandAction::DisplayOn || action == CommandAction::DisplayOff ||
+        action == CommandAction::Group) {
+        SqliteStatement superseded(db_,
+                                   action == CommandAction::Group
+                                       ? "UPDATE commands SET done = 0, message = 'superseded' "
+                                         "WHERE screen = ? AND done IS NULL AND action = "
+                                         "'group'"
+                                       : "UPDATE commands SET done = 0, message = 'superseded' "
+                                         "WHERE screen = ? AND done IS NULL AND action IN "
+                                         "('display-on', 'display-off')");
+        sqlite3_bind_int64(superseded.get(), 1, screen.id);
+        sqlite3_step(superseded.get());
+    }
+    ScreenCommand command = new_screen_command(action, key, static_cast<std::time_t>(now));
+    command.group = screen.group;
+    SqliteStatement insert(db_,
+                           "INSERT INTO commands (screen, action, nonce, envelope, created, "
+                           "expires, by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    sqlite3_bind_int64(insert.get(), 1, screen.id);
+    bind_text(insert.get(), 2, std::string(command_action_name(action)));
+    bind_text(insert.get(), 3, command.nonce);
+    bind_text(insert.get(), 4, sign_screen_command(command, key_));
+    sqlite3_bind_int64(insert.get(), 5, now);
+    sqlite3_bind_int64(insert.get(), 6, command.expires);
+    bind_text(insert.get(), 7, by);
+    if (sqlite3_step(insert.get()) != SQLITE_DONE) {
+        return make_error(ErrorKind::Failed,
+                          std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
+    }
+    // The oldest undelivered commands beyond the bound go.
+    SqliteStatement prune(db_,
+                          "DELETE FROM commands WHERE screen = ? AND delivered IS NULL AND "
+                          "id NOT IN (SELECT id FROM commands WHERE screen = ? AND "
+                          "delivered IS NULL ORDER BY id DESC LIMIT ?)");
+    sqlite3_bind_int64(prune.get(), 1, screen.id);
+    sqlite3_bind_int64(prune.get(), 2, screen.id);
+    sqlite3_bind_int(prune.get(), 3, kMostWaitingCommands);
+    sqlite3_step(prune.get());
+    if (hand_now && screen.online) {
+        handed += send_waiting_commands(key, screen, now) > 0 ? 1 : 0;
+    }
+    return Done{};
 }
 
 Json Fleet::overview(std::int64_t now, std::int64_t published, int days) {
@@ -677,6 +714,9 @@ Json Fleet::overview(std::int64_t now, std::int64_t published, int days) {
         item["name"] = screen.name;
         item["place"] = screen.place;
         item["group"] = screen.group;
+        // Set in the studio, not yet said by the screen's report (its group command on the way).
+        item["group_pending"] =
+            !screen.report.is_null() && json_text(screen.report, "group") != screen.group;
         item["peer"] = screen.peer;
         item["last_seen"] = screen.last_seen;
         item["screenshot_at"] = screen.screenshot_at;

@@ -42,6 +42,9 @@ class Fleet {
     static constexpr std::size_t kMostScreenshotBytes = 4 * 1024 * 1024;
     // A screen that keeps missing its reports does not pile up commands.
     static constexpr int kMostWaitingCommands = 20;
+    // A screen whose reports say another group than the studio's is given it again, at most
+    // once in this time (it may not have reported since it took the last one).
+    static constexpr std::int64_t kRegroupSeconds = 120;
 
     // `started` (unix seconds): when the studio started; a screen's silence counts from then at
     // the earliest, so a studio that was down does not call every screen silent (nor page
@@ -79,8 +82,10 @@ class Fleet {
     // fleet's keys, `placard-studio add-screens`); Stale when it is there already.
     Result<std::int64_t> add(const std::string& key, const std::string& name, const std::string& by,
                              std::int64_t now);
+    // Names, places and groups a screen; a new group is signed for the screen (a "group"
+    // command, core/audience.hpp: what it shows is cut for the group) and given at once.
     Status describe(std::int64_t id, const std::string& name, const std::string& place,
-                    const std::string& group);
+                    const std::string& group, const std::string& by, std::int64_t now);
     Status remove(std::int64_t id);
     // Signs `action` for each screen of `ids` (all accepted screens when empty) and queues it
     // for its next report; returns how many were queued.
@@ -137,6 +142,15 @@ class Fleet {
     void keep_report(Screen& screen, const nlohmann::json& report, const std::string& body,
                      std::int64_t now);
     nlohmann::json deliver_commands(const Screen& screen, std::int64_t now);
+    // Under the lock: signs `action` for `screen` (a group command names its group) and queues
+    // it; with `hand_now`, handed to the broker at once when the screen is online there
+    // (`handed` counts it).
+    Status queue_one(const std::string& key, const Screen& screen, CommandAction action,
+                     const std::string& by, std::int64_t now, bool hand_now, int& handed);
+    // Under the lock: a group command for a screen whose report says another group than the
+    // studio's, unless one was signed for it in the last kRegroupSeconds (the screen may not
+    // have reported since taking it).
+    void give_group_again(const std::string& key, const Screen& screen, std::int64_t now);
     // Under the lock: the commands waiting for `screen` handed to the courier; how many.
     int send_waiting_commands(const std::string& key, const Screen& screen, std::int64_t now);
 

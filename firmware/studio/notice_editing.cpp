@@ -70,7 +70,8 @@ Result<Notice> notice_from_request(const json& request, const json& feed, WallTi
     for (const auto& [key, value] : request.items()) {
         static const std::set<std::string> known = {"id",     "level",     "title",
                                                     "text",   "minutes",   "starts_in_minutes",
-                                                    "cancel", "all_clear", "all_clear_minutes"};
+                                                    "cancel", "all_clear", "all_clear_minutes",
+                                                    "groups"};
         if (!known.contains(key)) {
             return make_error(key + ": not a field of a notice request");
         }
@@ -119,6 +120,12 @@ Result<Notice> notice_from_request(const json& request, const json& feed, WallTi
                 object[key] = request[key];
             }
         }
+        // The screens that showed the notice, and only they, take its end (and all-clear card).
+        for (const Notice& notice : held) {
+            if (notice.id == id && !notice.groups.empty()) {
+                object["groups"] = notice.groups;
+            }
+        }
     } else {
         auto lasting = minutes(request, "minutes", 1, kLongestNoticeMinutes, 60);
         auto delay = minutes(request, "starts_in_minutes", 0, kLongestNoticeMinutes, 0);
@@ -130,6 +137,11 @@ Result<Notice> notice_from_request(const json& request, const json& feed, WallTi
             object["starts"] = format_rfc3339(starts);
         }
         object["expires"] = format_rfc3339(starts.plus_seconds(static_cast<double>(*lasting * 60)));
+        // "groups": the screens it is for (core/audience.hpp); [] or none: every screen.
+        if (const auto groups = request.find("groups");
+            groups != request.end() && !(groups->is_array() && groups->empty())) {
+            object["groups"] = *groups;
+        }
         for (const char* key : {"level", "title", "text"}) {
             if (request.contains(key)) {
                 object[key] = request[key];

@@ -23,7 +23,8 @@ namespace placard {
 //   {"id": ID, "cancel": true, "all_clear": TEXT?, "all_clear_minutes": 1..60?}
 // `issued` is `now` (later by a second than the feed's notice of that id, so an update within
 // the second still counts); a new notice without an id gets one from the time, unused in
-// `feed`. A cancel of an id `feed` does not hold is NotFound. Checked as a screen checks a
+// `feed`. A cancel of an id `feed` does not hold is NotFound; a cancel is for the groups
+// (screens) of the notice it ends. Checked as a screen checks a
 // notice: one "where: what" line for the first problem.
 Result<Notice> notice_from_request(const nlohmann::json& request, const nlohmann::json& feed,
                                    WallTime now);

@@ -140,8 +140,9 @@ void handle_screens(StudioContext& studio, HttpExchange& exchange, const Session
                 json_error(422, "名称必填（100 字节以内），地点 200、分组 100 字节以内"));
             return;
         }
-        const Status done = studio.fleet->describe(*id, name, text_field(request, "place"),
-                                                   text_field(request, "group"));
+        const Status done =
+            studio.fleet->describe(*id, name, text_field(request, "place"),
+                                   text_field(request, "group"), session.user.name, now);
         if (!done) {
             exchange.answer(refusal_answer(studio, done.error()));
             return;

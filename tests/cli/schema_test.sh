@@ -38,6 +38,8 @@ scheduled["banners"][0]["schedule"] = {
                 {"days": ["sat", "sun"], "from": "22:00", "to": "06:00"}],
     "first_day": "2026-09-01", "last_day": "2026-12-31", "priority": 2}
 scheduled["banners"][3]["schedule"] = {"filler": True}
+scheduled["banners"][1]["groups"] = ["乡镇", "街道"]
+scheduled["articles"][1]["groups"] = ["乡镇"]
 scheduled["articles"][0]["schedule"] = {"windows": [{"days": ["mon"]}], "calendar": "office"}
 evening_zones = {"header": [0, 0, 1, 0.0833], "banner": [0.0052, 0.0926, 0.9896, 0.7685],
                  "side": [0, 0, 0, 0], "excerpt": [0, 0, 0, 0],
@@ -51,7 +53,7 @@ scheduled["screen_hours"] = {"on": {"windows": [{"days": "working_days", "from":
                                    "calendar": "office"}, "wake_on_touch_minutes": 5}
 scheduled["notices"] = [
     {"id": "drill", "issued": "2026-11-27T09:00:00+08:00", "level": "urgent", "title": "消防演练",
-     "text": "请有序撤离。", "expires": "2026-11-27T10:00:00+08:00"},
+     "text": "请有序撤离。", "expires": "2026-11-27T10:00:00+08:00", "groups": ["县委大楼"]},
     {"id": "water", "issued": "2026-11-27T09:00:00+08:00", "cancel": True,
      "all_clear": "已恢复。", "all_clear_minutes": 3}]
 if list(validator.iter_errors(scheduled)):
@@ -90,6 +92,10 @@ cases = {
     "layout zone of three numbers": lambda f: f.update(layouts=[{"id": "e", "zones": dict(evening_zones, side=[0, 0, 1]), "schedule": {}}]),
     "four layouts": lambda f: f.update(layouts=[{"id": "e%d" % i, "zones": evening_zones, "schedule": {}} for i in range(4)]),
     "ticker item without text": lambda f: f.update(ticker=[{"schedule": {"filler": True}}]),
+    "empty groups": lambda f: f["banners"][0].update(groups=[]),
+    "group not a string": lambda f: f["articles"][0].update(groups=[1]),
+    "empty group name": lambda f: f.update(ticker=[{"text": "x", "groups": [""]}]),
+    "seventeen groups": lambda f: f["banners"][0].update(groups=["g%d" % i for i in range(17)]),
     "ticker item with empty text": lambda f: f.update(ticker=[{"text": ""}]),
     "ticker item field": lambda f: f.update(ticker=[{"text": "x", "colour": "red"}]),
     "ticker item bad schedule": lambda f: f.update(ticker=[{"text": "x", "schedule": {"windows": [{"from": "8"}]}}]),

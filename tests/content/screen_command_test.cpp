@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "core/audience.hpp"
+
 namespace placard {
 namespace {
 
@@ -35,6 +37,21 @@ TEST_F(ScreenCommandTest, TakesAGoodCommandOnce) {
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().kind, ErrorKind::Stale);
     EXPECT_NE(again.error().message.find("replay"), std::string::npos);
+}
+
+TEST_F(ScreenCommandTest, AGroupCommandCarriesItsGroup) {
+    ScreenCommand made = new_screen_command(CommandAction::Group, screen_hex, kNow);
+    made.group = "乡镇";
+    auto taken = check(sign_screen_command(made, studio));
+    ASSERT_TRUE(taken) << taken.error().message;
+    EXPECT_EQ(taken->action, CommandAction::Group);
+    EXPECT_EQ(taken->group, "乡镇");
+    made = new_screen_command(CommandAction::Group, screen_hex, kNow);
+    made.group = std::string(kMostGroupBytes + 1, 'x');
+    auto overlong = check(sign_screen_command(made, studio));
+    ASSERT_FALSE(overlong);
+    EXPECT_NE(overlong.error().message.find("names the group"), std::string::npos)
+        << overlong.error().message;
 }
 
 TEST_F(ScreenCommandTest, RefusesAnotherKeysSignature) {

@@ -36,6 +36,15 @@ TEST(CommandLine, OpensAnArticleForAScreenshot) {
         parse_player_options({"--at", "1", "--screenshot", "a.png", "--open-article", "a1"});
     ASSERT_TRUE(options) << options.error().message;
     EXPECT_EQ(options->open_article, "a1");
+    EXPECT_FALSE(options->group);  // The whole feed.
+}
+
+TEST(CommandLine, AScreenshotForAGroup) {
+    const auto options =
+        parse_player_options({"--at", "1", "--screenshot", "a.png", "--group", "乡镇"});
+    ASSERT_TRUE(options) << options.error().message;
+    EXPECT_EQ(options->group, "乡镇");
+    EXPECT_FALSE(parse_player_options({"--group", "乡镇"}));  // A screen's comes from the studio.
 }
 
 }  // namespace

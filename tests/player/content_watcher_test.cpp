@@ -133,5 +133,33 @@ TEST_F(ContentWatcherTest, ABrokenBundleLayoutIsRefusedWithItsReason) {
         << snapshot.error().message;
 }
 
+// A screen put in another group (issue 16) lays the same version out again, cut for the group:
+// a banner for the group appears, one for another goes.
+TEST_F(ContentWatcherTest, ANewGroupLaysTheVersionOutAgainForIt) {
+    std::string text = feed;
+    const auto b2 = text.find("\"id\": \"b2\"");
+    ASSERT_NE(b2, std::string::npos);
+    text.insert(b2, "\"groups\": [\"乡镇\"], ");
+    rewrite(text);
+    auto first = load_snapshot(dir, test_fonts(), 1280, 720, std::string());
+    ASSERT_TRUE(first) << first.error().message;
+    const std::size_t all = (*first)->feed.banners.size() + 1;
+    ContentWatcher watcher(dir, test_fonts(), 1280, 720, (*first)->stamp, (*first)->feed.version,
+                           std::chrono::seconds(60), std::string());
+    watcher.poll_once();
+    EXPECT_EQ(watcher.take(), nullptr);  // Nothing changed.
+    watcher.set_screen_group("乡镇");
+    watcher.poll_once();
+    const auto town = watcher.take();
+    ASSERT_NE(town, nullptr) << watcher.last_error();
+    EXPECT_EQ(town->feed.version, (*first)->feed.version);
+    EXPECT_EQ(town->feed.banners.size(), all);
+    watcher.poll_once();
+    EXPECT_EQ(watcher.take(), nullptr);                             // Once.
+    auto everything = load_snapshot(dir, test_fonts(), 1280, 720);  // A preview: all of it.
+    ASSERT_TRUE(everything);
+    EXPECT_EQ((*everything)->feed.banners.size(), all);
+}
+
 }  // namespace
 }  // namespace placard

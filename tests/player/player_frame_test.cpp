@@ -48,6 +48,21 @@ class PlayerFrameTest : public ::testing::Test {
         return tick;
     }
 
+    // A notice issued at the start, for `seconds`.
+    Notice notice_from_start(std::string id, NoticeLevel level, std::string text,
+                             double seconds) const {
+        Notice notice;
+        notice.id = std::move(id);
+        notice.issued = start;
+        notice.level = level;
+        notice.text = std::move(text);
+        notice.expires = start.plus_seconds(seconds);
+        return notice;
+    }
+    Notice urgent_drill(double seconds) const {
+        return notice_from_start("drill", NoticeLevel::Urgent, "请有序撤离。", seconds);
+    }
+
     static constexpr int kWidth = 1920, kHeight = 1080;
     std::shared_ptr<const Snapshot> snapshot;
     WallTime start = *parse_rfc3339("2026-11-25T09:00:10+08:00");
@@ -190,12 +205,7 @@ TEST_F(PlayerFrameTest, AnUrgentNoticeTakesTheScreenAndTouchesDoNothingUnderIt) 
     for (; tick < 30; ++tick) {
         at(player, canvas, tick);
     }
-    Notice urgent;
-    urgent.id = "drill";
-    urgent.issued = start;
-    urgent.level = NoticeLevel::Urgent;
-    urgent.text = "请有序撤离。";
-    urgent.expires = start.plus_seconds(10);
+    const Notice urgent = urgent_drill(10);
     player.offer_notices(
         lay_out_notices({urgent}, testing::test_fonts(), snapshot->home->geometry));
     const FrameOutcome taken = at(player, canvas, tick++);
@@ -223,6 +233,49 @@ TEST_F(PlayerFrameTest, AnUrgentNoticeTakesTheScreenAndTouchesDoNothingUnderIt) 
     EXPECT_EQ(ended.painted_pixels, static_cast<long long>(kWidth) * kHeight);
 }
 
+// A version taken under an urgent notice on the whole screen is taken (and said) at once: the
+// status and the studio name the version the screen holds, not the one before it.
+TEST_F(PlayerFrameTest, AVersionTakenUnderAnUrgentNoticeIsSaid) {
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), snapshot, 60);
+    const Notice urgent = urgent_drill(600);
+    player.offer_notices(
+        lay_out_notices({urgent}, testing::test_fonts(), snapshot->home->geometry));
+    long tick = 0;
+    for (; tick < 30; ++tick) {
+        at(player, canvas, tick);
+    }
+    ASSERT_EQ(player.notice_view().kind, NoticeView::Kind::FullScreen);
+    auto next = std::make_shared<Snapshot>(*snapshot);
+    next->feed.version = snapshot->feed.version + 1;
+    player.offer_content(next);
+    EXPECT_EQ(at(player, canvas, tick).swapped_to_version, next->feed.version);
+}
+
+// Groups (issue 16): the newest version of a notice decides which screens show it — a notice
+// for every screen updated to one for a group ends on the screens of other groups.
+TEST_F(PlayerFrameTest, ANoticeShowsOnlyOnTheScreensOfItsGroups) {
+    HeadlessDisplay display(kWidth, kHeight, 0);
+    Canvas canvas = display.canvas();
+    PlayerFrame player(testing::test_fonts(), snapshot, 60);
+    player.set_screen_group("县委大楼");
+    const Notice band = notice_from_start("water", NoticeLevel::Warning, "今日停水。", 600);
+    Notice for_towns = band;
+    for_towns.issued = start.plus_seconds(1);
+    for_towns.groups = {"乡镇"};
+    player.offer_notices(lay_out_notices({band}, testing::test_fonts(), snapshot->home->geometry));
+    at(player, canvas, 0);
+    EXPECT_EQ(player.notice_view().kind, NoticeView::Kind::Band);
+    player.offer_notices(
+        lay_out_notices({band, for_towns}, testing::test_fonts(), snapshot->home->geometry));
+    at(player, canvas, 120);
+    EXPECT_EQ(player.notice_view().kind, NoticeView::Kind::None);
+    player.set_screen_group("乡镇");
+    at(player, canvas, 121);
+    EXPECT_EQ(player.notice_view().kind, NoticeView::Kind::Band);
+}
+
 TEST_F(PlayerFrameTest, ANoticeBandRepaintsOnlyItsArea) {
     HeadlessDisplay display(kWidth, kHeight, 0);
     Canvas canvas = display.canvas();
@@ -231,12 +284,7 @@ TEST_F(PlayerFrameTest, ANoticeBandRepaintsOnlyItsArea) {
     for (; tick < 30; ++tick) {
         at(player, canvas, tick);
     }
-    Notice band;
-    band.id = "water";
-    band.issued = start;
-    band.level = NoticeLevel::Warning;
-    band.text = "今天下午停水。";
-    band.expires = start.plus_seconds(3600);
+    const Notice band = notice_from_start("water", NoticeLevel::Warning, "今天下午停水。", 3600);
     player.offer_notices(lay_out_notices({band}, testing::test_fonts(), snapshot->home->geometry));
     const FrameOutcome taken = at(player, canvas, tick++);
     EXPECT_EQ(player.notice_view().kind, NoticeView::Kind::Band);

@@ -48,7 +48,7 @@ Scene make_scene(int banners, bool ticker, std::vector<TickerItem> ticker_items 
     }
     if (ticker) {
         scene.feed.ticker = ticker_items.empty()
-                                ? std::vector<TickerItem>{{"党支部是党的组织基础", nullptr}}
+                                ? std::vector<TickerItem>{{"党支部是党的组织基础", nullptr, {}}}
                                 : std::move(ticker_items);
     }
     auto built =
@@ -95,9 +95,10 @@ TEST(HomeScreenDamage, AScheduledTickerItemScrollsByOnlyWhileItPlays) {
     mornings.windows = {WeeklyWindow{DaySet{DaySet::Kind::WorkingDays}, 9 * 60, 12 * 60}};
     const Scene scene =
         make_scene(1, true,
-                   {{"党支部是党的组织基础", nullptr},
+                   {{"党支部是党的组织基础", nullptr, {}},
                     {"上午九时至十二时办理党员组织关系转接",
-                     std::make_shared<ItemSchedule>(ItemSchedule{mornings, calendar})}});
+                     std::make_shared<ItemSchedule>(ItemSchedule{mornings, calendar}),
+                     {}}});
     const HomeScreenLayout& layout = *scene.layout;
     ASSERT_EQ(layout.ticker_items.size(), 2u);
     const WallTime wednesday_ten = *parse_rfc3339("2026-11-25T10:00:00+08:00");
@@ -132,7 +133,8 @@ TEST(HomeScreenDamage, AScheduledTickerItemScrollsByOnlyWhileItPlays) {
     const Scene lone =
         make_scene(1, true,
                    {{"上午九时至十二时办理党员组织关系转接",
-                     std::make_shared<ItemSchedule>(ItemSchedule{mornings, calendar})}});
+                     std::make_shared<ItemSchedule>(ItemSchedule{mornings, calendar}),
+                     {}}});
     ticker.update(*lone.layout, wednesday_one);
     EXPECT_EQ(ticker.period(), 0);
     HomeScreenPainter idle(cache);

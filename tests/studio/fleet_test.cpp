@@ -158,6 +158,49 @@ TEST_F(FleetTest, ALaterDisplayCommandSupersedesAnEarlierOne) {
     EXPECT_NE(given[0].get<std::string>().find("display-on"), std::string::npos) << given[0];
 }
 
+// A screen's group is signed for it when an admin sets it, and again while its reports say
+// another (a screen set up again, a command that expired on the way) — not at every report.
+TEST_F(FleetTest, AScreensGroupIsGivenUntilItsReportsSayIt) {
+    const std::string key = public_key_hex(screen_.public_key);
+    auto id = fleet_->add(key, "大厅", "admin", kNow);
+    ASSERT_TRUE(id);
+    const auto group_in = [&](const nlohmann::json& commands) {
+        std::string group = "(none)";
+        for (const auto& envelope : commands) {
+            const auto text = nlohmann::json::parse(
+                nlohmann::json::parse(envelope.get<std::string>())["command"].get<std::string>());
+            if (text["action"] == "group") {
+                group = text["group"];
+            }
+        }
+        return group;
+    };
+    // In no group, and the report says none: nothing to give.
+    EXPECT_EQ(group_in(nlohmann::json::parse(send(screen_, kNow + 1, kNow + 1).body)["commands"]),
+              "(none)");
+    ASSERT_TRUE(fleet_->describe(*id, "大厅", "", "乡镇", "admin", kNow + 2));
+    auto answer = nlohmann::json::parse(send(screen_, kNow + 3, kNow + 3).body);
+    EXPECT_EQ(group_in(answer["commands"]), "乡镇");
+    EXPECT_TRUE(fleet_->overview(kNow + 3, 0)["screens"][0]["group_pending"].get<bool>());
+    // Its reports still say no group (the command not yet taken): not signed again at once…
+    EXPECT_EQ(group_in(nlohmann::json::parse(send(screen_, kNow + 4, kNow + 4).body)["commands"]),
+              "(none)");
+    // …but once Fleet::kRegroupSeconds have passed, a new one.
+    const std::int64_t later = kNow + 3 + Fleet::kRegroupSeconds + 1;
+    EXPECT_EQ(group_in(nlohmann::json::parse(send(screen_, later, later).body)["commands"]),
+              "乡镇");
+    // A report that says the group: nothing more, and the page no longer says 待送达.
+    std::string body = report_of(screen_, later + 300);
+    auto report = nlohmann::json::parse(body);
+    report["group"] = "乡镇";
+    body = report.dump();
+    fleet_->prune(later + 300);
+    ASSERT_TRUE(fleet_->describe(*id, "大厅", "", "乡镇", "admin", later + 299));  // Unchanged.
+    answer = nlohmann::json::parse(
+        fleet_->take_report(body, signed_by(screen_, body), "192.0.2.7", later + 300).body);
+    EXPECT_FALSE(fleet_->overview(later + 300, 0)["screens"][0]["group_pending"].get<bool>());
+}
+
 TEST_F(FleetTest, AcceptedScreensSurviveARestart) {
     ASSERT_EQ(send(screen_, kNow).status, 202);
     ASSERT_TRUE(fleet_->accept(public_key_hex(screen_.public_key), "大厅", "admin", kNow));

@@ -2,14 +2,16 @@
 // `push`, the inbox or a USB stick's placard/ folder (docs/feed-format.md, "Urgent notices"):
 //
 //   notice OUT.placard --key NAME.key --site SITE --id ID --level LEVEL --text TEXT
-//          [--title TITLE] [--minutes N] [--starts TIME] [--issued TIME]
+//          [--title TITLE] [--minutes N] [--starts TIME] [--issued TIME] [--group G]...
 //   notice OUT.placard --key NAME.key --site SITE --cancel ID [--all-clear TEXT]
-//          [--all-clear-minutes N] [--issued TIME]
+//          [--all-clear-minutes N] [--issued TIME] [--group G]...
 //   notice OUT.placard --key NAME.key --site SITE --from-cap ALERT.xml --area CODE
 //          [--cap-exercises]
 //
 // --from-cap reads a CAP 1.2 early-warning alert (GB/T 35965.1) for the screens of the division
-// CODE (importers/cap_alert.hpp): an alert for another area makes no file (exit 3).
+// CODE (importers/cap_alert.hpp): an alert for another area makes no file (exit 3). Each
+// --group G makes the notice for the screens of group G only (core/audience.hpp); a cancel
+// should name the groups of the notice it ends.
 //
 // The signature lasts as long as the notice: after that, a copy of the file is worth nothing.
 #include <cstdio>
@@ -29,9 +31,9 @@ namespace {
 constexpr const char* kUsage =
     "notice: usage: notice OUT.placard --key NAME.key --site SITE --id ID --level "
     "information|warning|urgent --text TEXT [--title TITLE] [--minutes N] [--starts TIME] "
-    "[--issued TIME]\n"
+    "[--issued TIME] [--group G]...\n"
     "   or: notice OUT.placard --key NAME.key --site SITE --cancel ID [--all-clear TEXT] "
-    "[--all-clear-minutes N] [--issued TIME]\n"
+    "[--all-clear-minutes N] [--issued TIME] [--group G]...\n"
     "   or: notice OUT.placard --key NAME.key --site SITE --from-cap ALERT.xml --area CODE "
     "[--cap-exercises]";
 
@@ -139,6 +141,8 @@ int notice_command(const Arguments& arguments) {
             cap_file = value;
         } else if (option == "--area") {
             cap.area = value;
+        } else if (option == "--group") {
+            notice.groups.push_back(value);
         } else {
             return fail(kUsage, 2);
         }
@@ -147,7 +151,8 @@ int notice_command(const Arguments& arguments) {
         // The alert says everything else: options that would change it are a mistake.
         const bool other_options = has_id || has_text || !notice.title.empty() || minutes != "60" ||
                                    level != "information" || !starts.empty() || !issued.empty() ||
-                                   !notice.all_clear.empty() || !all_clear_minutes.empty();
+                                   !notice.all_clear.empty() || !all_clear_minutes.empty() ||
+                                   !notice.groups.empty();
         if (out.empty() || key_file.empty() || site.empty() || other_options || cap.area.empty()) {
             return fail(kUsage, 2);
         }
