@@ -502,6 +502,7 @@ int run_player(const PlayerOptions& options) {
     ServiceChannels service;
     if (store) {
         service.open(*store, **fonts, snapshot->home->geometry);
+        service.studio_requests->started_with_group(screen_group.value_or(std::string()));
     }
     SteadyClock clock;
     // Articles and channel lists laid out ahead, up to 32 MiB (a few hundred articles).

@@ -73,6 +73,14 @@ std::optional<ScreenRequests> StudioRequests::take_display() {
     return std::exchange(display_, std::nullopt);
 }
 
+void StudioRequests::started_with_group(const std::string& group) {
+    std::lock_guard lock(mutex_);
+    if (seen_.group != group) {
+        group_ = seen_.group;
+        waiting_ = true;
+    }
+}
+
 std::optional<std::string> StudioRequests::take_group() {
     if (!waiting_) {
         return std::nullopt;

@@ -34,6 +34,9 @@ class StudioRequests {
     std::optional<ScreenRequests> take_display();
     // The screen's group when it changed since the player started (or last took it), else null.
     std::optional<std::string> take_group();
+    // The player laid its content out for `group` (read before this was made): a group the
+    // service wrote meanwhile is taken as a change.
+    void started_with_group(const std::string& group);
 
   private:
     void look();

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <ctime>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -159,6 +160,15 @@ void StudioReporter::say(const std::string& state, bool problem) {
 Status StudioReporter::ask_player(const ScreenCommand& command) {
     const auto file = screen_requests_file(store_);
     ScreenRequests requests = load_screen_requests(file);
+    // A state (开屏/关屏, the group) is judged by when the studio signed it: one that arrives
+    // late (given again after a lost answer) does not undo a later one. One signed more than
+    // five minutes in this screen's future (a studio whose clock ran ahead) orders nothing:
+    // else every command after it would be refused until the clock caught up.
+    const std::int64_t now = std::time(nullptr);
+    const auto later_in_force = [&](std::int64_t in_force_since) {
+        return static_cast<std::int64_t>(command.issued) < in_force_since &&
+               in_force_since <= now + 300;
+    };
     if (command.action == CommandAction::Screenshot) {
         requests.screenshot = command.nonce;
         screenshot_wanted_ = command.nonce;
@@ -166,17 +176,14 @@ Status StudioReporter::ask_player(const ScreenCommand& command) {
     } else if (command.action == CommandAction::Restart) {
         requests.restart = command.nonce;
     } else if (command.action == CommandAction::Group) {
-        // A state, like 开屏/关屏: a group command given again late does not undo a later one.
-        if (command.issued < requests.group_at) {
+        if (later_in_force(requests.group_at)) {
             return make_error("a later group is in force");
         }
         requests.group = command.group;
         requests.group_at = static_cast<std::int64_t>(command.issued);
         log_info("studio: this screen is now in group \"" + command.group + "\"");
     } else {
-        // Judged by when the studio signed it: one that arrives late (given again after a lost
-        // answer) does not undo a later one, nor last longer than the admin asked.
-        if (!requests.display.empty() && command.issued < requests.display_at) {
+        if (!requests.display.empty() && later_in_force(requests.display_at)) {
             return make_error("a later 开屏/关屏 is in force");
         }
         requests.display = command.action == CommandAction::DisplayOn ? "on" : "off";

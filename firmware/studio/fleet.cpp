@@ -58,6 +58,7 @@ constexpr const char* kSchema =
     "  done INTEGER,"
     "  fulfilled INTEGER,"
     "  message TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX IF NOT EXISTS commands_by_screen ON commands (screen, action, created);"
     "CREATE INDEX IF NOT EXISTS plays_by_hour ON plays (hour);"
     "CREATE INDEX IF NOT EXISTS visits_by_hour ON visits (hour);";
 
@@ -221,7 +222,9 @@ HttpAnswer Fleet::take_report(std::string_view body, std::string_view authorizat
         screen.online = false;
     }
     keep_report(screen, report, std::string(body), now);
-    if (json_text(report, "group") != screen.group) {
+    // Only a screen that says its group (one that knows groups) is given it again: a screen
+    // from before groups would refuse the command at every report.
+    if (report.contains("group") && json_text(report, "group") != screen.group) {
         give_group_again(key_hex, screen, now);
     }
     Json answer{{"state", "accepted"}, {"name", screen.name}};
@@ -680,11 +683,13 @@ Status Fleet::queue_one(const std::string& key, const Screen& screen, CommandAct
         return make_error(ErrorKind::Failed,
                           std::string("studio: fleet.db: ") + sqlite3_errmsg(db_));
     }
-    // The oldest undelivered commands beyond the bound go.
+    // The oldest undelivered commands beyond the bound go (superseded ones, answered by the
+    // studio itself, do not count).
     SqliteStatement prune(db_,
                           "DELETE FROM commands WHERE screen = ? AND delivered IS NULL AND "
-                          "id NOT IN (SELECT id FROM commands WHERE screen = ? AND "
-                          "delivered IS NULL ORDER BY id DESC LIMIT ?)");
+                          "done IS NULL AND id NOT IN (SELECT id FROM commands WHERE "
+                          "screen = ? AND delivered IS NULL AND done IS NULL "
+                          "ORDER BY id DESC LIMIT ?)");
     sqlite3_bind_int64(prune.get(), 1, screen.id);
     sqlite3_bind_int64(prune.get(), 2, screen.id);
     sqlite3_bind_int(prune.get(), 3, kMostWaitingCommands);
@@ -716,7 +721,7 @@ Json Fleet::overview(std::int64_t now, std::int64_t published, int days) {
         item["group"] = screen.group;
         // Set in the studio, not yet said by the screen's report (its group command on the way).
         item["group_pending"] =
-            !screen.report.is_null() && json_text(screen.report, "group") != screen.group;
+            screen.report.contains("group") && json_text(screen.report, "group") != screen.group;
         item["peer"] = screen.peer;
         item["last_seen"] = screen.last_seen;
         item["screenshot_at"] = screen.screenshot_at;

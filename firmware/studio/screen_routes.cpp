@@ -10,6 +10,8 @@
 //   POST /api/screens/command         {"action", "screens": [N…] | "group": G}: signed, queued
 //                                     for each screen's next report
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 #include "studio/audit_log.hpp"
 #include "studio/permissions.hpp"
@@ -27,10 +29,39 @@ std::string text_field(const nlohmann::json& request, const char* key) {
     return found != request.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
+// `text` without the spaces around it, ASCII or ideographic (U+3000): "乡镇 " is the group
+// "乡镇", as the forms read an item's groups.
+std::string without_blanks_around(std::string text) {
+    static constexpr std::string_view kIdeographicSpace = "\u3000";
+    bool cut = true;
+    while (cut && !text.empty()) {
+        cut = false;
+        if (std::isspace(static_cast<unsigned char>(text.back())) != 0 ||
+            std::isspace(static_cast<unsigned char>(text.front())) != 0) {
+            const auto first = text.find_first_not_of(" \t\r\n\f\v");
+            const auto last = text.find_last_not_of(" \t\r\n\f\v");
+            text =
+                first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+            cut = true;
+        }
+        if (text.starts_with(kIdeographicSpace)) {
+            text.erase(0, kIdeographicSpace.size());
+            cut = true;
+        }
+        if (text.ends_with(kIdeographicSpace)) {
+            text.resize(text.size() - kIdeographicSpace.size());
+            cut = true;
+        }
+    }
+    return text;
+}
+
 void queue_command(StudioContext& studio, HttpExchange& exchange, const Session& session,
                    const nlohmann::json& request) {
     CommandAction action{};
-    if (!parse_command_action(text_field(request, "action"), action)) {
+    // A screen's group is set with POST /api/screens/N (it is a state, not an act).
+    if (!parse_command_action(text_field(request, "action"), action) ||
+        action == CommandAction::Group) {
         exchange.answer(json_error(422,
                                    "unknown action (refresh, screenshot, display-on, "
                                    "display-off, restart)"));
@@ -134,15 +165,24 @@ void handle_screens(StudioContext& studio, HttpExchange& exchange, const Session
     } else if (const auto id = parts.size() >= 2 ? parse_id(parts[1]) : std::nullopt;
                id && parts.size() == 2) {
         const std::string name = text_field(request, "name");
+        const std::string group = without_blanks_around(text_field(request, "group"));
         if (name.empty() || name.size() > 100 || text_field(request, "place").size() > 200 ||
-            text_field(request, "group").size() > 100) {
+            group.size() > 100) {
             exchange.answer(
                 json_error(422, "名称必填（100 字节以内），地点 200、分组 100 字节以内"));
             return;
         }
-        const Status done =
-            studio.fleet->describe(*id, name, text_field(request, "place"),
-                                   text_field(request, "group"), session.user.name, now);
+        // The forms name an item's groups in a list split at these marks (studio.js, groupsOf):
+        // a screen's group holding one could never be named there.
+        for (const char* mark : {"、", ",", "，", ";", "；"}) {
+            if (group.find(mark) != std::string::npos) {
+                exchange.answer(
+                    json_error(422, "分组名称不能含有顿号、逗号或分号（一块屏幕只属于一个分组）"));
+                return;
+            }
+        }
+        const Status done = studio.fleet->describe(*id, name, text_field(request, "place"), group,
+                                                   session.user.name, now);
         if (!done) {
             exchange.answer(refusal_answer(studio, done.error()));
             return;

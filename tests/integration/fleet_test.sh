@@ -96,10 +96,10 @@ done
 # --- Groups: a notice for one group shows on its screens only -------------------------------
 screen_id() { py -c "import json; print([s['id'] for s in json.load(open('$work/body'))['screens'] if s['name'] == '$1'][0])"; }
 call GET screens >/dev/null; id1=$(screen_id 终端1)
-[ "$(call POST "screens/$id1" --data-binary '{"name": "终端1", "place": "", "group": "乡镇"}')" = 200 ] &&
+[ "$(call POST "screens/$id1" --data-binary '{"name": "终端1", "place": "", "group": " 乡镇\u3000"}')" = 200 ] &&
   until_fleet 60 '[s["report"].get("group") for s in f["screens"] if s["name"] == "终端1"] == ["乡镇"] and not any(s["group_pending"] for s in f["screens"])' &&
   until_log "$work/screen1/player.log" 'the studio puts this screen in group "乡镇"' 30 &&
-  ok "screen 1 is put in group 乡镇 by a signed command, and says so in its reports" ||
+  ok "screen 1 is put in group 乡镇 (typed with spaces around it) by a signed command, and says so in its reports" ||
   fail "screen 1's group: $(cat "$work/body")"
 [ "$(call POST notices --data-binary '{"id": "town-drill", "level": "urgent", "title": "乡镇演练", "text": "请乡镇干部到大厅集合。", "minutes": 30, "groups": ["乡镇"]}')" = 200 ] &&
   town_version=$(py -c "import json; print(json.load(open('$work/body'))['version'])") &&
