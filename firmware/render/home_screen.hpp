@@ -48,6 +48,13 @@ struct HomeScreenGeometry {
 // start, before any layout.
 void set_panel_width_mm(double millimetres);
 
+// A channel tile's height, min_target at least; a row of them with its padding; the header's
+// title row at its least (the site name's line). HomeScreenGeometry::from grows a header that
+// is smaller than these need.
+int channel_tile_height(const HomeScreenGeometry& g);
+int header_tile_row_height(const HomeScreenGeometry& g);
+int header_title_line_height(const HomeScreenGeometry& g);
+
 struct BannerSlide {
     std::string id;       // The banner's id (for the play log).
     Image image;          // Scaled to cover the banner zone.

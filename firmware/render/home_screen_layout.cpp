@@ -164,7 +164,47 @@ HomeScreenGeometry HomeScreenGeometry::from(const ScreenLayout& layout, int widt
     g.excerpt = zone_rect(layout.excerpt, width, height);
     g.ticker = zone_rect(layout.ticker, width, height);
     g.footer = zone_rect(layout.footer, width, height);
+    // The header holds the channel tiles, the visitors' way into the channels, at least
+    // min_target tall: beside the site name, or on a tall screen under it (a narrow one has no
+    // room beside it). Where the layout's fraction of a small panel is less (40 px on an
+    // 800 × 480 one, for 48 px tiles), the header grows and what lies under it moves down, the
+    // lowest of it (the excerpt, and the side zone beside it) giving up the height.
+    const int needed = width < height ? header_tile_row_height(g) + header_title_line_height(g)
+                                      : channel_tile_height(g) + px(16 * g.unit);
+    if (!g.header.empty() && g.header.height < needed) {
+        const int extra = needed - g.header.height;
+        const int below = g.header.bottom();
+        g.header.height = needed;
+        int lowest = 0;
+        for (const Rect* zone : {&g.banner, &g.side, &g.excerpt}) {
+            if (zone->y >= below) {
+                lowest = std::max(lowest, zone->bottom());
+            }
+        }
+        for (Rect* zone : {&g.banner, &g.side, &g.excerpt}) {
+            if (zone->empty() || zone->y < below) {
+                continue;
+            }
+            const bool at_the_foot = zone->bottom() >= lowest - 2;
+            zone->y += extra;
+            if (at_the_foot) {
+                zone->height = std::max(0, zone->height - extra);
+            }
+        }
+    }
     return g;
+}
+
+int channel_tile_height(const HomeScreenGeometry& g) {
+    return std::max(g.min_target, std::max(48, px(60 * g.unit)));
+}
+
+int header_tile_row_height(const HomeScreenGeometry& g) {
+    return channel_tile_height(g) + px(24 * g.unit);
+}
+
+int header_title_line_height(const HomeScreenGeometry& g) {
+    return px(44 * g.unit * 1.4f);  // The site name's 44-unit line, and room around it.
 }
 
 // The header: logo, site name, channel tiles, date and clock.
@@ -175,29 +215,26 @@ void lay_out_header(HomeScreenLayout& layout, const Feed& feed, const DecodedIma
     // under 48 px. A header zone tall enough for two rows of them (portrait layouts) puts the
     // tiles on a row of their own under the site name, date and clock; otherwise they follow
     // the site name on the one row.
-    const int tile_height = std::max(
-        g.min_target, std::min(g.header.height - px(16 * g.unit), std::max(48, px(60 * g.unit))));
+    const int tile_height =
+        std::max(g.min_target, std::min(g.header.height - px(16 * g.unit), channel_tile_height(g)));
     const int tile_row_height = tile_height + px(24 * g.unit);
-    const bool two_rows = g.header.height >= 2 * tile_row_height;
-    Rect& title_row = layout.title_row;
-    title_row = g.header;
-    if (two_rows) {
-        title_row.height = g.header.height - tile_row_height;
-    }
-    const int header_inner = title_row.height - px(20 * g.unit);
-    if (const auto logo = images.find(feed.site.logo); logo != images.end() && header_inner > 0) {
-        layout.logo = scale_to_fit(logo->second, header_inner * 4, header_inner);
-        mark_opacity(layout.logo);
-    }
-    layout.site_name = setter.line(fonts.title, feed.site.name, static_cast<float>(g.width) * 0.6f);
-    const float name_end =
-        g.margin +
-        (layout.logo.width > 0 ? static_cast<float>(layout.logo.width) + 20 * g.unit : 0) +
-        first_line_width(layout.site_name);
+    const float full_width = static_cast<float>(g.width);
+    layout.site_name = setter.line(fonts.title, feed.site.name, full_width * 0.6f);
+    // The logo as tall as the title row allows; where the site name ends.
+    const auto lay_out_title = [&](int row_height) {
+        layout.logo = {};
+        const int inner = row_height - px(20 * g.unit);
+        if (const auto logo = images.find(feed.site.logo); logo != images.end() && inner > 0) {
+            layout.logo = scale_to_fit(logo->second, inner * 4, inner);
+            mark_opacity(layout.logo);
+        }
+        return g.margin +
+               (layout.logo.width > 0 ? static_cast<float>(layout.logo.width) + 20 * g.unit : 0) +
+               first_line_width(layout.site_name);
+    };
     // The date and clock sit at the right of the title row, measured at their widest (the
     // clock at "00:00", the date with two-digit month and day): tiles on the same row end
     // before them (the portrait reference once had the tiles drawn over both).
-    const float full_width = static_cast<float>(g.width);
     LocalTime widest;
     widest.date = CivilDate{2026, 12, 28};
     widest.weekday = 3;
@@ -207,6 +244,31 @@ void lay_out_header(HomeScreenLayout& layout, const Feed& feed, const DecodedIma
         clock_start - 28 * g.unit -
         first_line_width(setter.line(fonts.date, format_chinese_date(widest), full_width));
     const float clock_gap = 32 * g.unit;
+    std::vector<ChannelTile> tiles;
+    float tiles_width = 0;
+    for (const Channel& channel : feed.channels) {
+        ChannelTile tile;
+        tile.channel = channel.id;
+        tile.label = setter.line(fonts.caption, channel.title, full_width);
+        tiles_width +=
+            (tiles.empty() ? 0 : 16 * g.unit) + first_line_width(tile.label) + 48 * g.unit;
+        tiles.push_back(std::move(tile));
+    }
+    bool two_rows = g.header.height >= 2 * tile_row_height;
+    float name_end = lay_out_title(g.header.height);
+    // Two rows as well when the tiles do not fit beside the site name, date and clock but the
+    // header still holds the site name's line above a row of them (a 720 × 1280 panel dropped
+    // its tiles, and with them the visitors' way into the channels).
+    if (!two_rows && name_end + 48 * g.unit + tiles_width > date_start - clock_gap &&
+        g.header.height >= tile_row_height + header_title_line_height(g)) {
+        two_rows = true;
+    }
+    Rect& title_row = layout.title_row;
+    title_row = g.header;
+    if (two_rows) {
+        title_row.height = g.header.height - tile_row_height;
+        name_end = lay_out_title(title_row.height);
+    }
     float tile_x = two_rows ? g.margin : name_end + 48 * g.unit;
     const float tiles_end = two_rows ? full_width - g.margin : date_start - clock_gap;
     // The date yields when the site name leaves it no room (a long name on a narrow screen).
@@ -214,10 +276,7 @@ void lay_out_header(HomeScreenLayout& layout, const Feed& feed, const DecodedIma
     const int tile_y =
         two_rows ? title_row.bottom() + (tile_row_height - tile_height) / 2 - px(4 * g.unit)
                  : g.header.y + (g.header.height - tile_height) / 2 - px(2 * g.unit);
-    for (const Channel& channel : feed.channels) {
-        ChannelTile tile;
-        tile.channel = channel.id;
-        tile.label = setter.line(fonts.caption, channel.title, full_width);
+    for (ChannelTile& tile : tiles) {
         const float tile_width = first_line_width(tile.label) + 48 * g.unit;
         if (tile_x + tile_width > tiles_end || g.header.empty()) {
             break;  // No room for more in the header.
