@@ -1,10 +1,12 @@
 #include "text/shaper.hpp"
 
 #include <hb.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
 #include <algorithm>
 #include <memory>
+#include <string>
 
 #include "core/utf8.hpp"
 
@@ -54,6 +56,11 @@ void note_missing(std::string_view text, std::size_t begin, std::size_t end,
     }
     for (std::size_t pos = begin; pos < end;) {
         const char32_t c = utf8::decode_next(text, pos);
+        // A joiner or variation selector in a missing cluster (a ZWJ emoji sequence, ❤ + VS16)
+        // is drawn by no font: it is not what is missing (UAX #44, Default_Ignorable_Code_Point).
+        if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+            continue;
+        }
         if (std::find(missing->begin(), missing->end(), c) == missing->end()) {
             missing->push_back(c);
         }
@@ -82,12 +89,19 @@ void shape_range(const FontChain& chain, std::size_t index, std::string_view tex
     const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer.get(), &count);
     const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer.get(), &count);
     const bool last_face = index + 1 >= chain.faces.size();
+    // Where the cluster of glyph `i` ends: the next glyph of a later cluster, or the range's end.
+    const auto cluster_end = [&](unsigned i) -> std::size_t {
+        for (unsigned k = i + 1; k < count; ++k) {
+            if (infos[k].cluster > infos[i].cluster) {
+                return infos[k].cluster;
+            }
+        }
+        return end;
+    };
     for (unsigned i = 0; i < count;) {
         if (infos[i].codepoint != 0 || last_face) {
             if (infos[i].codepoint == 0) {
-                const std::size_t next = i + 1 < count ? infos[i + 1].cluster : end;
-                note_missing(text, infos[i].cluster,
-                             std::max<std::size_t>(next, infos[i].cluster + 1), missing);
+                note_missing(text, infos[i].cluster, cluster_end(i), missing);
             }
             out.push_back(ShapedGlyph{face, infos[i].codepoint, infos[i].cluster,
                                       static_cast<float>(positions[i].x_advance) / 64.0f,
@@ -97,9 +111,11 @@ void shape_range(const FontChain& chain, std::size_t index, std::string_view tex
             continue;
         }
         // A run of missing glyphs: the characters from its first cluster to the next glyph
-        // that the face has.
-        unsigned j = i;
-        while (j < count && infos[j].codepoint == 0) {
+        // that the face has, whole clusters — the face may give a variation selector or a
+        // joiner its invisible glyph, in the cluster of a character it lacks (❤️): that
+        // character goes to the next face with it, rather than vanish with an empty range.
+        unsigned j = i + 1;
+        while (j < count && (infos[j].codepoint == 0 || infos[j].cluster == infos[j - 1].cluster)) {
             ++j;
         }
         const std::size_t range_end = j < count ? infos[j].cluster : end;
@@ -118,6 +134,14 @@ std::vector<ShapedGlyph> shape_text(const FontChain& chain, std::string_view tex
         return glyphs;
     }
     glyphs.reserve(text.size() / 2);
+    // A tab is no glyph of any font (it was drawn as a box over the next character): it is set
+    // as the space it stands for. One byte for one, so clusters still index `text`.
+    std::string spaced;
+    if (text.find('\t') != std::string_view::npos) {
+        spaced.assign(text);
+        std::replace(spaced.begin(), spaced.end(), '\t', ' ');
+        text = spaced;
+    }
     const hb_language_t hb_language =
         hb_language_from_string(language.data(), static_cast<int>(language.size()));
     for (const ScriptRun& run : itemize(text)) {

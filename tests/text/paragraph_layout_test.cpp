@@ -57,6 +57,38 @@ TEST(ParagraphLayout, ReportsCharactersNoFontHas) {
     EXPECT_EQ(laid.missing[0], U'ก');
 }
 
+// A character with a variation selector (❤️, 😀️) that the first font lacks goes to the
+// next font whole: it used to vanish, with no width and no warning (issue 17, Fallback).
+TEST(ParagraphLayout, ACharacterWithAVariationSelectorFallsBackWhole) {
+    for (const char* text : {"爱❤\uFE0F心", "爱❤\uFE0E心", "爱😀\uFE0F心"}) {
+        std::vector<char32_t> missing;
+        const auto glyphs = shape_text(body_fonts(), text, "zh-Hans", &missing);
+        EXPECT_TRUE(missing.empty()) << text;
+        ASSERT_GE(glyphs.size(), 3u) << text;
+        EXPECT_EQ(glyphs[1].face, body_fonts().faces[1]) << text;
+        EXPECT_NE(glyphs[1].glyph, 0u) << text;
+        EXPECT_GT(glyphs[1].x_advance, 0) << text;
+    }
+}
+
+// A tab is set as a space (it was .notdef, drawn over the next character, and reported).
+TEST(ParagraphLayout, ATabIsASpace) {
+    std::vector<char32_t> missing;
+    const auto tab = shape_text(body_fonts(), "制表\t符", "zh-Hans", &missing);
+    const auto space = shape_text(body_fonts(), "制表 符");
+    EXPECT_TRUE(missing.empty());
+    ASSERT_EQ(tab.size(), space.size());
+    EXPECT_EQ(tab[2].glyph, space[2].glyph);
+    EXPECT_GT(tab[2].x_advance, 0);
+}
+
+// Of a ZWJ sequence no font has, the people are missing, not the joiners between them.
+TEST(ParagraphLayout, AJoinerIsNeverWhatIsMissing) {
+    std::vector<char32_t> missing;
+    shape_text(body_fonts(), "家\U0001F468\u200D\U0001F469\u200D\U0001F467", "zh-Hans", &missing);
+    EXPECT_EQ(missing, (std::vector<char32_t>{U'\U0001F468', U'\U0001F469', U'\U0001F467'}));
+}
+
 TEST(ParagraphLayout, FirstLineIndentAndJustifiedLinesFillTheMeasure) {
     ParagraphStyle style = style_of(10);
     style.first_line_indent = 2 * kEm;
