@@ -87,12 +87,13 @@ std::string normalize_ascii_punctuation(std::string_view text) {
                 }
             }
         } else if (full_width(c)) {
-            const char32_t shown_before = previous_visible(i);
-            const bool latin_before = classify(shown_before) == CharClass::LatinLetterOrDigit;
-            convert[i] = is_chinese(before) || is_chinese(shown_before) ||
-                         (!latin_before && is_chinese(next_visible(i)));
-            // "3,000", "12:30", "http://": between Latin letters or digits, it stays.
-            if (classify(before) == CharClass::LatinLetterOrDigit) {
+            // After Chinese, or before it: "使用Linux,而不是" and "截至2019,全国" end a clause
+            // of a Chinese sentence as much as "是,而" does (GB/T 15834: ，).
+            convert[i] = is_chinese(before) || is_chinese(previous_visible(i)) ||
+                         is_chinese(next_visible(i));
+            // "3,000", "12:30", "a?b=1": between Latin letters or digits, it stays.
+            if (classify(before) == CharClass::LatinLetterOrDigit &&
+                classify(after) == CharClass::LatinLetterOrDigit) {
                 convert[i] = false;
             }
         }

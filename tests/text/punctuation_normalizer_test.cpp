@@ -21,6 +21,11 @@ TEST(PunctuationNormalizer, KeepsLatinRunsNumbersAndUrls) {
     EXPECT_EQ(normalize_ascii_punctuation("使用Debian (bookworm)系统"),
               "使用Debian (bookworm)系统");
     EXPECT_EQ(normalize_ascii_punctuation("Hello, world!"), "Hello, world!");
+    // A Latin word or a number ending a clause of a Chinese sentence (issue 17).
+    EXPECT_EQ(normalize_ascii_punctuation("使用Linux,而不是Windows"), "使用Linux，而不是Windows");
+    EXPECT_EQ(normalize_ascii_punctuation("截至2019,全国"), "截至2019，全国");
+    EXPECT_EQ(normalize_ascii_punctuation("版本v1.0, 以及"), "版本v1.0，以及");
+    EXPECT_EQ(normalize_ascii_punctuation("地址:http://a.cn/x?y=1"), "地址：http://a.cn/x?y=1");
 }
 
 }  // namespace
