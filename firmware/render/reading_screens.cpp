@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/official_document.hpp"
 #include "render/home_screen_style.hpp"
 #include "render/text_painter.hpp"
 #include "text/punctuation_normalizer.hpp"
@@ -183,8 +184,18 @@ Result<std::unique_ptr<ReadingScreenLayout>> build_article_screen(const Feed& fe
     body_style.line_height = 32 * f.unit * 1.75f;
     body_style.first_line_indent = 2 * 32 * f.unit;
     body_style.justify = Justify::Yes;
-    for (const std::string& paragraph : article.body) {
-        add(paragraph, body_style, kInk, 0);
+    // A 公文's salutation flush left, its signature and date flush right (GB/T 9704).
+    ParagraphStyle salutation_style = body_style;
+    salutation_style.first_line_indent = 0;
+    ParagraphStyle closing_style = salutation_style;
+    closing_style.align = Align::End;
+    closing_style.justify = Justify::No;
+    const std::vector<BodyLineRole> roles = body_line_roles(article.body);
+    for (std::size_t i = 0; i < article.body.size(); ++i) {
+        const ParagraphStyle& style = roles[i] == BodyLineRole::Salutation ? salutation_style
+                                      : roles[i] == BodyLineRole::Prose    ? body_style
+                                                                           : closing_style;
+        add(article.body[i], style, kInk, 0);
     }
     if (!article.note.empty()) {
         ParagraphStyle note_style = body_style;

@@ -162,6 +162,8 @@ void place_line(const ShapedParagraph& shaped, std::size_t begin, std::size_t en
     float x = indent;
     if (style.align == Align::Center) {
         x += std::max(0.0f, (available - fitted.width) / 2);
+    } else if (style.align == Align::End) {
+        x += std::max(0.0f, available - fitted.width);
     }
     for (std::size_t i = begin; i < end; ++i) {
         const Cluster& cluster = shaped.clusters[i];

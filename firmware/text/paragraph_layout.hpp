@@ -19,7 +19,8 @@
 
 namespace placard {
 
-enum class Align { Start, Center };
+// End: flush right (a 公文's signature and date, core/official_document.hpp).
+enum class Align { Start, Center, End };
 // Ellipsis::IfCut ends the last kept line in …… only when text was cut; Ellipsis::Always also
 // when the paragraph ends there but more text (another paragraph) follows.
 enum class Ellipsis { IfCut, Always };

@@ -89,6 +89,16 @@ TEST(ParagraphLayout, AJoinerIsNeverWhatIsMissing) {
     EXPECT_EQ(missing, (std::vector<char32_t>{U'\U0001F468', U'\U0001F469', U'\U0001F467'}));
 }
 
+// Flush right (a 公文's signature and date): the line ends at the measure.
+TEST(ParagraphLayout, AlignEndSetsTheLineFlushRight) {
+    ParagraphStyle style = style_of(20, Justify::No);
+    style.align = Align::End;
+    const LaidOutParagraph laid = layout_paragraph("中共通渭县委组织部", style);
+    ASSERT_EQ(laid.lines.size(), 1u);
+    EXPECT_NEAR(laid.lines[0].x + laid.lines[0].width, style.measure, 0.01f);
+    EXPECT_NEAR(laid.lines[0].glyphs.front().x, style.measure - 9 * kEm, 0.01f);
+}
+
 TEST(ParagraphLayout, FirstLineIndentAndJustifiedLinesFillTheMeasure) {
     ParagraphStyle style = style_of(10);
     style.first_line_indent = 2 * kEm;
