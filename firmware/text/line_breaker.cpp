@@ -3,11 +3,44 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "core/utf8.hpp"
 
 namespace placard {
+namespace {
+
+// ICU's strict zh rules class ‘ ’ “ ” as QU, ambiguous quotation, around which UAX #14 allows no
+// break at all: 做到‘学’‘思’‘践’‘悟’相统一 held together, leaving 做 alone on a ragged line. Next
+// to Chinese they are not ambiguous (UAX #14's East Asian quotation rule, CLREQ 3.1.7): ‘ “ open, a
+// line may start with them; ’ ” close, a line may end after them.
+bool is_chinese_opening_quote(char32_t c) {
+    return c == U'‘' || c == U'“';
+}
+bool is_chinese_closing_quote(char32_t c) {
+    return c == U'’' || c == U'”';
+}
+bool is_chinese_context(char32_t c) {
+    const CharClass kind = classify(c);
+    return kind == CharClass::Han || kind == CharClass::Opening || kind == CharClass::Closing;
+}
+
+// The opportunities beside those quotes, in Chinese context.
+void add_quote_breaks(std::string_view text, std::vector<std::size_t>& breaks) {
+    char32_t before = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t offset = pos;
+        const char32_t after = utf8::decode_next(text, pos);
+        if (offset > 0 && ((is_chinese_opening_quote(after) && is_chinese_context(before)) ||
+                           (is_chinese_closing_quote(before) && is_chinese_context(after)))) {
+            breaks.push_back(offset);
+        }
+        before = after;
+    }
+}
+
+}  // namespace
 
 std::vector<std::size_t> find_line_breaks(std::string_view text) {
     std::vector<std::size_t> breaks;
@@ -26,8 +59,15 @@ std::vector<std::size_t> find_line_breaks(std::string_view text) {
         return breaks;
     }
     iterator->setText(utext, status);
+    std::vector<std::size_t> candidates;
     for (int32_t pos = iterator->next(); pos != icu::BreakIterator::DONE; pos = iterator->next()) {
-        const auto offset = static_cast<std::size_t>(pos);
+        candidates.push_back(static_cast<std::size_t>(pos));
+    }
+    utext_close(utext);
+    add_quote_breaks(text, candidates);
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (const std::size_t offset : candidates) {
         if (offset >= text.size()) {
             break;
         }
@@ -41,7 +81,6 @@ std::vector<std::size_t> find_line_breaks(std::string_view text) {
         }
         breaks.push_back(offset);
     }
-    utext_close(utext);
     breaks.push_back(text.size());
     return breaks;
 }

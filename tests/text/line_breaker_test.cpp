@@ -34,6 +34,15 @@ TEST(LineBreaker, ClosingPunctuationNeverStartsALine) {
     EXPECT_EQ(show_breaks("《报》、"), "《报》、");
 }
 
+// ‘ ’ “ ” beside Chinese open and close (UAX #14's East Asian quotation rule): ICU's QU allowed
+// no break around them at all (issue 17).
+TEST(LineBreaker, ChineseQuotesOpenAndClose) {
+    EXPECT_EQ(show_breaks("做到‘学’‘思’‘践’‘悟’相统一"), "做|到|‘学’|‘思’|‘践’|‘悟’|相|统|一");
+    EXPECT_EQ(show_breaks("把“三会一课”开出"), "把|“三|会|一|课”|开|出");
+    // Between Latin words they stay as they were: no opportunity ICU did not give.
+    EXPECT_EQ(show_breaks("say ‘yes’ now"), "say |‘yes’ |now");
+}
+
 TEST(LineBreaker, OpeningBracketsNeverEndALine) {
     EXPECT_EQ(show_breaks("读《人民日报》"), "读|《人|民|日|报》");
     EXPECT_EQ(show_breaks("主任(书记)"), "主|任|(书|记)");
