@@ -1,5 +1,7 @@
 #include "text/paragraph_layout.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include "core/utf8.hpp"
@@ -95,13 +97,12 @@ std::size_t skip_spaces(const ShapedParagraph& shaped, std::size_t index) {
     return index;
 }
 
-// Characters that count for a lone last line: not punctuation or spaces.
+// Characters that count for a lone last line: letters and digits, not punctuation, symbols or
+// spaces (an ASCII " or a ％ after the last character does not keep it company).
 std::size_t count_characters(const ShapedParagraph& shaped, const Span& span) {
     std::size_t count = 0;
     for (std::size_t i = span.begin; i < span.end; ++i) {
-        const CharClass kind = shaped.clusters[i].kind;
-        count += kind == CharClass::Han || kind == CharClass::LatinLetterOrDigit ||
-                 kind == CharClass::Other;
+        count += u_isalnum(static_cast<UChar32>(shaped.clusters[i].first_char)) ? 1 : 0;
     }
     return count;
 }

@@ -148,6 +148,15 @@ TEST(ParagraphLayout, ALoneCharacterWithItsFullStopStillCountsAsLone) {
     EXPECT_EQ(laid.lines.back().text, "十甲。");
 }
 
+// An ASCII quote or a percent sign after it does not keep a last character company (issue 17).
+TEST(ParagraphLayout, QuotesAndPercentSignsDoNotCountAgainstALoneCharacter) {
+    for (const std::string end : {"甲\"", "甲％"}) {
+        const LaidOutParagraph laid = layout_paragraph("一二三四五六七八九十" + end, style_of(5));
+        ASSERT_EQ(laid.lines.size(), 3u) << end;
+        EXPECT_EQ(laid.lines.back().text, "十" + end);
+    }
+}
+
 TEST(ParagraphLayout, ExcerptEndsInTwoEllipsesAtALegalBreak) {
     ParagraphStyle style = style_of(12);
     style.max_lines = 2;
