@@ -34,9 +34,18 @@ void measure_blanks(const ShapedParagraph& paragraph, Cluster& cluster) {
     }
 }
 
-bool is_han_latin_pair(CharClass a, CharClass b) {
-    return (a == CharClass::Han && b == CharClass::LatinLetterOrDigit) ||
-           (a == CharClass::LatinLetterOrDigit && b == CharClass::Han);
+// A cluster of a Latin run: a letter or digit, or a half-width sign that belongs to a number
+// (15%, 25°, ¥100, $5, 3‰): the quarter em goes around "15%", not between 15 and %.
+bool is_latin_run(const Cluster& cluster) {
+    static constexpr std::u32string_view kNumberSigns = U"%‰°¥$€£#";
+    return cluster.kind == CharClass::LatinLetterOrDigit ||
+           (cluster.kind != CharClass::Han &&
+            kNumberSigns.find(cluster.first_char) != std::u32string_view::npos);
+}
+
+bool is_han_latin_pair(const Cluster& a, const Cluster& b) {
+    return (a.kind == CharClass::Han && is_latin_run(b)) ||
+           (is_latin_run(a) && b.kind == CharClass::Han);
 }
 
 }  // namespace
@@ -96,7 +105,7 @@ ShapedParagraph shape_paragraph(const FontChain& chain, std::string_view text,
     }
     // A quarter em between Han and Latin letters or digits (CLREQ 3.4.2).
     for (std::size_t i = 0; i + 1 < clusters.size(); ++i) {
-        if (is_han_latin_pair(clusters[i].kind, clusters[i + 1].kind)) {
+        if (is_han_latin_pair(clusters[i], clusters[i + 1])) {
             clusters[i].gap_after = paragraph.em / 4;
         }
     }

@@ -52,6 +52,16 @@ TEST(PunctuationSpacing, QuarterEmBetweenHanAndLatinLettersOrDigits) {
     EXPECT_NEAR(paragraph.pen.back(), 4 * kEm + latin + digits + 4 * kEm / 4, 0.01f);
 }
 
+// A number's sign is part of its Latin run: the quarter em goes around "15%", "25°", "¥100"
+// (issue 17: it stopped at % and °, and was missing before ¥).
+TEST(PunctuationSpacing, QuarterEmAroundANumberWithItsSign) {
+    for (const std::string number : {"15%", "25°", "¥100", "3‰"}) {
+        const ShapedParagraph paragraph = shaped("增" + number + "的");
+        const float run = shaped(number).pen.back();
+        EXPECT_NEAR(paragraph.pen.back(), 2 * kEm + run + 2 * kEm / 4, 0.01f) << number;
+    }
+}
+
 TEST(PunctuationSpacing, NoGapBesidePunctuationOrSpaces) {
     const ShapedParagraph paragraph = shaped("，Debian 系");
     for (const Cluster& cluster : paragraph.clusters) {
