@@ -126,7 +126,10 @@ FittedLine fit_line(const ShapedParagraph& paragraph, std::size_t begin, std::si
         for (std::size_t i = 0; i + 1 < count; ++i) {
             const Cluster& cluster = clusters[begin + i];
             const Cluster& next = clusters[begin + i + 1];
-            if (cluster.kind == CharClass::Space) {
+            // A run of word spaces widens once, at its last space, not at each of them.
+            const bool inside_spaces =
+                cluster.kind == CharClass::Space && next.kind == CharClass::Space;
+            if (cluster.kind == CharClass::Space && !inside_spaces) {
                 spaces.push_back({i, em / 2, Adjustable::Where::Gap});
             }
             if (cluster.gap_after > 0) {
@@ -136,7 +139,7 @@ FittedLine fit_line(const ShapedParagraph& paragraph, std::size_t begin, std::si
                 cluster.kind == CharClass::DashOrEllipsis && next.first_char == cluster.first_char;
             const bool beside_connector =
                 cluster.kind == CharClass::Connector || next.kind == CharClass::Connector;
-            if (!inside_pair && !beside_connector) {
+            if (!inside_pair && !beside_connector && !inside_spaces) {
                 all.push_back({i, 1e9f, Adjustable::Where::Gap});
             }
         }

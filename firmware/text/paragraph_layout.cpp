@@ -21,7 +21,10 @@ struct Span {
 };
 
 std::size_t trim_spaces(const ShapedParagraph& shaped, std::size_t begin, std::size_t end) {
-    while (end > begin && shaped.clusters[end - 1].kind == CharClass::Space) {
+    // An ideographic space (U+3000) ending a line is blank as well: kept, a justified line
+    // stopped an em short of the measure.
+    while (end > begin && (shaped.clusters[end - 1].kind == CharClass::Space ||
+                           shaped.clusters[end - 1].first_char == U'\u3000')) {
         --end;
     }
     return end;

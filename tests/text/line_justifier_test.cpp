@@ -32,6 +32,17 @@ TEST(LineJustifier, ExpandsWordSpacesBeforeLetterGaps) {
     EXPECT_FLOAT_EQ(line.glyph_x[4] - line.glyph_x[3], paragraph.pen[4] - paragraph.pen[3]);
 }
 
+// Three spaces in a row widen once, at the last, not three times (issue 17).
+TEST(LineJustifier, ARunOfSpacesWidensOnce) {
+    const ShapedParagraph paragraph = shaped("ab   cd");
+    const float natural = natural_line_width(paragraph, 0, 7, Justify::Yes);
+    const FittedLine line = fit_line(paragraph, 0, 7, natural + 5, Justify::Yes);
+    EXPECT_TRUE(line.filled);
+    EXPECT_FLOAT_EQ(line.glyph_x[3] - line.glyph_x[2], paragraph.pen[3] - paragraph.pen[2]);
+    EXPECT_FLOAT_EQ(line.glyph_x[4] - line.glyph_x[3], paragraph.pen[4] - paragraph.pen[3]);
+    EXPECT_FLOAT_EQ(line.glyph_x[5] - line.glyph_x[4], paragraph.pen[5] - paragraph.pen[4] + 5);
+}
+
 TEST(LineJustifier, ExpandsHanLatinGapsBeforeHanGaps) {
     const ShapedParagraph paragraph = shaped("用Linux系统");
     const std::size_t n = paragraph.clusters.size();

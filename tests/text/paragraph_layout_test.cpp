@@ -157,6 +157,16 @@ TEST(ParagraphLayout, QuotesAndPercentSignsDoNotCountAgainstALoneCharacter) {
     }
 }
 
+// An ideographic space that ends a line is blank: the justified line reaches the measure with
+// its last character (issue 17: it stopped an em short).
+TEST(ParagraphLayout, AnIdeographicSpaceEndingALineIsTrimmed) {
+    const LaidOutParagraph laid = layout_paragraph("一二三四\u3000五六七八九十", style_of(5));
+    ASSERT_GE(laid.lines.size(), 2u);
+    EXPECT_EQ(laid.lines[0].text, "一二三四");
+    EXPECT_TRUE(laid.lines[0].justified);
+    EXPECT_NEAR(laid.lines[0].x + laid.lines[0].width, 5 * kEm, 0.01f);
+}
+
 TEST(ParagraphLayout, ExcerptEndsInTwoEllipsesAtALegalBreak) {
     ParagraphStyle style = style_of(12);
     style.max_lines = 2;
