@@ -1,5 +1,6 @@
 #include "core/official_document.hpp"
 
+#include <string>
 #include <string_view>
 
 #include "core/utf8.hpp"
@@ -53,13 +54,22 @@ bool is_punctuation(char32_t c) {
     return kMarks.find(c) != std::u32string_view::npos;
 }
 
-bool ends_a_sentence_within(const std::vector<char32_t>& line) {
+// A salutation names who the document goes to (各基层党组织：, 各乡镇党委、县直各单位：): no
+// clause inside it, and not a lead into what follows (会议强调，…：, 编者按：, 全文如下：).
+bool reads_as_salutation(const std::vector<char32_t>& line) {
     for (const char32_t c : line) {
-        if (c == U'。' || c == U'！' || c == U'？' || c == U'；') {
-            return true;
+        if (c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'，' || c == U',') {
+            return false;
         }
     }
-    return false;
+    const std::u32string text(line.begin(), line.end());
+    for (const std::u32string_view lead : {U"如下：", U"按：", U"指出：", U"强调：", U"表示：",
+                                           U"认为：", U"说：", U"要求：", U"内容：", U"如下:"}) {
+        if (text.ends_with(lead)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -71,10 +81,13 @@ std::vector<BodyLineRole> body_line_roles(const std::vector<std::string>& body) 
     }
     if (const auto first = characters_of(body.front());
         body.size() > 1 && !first.empty() && first.size() <= kMostShortLineCharacters &&
-        (first.back() == U'：' || first.back() == U':') && !ends_a_sentence_within(first)) {
+        (first.back() == U'：' || first.back() == U':') && reads_as_salutation(first)) {
         roles.front() = BodyLineRole::Salutation;
     }
-    if (body.size() < 2 || !is_date(characters_of(body.back()))) {
+    // A signature and date close a document that opened with a salutation: a news article that
+    // ends in a bare date (after a photo caption, a source line) keeps its lines as they are.
+    if (roles.front() != BodyLineRole::Salutation || body.size() < 3 ||
+        !is_date(characters_of(body.back()))) {
         return roles;
     }
     roles.back() = BodyLineRole::Date;

@@ -174,21 +174,36 @@ HomeScreenGeometry HomeScreenGeometry::from(const ScreenLayout& layout, int widt
     if (!g.header.empty() && g.header.height < needed) {
         const int extra = needed - g.header.height;
         const int below = g.header.bottom();
-        g.header.height = needed;
-        int lowest = 0;
-        for (const Rect* zone : {&g.banner, &g.side, &g.excerpt}) {
-            if (zone->y >= below) {
-                lowest = std::max(lowest, zone->bottom());
+        std::vector<Rect*> middle;  // Banner, side, excerpt: between the header and the ticker.
+        for (Rect* zone : {&g.banner, &g.side, &g.excerpt}) {
+            if (!zone->empty()) {
+                middle.push_back(zone);
             }
         }
-        for (Rect* zone : {&g.banner, &g.side, &g.excerpt}) {
-            if (zone->empty() || zone->y < below) {
-                continue;
-            }
-            const bool at_the_foot = zone->bottom() >= lowest - 2;
-            zone->y += extra;
-            if (at_the_foot) {
-                zone->height = std::max(0, zone->height - extra);
+        int lowest = below;
+        for (const Rect* zone : middle) {
+            lowest = std::max(lowest, zone->bottom());
+        }
+        const auto at_the_foot = [&](const Rect& zone) { return zone.bottom() >= lowest - 2; };
+        // Only the usual stack (a bundle's layout.json may place zones otherwise): the header
+        // on top, the middle zones under it, ticker and footer under them, and the lowest able to
+        // give up the height and keep half of its own. Any other arrangement stays as it is.
+        bool usual = g.header.y == 0;
+        for (const Rect* zone : middle) {
+            usual = usual && zone->y >= below - 2 &&
+                    (!at_the_foot(*zone) || zone->height - extra >= zone->height / 2);
+        }
+        for (const Rect* zone : {&g.ticker, &g.footer}) {
+            usual = usual && (zone->empty() || zone->y >= lowest - 2);
+        }
+        if (usual) {
+            g.header.height = needed;
+            for (Rect* zone : middle) {
+                const bool shrinks = at_the_foot(*zone);
+                zone->y += extra;
+                if (shrinks) {
+                    zone->height -= extra;
+                }
             }
         }
     }

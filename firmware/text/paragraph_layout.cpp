@@ -20,11 +20,13 @@ struct Span {
     std::size_t begin = 0, end = 0, next = 0;
 };
 
-std::size_t trim_spaces(const ShapedParagraph& shaped, std::size_t begin, std::size_t end) {
-    // An ideographic space (U+3000) ending a line is blank as well: kept, a justified line
-    // stopped an em short of the measure.
-    while (end > begin && (shaped.clusters[end - 1].kind == CharClass::Space ||
-                           shaped.clusters[end - 1].first_char == U'\u3000')) {
+std::size_t trim_spaces(const ShapedParagraph& shaped, std::size_t begin, std::size_t end,
+                        Justify justify) {
+    // An ideographic space (U+3000) ending a justified line is blank as well: kept, the line
+    // stopped an em short of the measure. Elsewhere it may be meant (a date set 右空四字).
+    while (end > begin &&
+           (shaped.clusters[end - 1].kind == CharClass::Space ||
+            (justify == Justify::Yes && shaped.clusters[end - 1].first_char == U'\u3000'))) {
         --end;
     }
     return end;
@@ -71,7 +73,7 @@ Span next_line(const ShapedParagraph& shaped, const std::vector<std::size_t>& br
         if (candidate <= begin) {
             continue;
         }
-        const std::size_t end = trim_spaces(shaped, begin, candidate);
+        const std::size_t end = trim_spaces(shaped, begin, candidate, justify);
         if (fits(shaped, begin, end, available, justify)) {
             best = Span{begin, end, candidate};
             continue;
@@ -100,12 +102,16 @@ std::size_t skip_spaces(const ShapedParagraph& shaped, std::size_t index) {
     return index;
 }
 
-// Characters that count for a lone last line: letters and digits, not punctuation, symbols or
-// spaces (an ASCII " or a ％ after the last character does not keep it company).
+// Characters that count for a lone last line: not punctuation or spaces (an ASCII " or a ％
+// after the last character does not keep it company; 〇, ① or an emoji does).
 std::size_t count_characters(const ShapedParagraph& shaped, const Span& span) {
     std::size_t count = 0;
     for (std::size_t i = span.begin; i < span.end; ++i) {
-        count += u_isalnum(static_cast<UChar32>(shaped.clusters[i].first_char)) ? 1 : 0;
+        const char32_t c = shaped.clusters[i].first_char;
+        count += shaped.clusters[i].kind != CharClass::Space && c != U'\u3000' &&
+                         !u_ispunct(static_cast<UChar32>(c))
+                     ? 1
+                     : 0;
     }
     return count;
 }
@@ -138,7 +144,7 @@ void avoid_lone_last_character(const ShapedParagraph& shaped,
         if (!fits(shaped, start, last.end, last_available, Justify::No)) {
             return;  // Bringing more down would overflow the last line.
         }
-        previous.end = trim_spaces(shaped, previous.begin, candidate);
+        previous.end = trim_spaces(shaped, previous.begin, candidate, style.justify);
         previous.next = candidate;
         spans.back().begin = start;
         return;
@@ -241,7 +247,7 @@ LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& s
                     continue;
                 }
                 const std::size_t end = trim_before_ellipsis(
-                    shaped, span.begin, trim_spaces(shaped, span.begin, candidate));
+                    shaped, span.begin, trim_spaces(shaped, span.begin, candidate, style.justify));
                 if (candidate > span.next ||
                     natural_line_width(shaped, span.begin, end, Justify::No) + ellipsis_width >
                         available + kTolerance) {

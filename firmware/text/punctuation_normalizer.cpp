@@ -1,5 +1,6 @@
 #include "text/punctuation_normalizer.hpp"
 
+#include <string>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -34,6 +35,18 @@ const char* full_width(char32_t c) {
         default:
             return nullptr;
     }
+}
+
+// Whether the mark at `i` ends a web address: the run of characters before it, back to a space
+// or Chinese, holds "://" or starts with "www.".
+bool ends_an_address(const std::vector<char32_t>& chars, std::size_t i) {
+    std::size_t start = i;
+    while (start > 0 && chars[start - 1] != U' ' && !is_chinese(chars[start - 1])) {
+        --start;
+    }
+    const std::u32string run(chars.begin() + static_cast<std::ptrdiff_t>(start),
+                             chars.begin() + static_cast<std::ptrdiff_t>(i));
+    return run.find(U"://") != std::u32string::npos || run.starts_with(U"www.");
 }
 
 }  // namespace
@@ -87,10 +100,17 @@ std::string normalize_ascii_punctuation(std::string_view text) {
                 }
             }
         } else if (full_width(c)) {
-            // After Chinese, or before it: "使用Linux,而不是" and "截至2019,全国" end a clause
-            // of a Chinese sentence as much as "是,而" does (GB/T 15834: ，).
-            convert[i] = is_chinese(before) || is_chinese(previous_visible(i)) ||
-                         is_chinese(next_visible(i));
+            // After Chinese, or before a Chinese character: "使用Linux,而不是" and
+            // "截至2019,全国" end a clause of a Chinese sentence as much as "是,而" does
+            // (GB/T 15834: ，). After a Latin word, a closing mark next is no such sign: the
+            // word's own punctuation stays in “Thank you!” and 《Who Moved My Cheese?》, and so
+            // does an address's (访问https://a.cn/s?中文).
+            const char32_t shown_before = previous_visible(i);
+            const char32_t next = next_visible(i);
+            const bool latin_before = classify(shown_before) == CharClass::LatinLetterOrDigit;
+            convert[i] = is_chinese(before) || is_chinese(shown_before) ||
+                         (is_chinese(next) &&
+                          (!latin_before || (is_cjk(next) && !ends_an_address(chars, i))));
             // "3,000", "12:30", "a?b=1": between Latin letters or digits, it stays.
             if (classify(before) == CharClass::LatinLetterOrDigit &&
                 classify(after) == CharClass::LatinLetterOrDigit) {

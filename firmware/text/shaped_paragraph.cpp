@@ -37,7 +37,7 @@ void measure_blanks(const ShapedParagraph& paragraph, Cluster& cluster) {
 // A cluster of a Latin run: a letter or digit, or a half-width sign that belongs to a number
 // (15%, 25°, ¥100, $5, 3‰): the quarter em goes around "15%", not between 15 and %.
 bool is_latin_run(const Cluster& cluster) {
-    static constexpr std::u32string_view kNumberSigns = U"%‰°¥$€£#";
+    static constexpr std::u32string_view kNumberSigns = U"%‰°¥$€£";
     return cluster.kind == CharClass::LatinLetterOrDigit ||
            (cluster.kind != CharClass::Han &&
             kNumberSigns.find(cluster.first_char) != std::u32string_view::npos);

@@ -20,11 +20,21 @@ TEST(OfficialDocument, ANoticeHasItsSalutationSignatureAndDate) {
 }
 
 TEST(OfficialDocument, DatesInChineseOrFullWidthDigitsAndTwoSignatureLines) {
-    EXPECT_EQ(body_line_roles({"正文。", "中共通渭县委组织部", "通渭县人力资源和社会保障局",
-                               "二〇二六年十一月二十四日"}),
-              (std::vector<Role>{Role::Prose, Role::Signature, Role::Signature, Role::Date}));
-    EXPECT_EQ(body_line_roles({"正文。", "２０２６年１１月２４日"}),
-              (std::vector<Role>{Role::Prose, Role::Date}));
+    EXPECT_EQ(body_line_roles({"各乡镇党委、县直各单位：", "正文。", "中共通渭县委组织部",
+                               "通渭县人力资源和社会保障局", "二〇二六年十一月二十四日"}),
+              (std::vector<Role>{Role::Salutation, Role::Prose, Role::Signature, Role::Signature,
+                                 Role::Date}));
+    EXPECT_EQ(body_line_roles({"各基层党组织：", "正文。", "２０２６年１１月２４日"}),
+              (std::vector<Role>{Role::Salutation, Role::Prose, Role::Date}));
+}
+
+// A news article is no 公文: a lead ending in a colon, a photo caption before a closing date.
+TEST(OfficialDocument, ANewsArticleKeepsItsLines) {
+    for (const char* lead : {"会议强调，要重点抓好以下三项工作：", "编者按：", "全文如下："}) {
+        EXPECT_EQ(body_line_roles({lead, "正文。"})[0], Role::Prose) << lead;
+    }
+    EXPECT_EQ(body_line_roles({"正文。", "图为会议现场", "2026年11月24日"}),
+              (std::vector<Role>{Role::Prose, Role::Prose, Role::Prose}));
 }
 
 TEST(OfficialDocument, ProseThatOnlyLooksAlikeStaysProse) {
@@ -35,8 +45,8 @@ TEST(OfficialDocument, ProseThatOnlyLooksAlikeStaysProse) {
     // A last paragraph with a date in a sentence; a line before a date that ends in 。.
     EXPECT_EQ(body_line_roles({"正文。", "会议于2026年11月24日召开。"}),
               (std::vector<Role>{Role::Prose, Role::Prose}));
-    EXPECT_EQ(body_line_roles({"正文。", "特此通知。", "2026年11月24日"}),
-              (std::vector<Role>{Role::Prose, Role::Prose, Role::Date}));
+    EXPECT_EQ(body_line_roles({"各基层党组织：", "特此通知。", "2026年11月24日"}),
+              (std::vector<Role>{Role::Salutation, Role::Prose, Role::Date}));
     // A lone paragraph is prose, whatever it says.
     EXPECT_EQ(body_line_roles({"各基层党组织："}), (std::vector<Role>{Role::Prose}));
     EXPECT_TRUE(body_line_roles({}).empty());

@@ -220,6 +220,27 @@ TEST(HomeScreenGeometry, TouchTargetsAreAtLeastNineMillimetres) {
     EXPECT_EQ(large.layout->geometry.min_target, 48);  // Never below 48 px.
 }
 
+// A header too small for its tiles grows on the usual stack only (issue 17): the zones under it
+// move down, the lowest gives up the height. A bundle's own arrangement stays as it is.
+TEST(HomeScreenGeometry, ASmallHeaderGrowsOnlyOnTheUsualStack) {
+    const HomeScreenGeometry usual = HomeScreenGeometry::from(landscape(), 800, 480);
+    EXPECT_GE(usual.header.height, channel_tile_height(usual));
+    EXPECT_GE(usual.banner.y, usual.header.bottom());
+    EXPECT_LE(usual.excerpt.bottom(), usual.ticker.y);
+    EXPECT_LE(usual.side.bottom(), usual.ticker.y);
+    // The ticker right under the header: growing would cover it.
+    ScreenLayout ticker_first = landscape();
+    ticker_first.ticker = {0, 0.0833, 1, 0.05};
+    ticker_first.banner.y = 0.14;
+    const HomeScreenGeometry kept = HomeScreenGeometry::from(ticker_first, 800, 480);
+    EXPECT_EQ(kept.header.height, 40);
+    EXPECT_EQ(kept.ticker.y, kept.header.bottom());
+    // The header at the foot: it stays there, inside the screen.
+    ScreenLayout header_last = landscape();
+    header_last.header = {0, 0.89, 1, 0.0833};
+    EXPECT_LE(HomeScreenGeometry::from(header_last, 800, 480).header.bottom(), 480);
+}
+
 TEST(DamageList, MergesOverlapsAndCollapsesPastItsCapacity) {
     DamageList damage;
     damage.add(Rect{0, 0, 10, 10});

@@ -167,6 +167,22 @@ TEST(ParagraphLayout, AnIdeographicSpaceEndingALineIsTrimmed) {
     EXPECT_NEAR(laid.lines[0].x + laid.lines[0].width, 5 * kEm, 0.01f);
 }
 
+// 〇, ① and the like are characters: a last line of two of them is not a lone one.
+TEST(ParagraphLayout, LingAndCircledNumbersCountAsCharacters) {
+    EXPECT_EQ(texts(layout_paragraph("一二三四五六七八九十二〇", style_of(5))),
+              (std::vector<std::string>{"一二三四五", "六七八九十", "二〇"}));
+}
+
+// A flush-right date keeps the ideographic spaces it was given (GB/T 9704's 右空四字).
+TEST(ParagraphLayout, AnUnjustifiedLineKeepsItsIdeographicSpaces) {
+    ParagraphStyle style = style_of(20, Justify::No);
+    style.align = Align::End;
+    const LaidOutParagraph laid =
+        layout_paragraph("二〇二六年十一月\u3000\u3000\u3000\u3000", style);
+    ASSERT_EQ(laid.lines.size(), 1u);
+    EXPECT_NEAR(laid.lines[0].glyphs.front().x, 8 * kEm, 0.01f);
+}
+
 TEST(ParagraphLayout, ExcerptEndsInTwoEllipsesAtALegalBreak) {
     ParagraphStyle style = style_of(12);
     style.max_lines = 2;

@@ -26,6 +26,11 @@ TEST(PunctuationNormalizer, KeepsLatinRunsNumbersAndUrls) {
     EXPECT_EQ(normalize_ascii_punctuation("截至2019,全国"), "截至2019，全国");
     EXPECT_EQ(normalize_ascii_punctuation("版本v1.0, 以及"), "版本v1.0，以及");
     EXPECT_EQ(normalize_ascii_punctuation("地址:http://a.cn/x?y=1"), "地址：http://a.cn/x?y=1");
+    // A foreign quotation keeps its own punctuation; so does an address before Chinese.
+    EXPECT_EQ(normalize_ascii_punctuation("他说“Thank you!”然后"), "他说“Thank you!”然后");
+    EXPECT_EQ(normalize_ascii_punctuation("《Who Moved My Cheese?》"), "《Who Moved My Cheese?》");
+    EXPECT_EQ(normalize_ascii_punctuation("（英文:Yes!）"), "（英文：Yes!）");
+    EXPECT_EQ(normalize_ascii_punctuation("访问https://a.cn/s?中文"), "访问https://a.cn/s?中文");
 }
 
 }  // namespace

@@ -62,6 +62,13 @@ TEST(PunctuationSpacing, QuarterEmAroundANumberWithItsSign) {
     }
 }
 
+// A hashtag is no number: no gap splits 话题#两会#.
+TEST(PunctuationSpacing, NoGapAroundAHashtag) {
+    for (const Cluster& cluster : shaped("话题#两会#").clusters) {
+        EXPECT_FLOAT_EQ(cluster.gap_after, 0);
+    }
+}
+
 TEST(PunctuationSpacing, NoGapBesidePunctuationOrSpaces) {
     const ShapedParagraph paragraph = shaped("，Debian 系");
     for (const Cluster& cluster : paragraph.clusters) {
