@@ -4,9 +4,9 @@
 //
 // , ? ! : ; become ， ？ ！ ： ； when the character before them or the next one shown is Chinese
 // ("使用Linux,而不是", "截至2019,全国"), unless they stand between Latin letters or digits;
-// ( and ) become （ and ） when what they enclose begins or ends with Chinese. Inside Latin runs, numbers and URLs nothing changes:
-// "3,000", "http://", "Debian (bookworm)". Spaces after a converted mark are dropped, since
-// the full-width mark carries its own blank.
+// ( and ) become （ and ） when what they enclose begins or ends with Chinese. Inside Latin runs,
+// numbers and URLs nothing changes: "3,000", "http://", "Debian (bookworm)". Spaces after a
+// converted mark are dropped, since the full-width mark carries its own blank.
 #pragma once
 
 #include <string>
