@@ -19,6 +19,14 @@ bool is_cjk(char32_t c) {
            (c >= 0x3200 && c <= 0x33FF);      // Enclosed CJK letters, CJK compatibility
 }
 
+bool is_word_character(char32_t c) {
+    return (c > U' ' && c < 0x7F) || classify(c) == CharClass::LatinLetterOrDigit ||
+           (c >= 0xFF10 && c <= 0xFF19) ||  // Full-width digits
+           (c >= 0xFF21 && c <= 0xFF3A) ||  // Full-width Latin capitals
+           (c >= 0xFF41 && c <= 0xFF5A) ||  // Full-width Latin small letters
+           c == U'－' || c == U'．';        // Full-width hyphen-minus and full stop in numbers
+}
+
 bool is_closing_bracket(char32_t c) {
     switch (c) {
         case U'”':

@@ -34,4 +34,9 @@ bool splits_unbreakable_pair(char32_t before, char32_t after);
 // Han-like: ideographs, kana, hangul, CJK symbols that sit on the em grid.
 bool is_cjk(char32_t c);
 
+// Part of one Latin word, number, address or path: letters and digits (full width too), and the
+// ASCII marks that join them (/ - : . @ _ ( )). Between two of these a line breaks only when the
+// word is wider than the line, and justification never spaces them apart (issue 17).
+bool is_word_character(char32_t c);
+
 }  // namespace placard

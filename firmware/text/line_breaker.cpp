@@ -26,15 +26,41 @@ bool is_chinese_context(char32_t c) {
     return kind == CharClass::Han || kind == CharClass::Opening || kind == CharClass::Closing;
 }
 
-// The opportunities beside those quotes, in Chinese context.
-void add_quote_breaks(std::string_view text, std::vector<std::size_t>& breaks) {
+// A path after Chinese (文件路径/var/lib/…): UAX #14 never breaks before "/" (SY), which glued
+// the path's first letters' line to the character before it.
+bool starts_a_path(char32_t before, char32_t slash, std::string_view rest) {
+    if (slash != U'/' || classify(before) != CharClass::Han || rest.empty()) {
+        return false;
+    }
+    std::size_t pos = 0;
+    return is_word_character(utf8::decode_next(rest, pos)) && rest.front() != '/';
+}
+
+// Inside an address (www.example.gov.cn, admin@example.org): after a dot or an at sign
+// followed by a letter, where a reader sees the address continue. UAX #14 (LB29) keeps "e.g."
+// whole; these serve only to split an address wider than the line (TYPOGRAPHY.md).
+bool continues_an_address(char32_t before, char32_t mark, std::string_view rest) {
+    if ((mark != U'.' && mark != U'@') || classify(before) != CharClass::LatinLetterOrDigit ||
+        rest.empty()) {
+        return false;
+    }
+    const char next = rest.front();
+    return (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+}
+
+// The opportunities beside those quotes and before such paths, in Chinese context.
+void add_chinese_context_breaks(std::string_view text, std::vector<std::size_t>& breaks) {
     char32_t before = 0;
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t offset = pos;
         const char32_t after = utf8::decode_next(text, pos);
         if (offset > 0 && ((is_chinese_opening_quote(after) && is_chinese_context(before)) ||
-                           (is_chinese_closing_quote(before) && is_chinese_context(after)))) {
+                           (is_chinese_closing_quote(before) && is_chinese_context(after)) ||
+                           starts_a_path(before, after, text.substr(pos)))) {
             breaks.push_back(offset);
+        }
+        if (continues_an_address(before, after, text.substr(pos))) {
+            breaks.push_back(pos);
         }
         before = after;
     }
@@ -42,10 +68,11 @@ void add_quote_breaks(std::string_view text, std::vector<std::size_t>& breaks) {
 
 }  // namespace
 
-std::vector<std::size_t> find_line_breaks(std::string_view text) {
-    std::vector<std::size_t> breaks;
+LineBreakOpportunities find_line_break_opportunities(std::string_view text) {
+    LineBreakOpportunities found;
+    auto& breaks = found.between_words;
     if (text.empty()) {
-        return breaks;
+        return found;
     }
     UErrorCode status = U_ZERO_ERROR;
     // "lb=strict" selects CSS/UAX #14 strict line breaking, which keeps small kana and
@@ -56,7 +83,7 @@ std::vector<std::size_t> find_line_breaks(std::string_view text) {
     if (U_FAILURE(status) || !iterator) {
         utext_close(utext);
         breaks.push_back(text.size());  // No iterator: the whole text is one unbreakable run.
-        return breaks;
+        return found;
     }
     iterator->setText(utext, status);
     std::vector<std::size_t> candidates;
@@ -64,7 +91,7 @@ std::vector<std::size_t> find_line_breaks(std::string_view text) {
         candidates.push_back(static_cast<std::size_t>(pos));
     }
     utext_close(utext);
-    add_quote_breaks(text, candidates);
+    add_chinese_context_breaks(text, candidates);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (const std::size_t offset : candidates) {
@@ -79,10 +106,15 @@ std::vector<std::size_t> find_line_breaks(std::string_view text) {
             splits_unbreakable_pair(before, after)) {
             continue;
         }
-        breaks.push_back(offset);
+        (is_word_character(before) && is_word_character(after) ? found.inside_words : breaks)
+            .push_back(offset);
     }
     breaks.push_back(text.size());
-    return breaks;
+    return found;
+}
+
+std::vector<std::size_t> find_line_breaks(std::string_view text) {
+    return find_line_break_opportunities(text).between_words;
 }
 
 }  // namespace placard

@@ -15,8 +15,19 @@
 
 namespace placard {
 
-// A break opportunity: the byte offset where a new line may begin. Sorted, each in 1..size;
-// the end of the text is always the last one.
+// Break opportunities: byte offsets where a new line may begin, sorted, each in 1..size.
+struct LineBreakOpportunities {
+    // Where a line ends: between characters and words. The end of the text is the last one.
+    std::vector<std::size_t> between_words;
+    // Inside a Latin word, number, address or path (after / - : in km/h, GB/T, C:, 2095-8048,
+    // between the full-width digits of ２０１７): a line ends there only when the word is wider
+    // than the line, so that it splits where it reads best rather than at any letter.
+    std::vector<std::size_t> inside_words;
+};
+
+LineBreakOpportunities find_line_break_opportunities(std::string_view utf8_text);
+
+// Only the opportunities between words.
 std::vector<std::size_t> find_line_breaks(std::string_view utf8_text);
 
 }  // namespace placard

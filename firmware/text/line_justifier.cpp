@@ -12,6 +12,18 @@ float trailing_trim(const Cluster& last, Justify justify) {
     return justify == Justify::Yes && last.kind == CharClass::Closing ? last.blank_right : 0;
 }
 
+// Letter-spacing a line out to the measure adds at most half an em between two characters: a
+// line that would need more (a few characters before a long word) stays short rather than
+// spread 3 em a gap (issue 17); the line breaker prefers to split the word then.
+constexpr float kMostAddedBetweenCharacters = 0.5f;
+
+// Never spaced apart: the letters, digits and marks of one Latin word, number or address
+// (2 0 9 5-8 0 4 8, a d m i n @ ...). Full-width digits sit on the em grid like Han.
+bool inside_latin_word(const Cluster& cluster, const Cluster& next) {
+    return is_word_character(cluster.first_char) && is_word_character(next.first_char) &&
+           cluster.kind != CharClass::Han && next.kind != CharClass::Han;
+}
+
 // One adjustable amount on the line: how much it may change, and where the change goes.
 struct Adjustable {
     std::size_t cluster;
@@ -139,20 +151,15 @@ FittedLine fit_line(const ShapedParagraph& paragraph, std::size_t begin, std::si
                 cluster.kind == CharClass::DashOrEllipsis && next.first_char == cluster.first_char;
             const bool beside_connector =
                 cluster.kind == CharClass::Connector || next.kind == CharClass::Connector;
-            if (!inside_pair && !beside_connector && !inside_spaces) {
-                all.push_back({i, 1e9f, Adjustable::Where::Gap});
+            // A Han–Latin gap has grown already (mixed): it does not take a share twice.
+            if (!inside_pair && !beside_connector && !inside_spaces && cluster.gap_after <= 0 &&
+                !inside_latin_word(cluster, next)) {
+                all.push_back({i, kMostAddedBetweenCharacters * em, Adjustable::Where::Gap});
             }
         }
         float missing = measure - natural;
-        for (const auto* pool : {&spaces, &mixed}) {
+        for (const auto* pool : {&spaces, &mixed, &all}) {
             missing -= apply(*pool, missing, false);
-        }
-        if (missing > 0 && !all.empty()) {
-            const float share = missing / static_cast<float>(all.size());
-            for (const auto& item : all) {
-                gap[item.cluster] += share;
-            }
-            missing = 0;
         }
     }
 

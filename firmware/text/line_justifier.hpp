@@ -5,8 +5,9 @@
 // either end is dropped. Then, when the line is too long (a character was squeezed in rather than
 // pushed out), it is compressed in CLREQ's order: Latin word spaces, the outer sides of brackets,
 // the blanks of ，、；: and the like, Han–Latin gaps. When it is short and justified, it is
-// expanded: Latin word spaces, Han–Latin gaps, then every gap between characters equally —
-// never inside —— or ……, and not beside connectors such as - or ～.
+// expanded: Latin word spaces, Han–Latin gaps, then every gap between characters equally, by
+// at most half an em (a line that needs more is left short) — never inside —— or ……, not
+// beside connectors such as - or ～, and never inside a Latin word, number or address.
 #pragma once
 
 #include <cstddef>

@@ -5,102 +5,13 @@
 #include <algorithm>
 
 #include "core/utf8.hpp"
-#include "text/line_breaker.hpp"
+#include "text/line_choice.hpp"
 #include "text/shaped_paragraph.hpp"
 
 namespace placard {
 namespace {
 
 constexpr std::string_view kEllipsis = "……";  // TYPOGRAPHY.md, "Excerpts": two U+2026.
-constexpr float kTolerance = 0.01f;           // Pixels of float rounding when filling.
-
-// A line as a range of clusters: [begin, end) is drawn (trailing spaces excluded), the next
-// line starts at `next`.
-struct Span {
-    std::size_t begin = 0, end = 0, next = 0;
-};
-
-std::size_t trim_spaces(const ShapedParagraph& shaped, std::size_t begin, std::size_t end,
-                        Justify justify) {
-    // An ideographic space (U+3000) ending a justified line is blank as well: kept, the line
-    // stopped an em short of the measure. Elsewhere it may be meant (a date set 右空四字).
-    while (end > begin &&
-           (shaped.clusters[end - 1].kind == CharClass::Space ||
-            (justify == Justify::Yes && shaped.clusters[end - 1].first_char == U'\u3000'))) {
-        --end;
-    }
-    return end;
-}
-
-// Break opportunities as cluster indices (each > 0, the last == cluster count).
-std::vector<std::size_t> cluster_breaks(const ShapedParagraph& shaped) {
-    std::vector<std::size_t> breaks;
-    for (const std::size_t offset : find_line_breaks(shaped.text)) {
-        const std::size_t index = offset >= shaped.text.size() ? shaped.clusters.size()
-                                                               : shaped.cluster_starting_at(offset);
-        if (index > 0 && index <= shaped.clusters.size() &&
-            (breaks.empty() || index > breaks.back())) {
-            breaks.push_back(index);
-        }
-    }
-    if (breaks.empty() || breaks.back() != shaped.clusters.size()) {
-        breaks.push_back(shaped.clusters.size());
-    }
-    return breaks;
-}
-
-bool fits(const ShapedParagraph& shaped, std::size_t begin, std::size_t end, float available,
-          Justify justify) {
-    return natural_line_width(shaped, begin, end, justify) <= available + kTolerance;
-}
-
-bool fits_squeezed(const ShapedParagraph& shaped, std::size_t begin, std::size_t end,
-                   float available, Justify justify) {
-    return natural_line_width(shaped, begin, end, justify) -
-               line_squeeze(shaped, begin, end, justify) <=
-           available + kTolerance;
-}
-
-// The next line from `begin`: the furthest legal break that fits. When the rules stopped the
-// line short of where the characters would reach (a mark that may not start the next line),
-// the following break is tried squeezed (push-in) before settling for the short line
-// (push-out). A run with no legal break that fits (a URL longer than the measure) is cut at
-// the last cluster that fits, so that nothing ever overflows.
-Span next_line(const ShapedParagraph& shaped, const std::vector<std::size_t>& breaks,
-               std::size_t begin, float available, Justify justify) {
-    Span best{begin, begin, begin};
-    for (const std::size_t candidate : breaks) {
-        if (candidate <= begin) {
-            continue;
-        }
-        const std::size_t end = trim_spaces(shaped, begin, candidate, justify);
-        if (fits(shaped, begin, end, available, justify)) {
-            best = Span{begin, end, candidate};
-            continue;
-        }
-        const bool rules_stopped_short =
-            best.next == begin || fits(shaped, begin, best.end + 1, available, justify);
-        if (rules_stopped_short && fits_squeezed(shaped, begin, end, available, justify)) {
-            best = Span{begin, end, candidate};
-        }
-        break;
-    }
-    if (best.next > begin) {
-        return best;
-    }
-    std::size_t end = begin + 1;
-    while (end < shaped.clusters.size() && fits(shaped, begin, end + 1, available, justify)) {
-        ++end;
-    }
-    return Span{begin, end, end};
-}
-
-std::size_t skip_spaces(const ShapedParagraph& shaped, std::size_t index) {
-    while (index < shaped.clusters.size() && shaped.clusters[index].kind == CharClass::Space) {
-        ++index;
-    }
-    return index;
-}
 
 // Characters that count for a lone last line: not punctuation or spaces (an ASCII " or a ％
 // after the last character does not keep it company; 〇, ① or an emoji does).
@@ -131,6 +42,7 @@ void avoid_lone_last_character(const ShapedParagraph& shaped,
     if (fits_squeezed(shaped, previous.begin, last.end, previous_available, Justify::No)) {
         previous.end = last.end;
         previous.next = last.next;
+        previous.hyphen = last.hyphen;
         spans.pop_back();
         return;
     }
@@ -146,6 +58,7 @@ void avoid_lone_last_character(const ShapedParagraph& shaped,
         }
         previous.end = trim_spaces(shaped, previous.begin, candidate, style.justify);
         previous.next = candidate;
+        previous.hyphen = false;
         spans.back().begin = start;
         return;
     }
@@ -165,15 +78,18 @@ std::size_t trim_before_ellipsis(const ShapedParagraph& shaped, std::size_t begi
     return end;
 }
 
+// Sets clusters [begin, end) as a line; `hyphen`, when given, is the "-" that ends it (a plain
+// word split there), its room kept at the end of the line.
 void place_line(const ShapedParagraph& shaped, std::size_t begin, std::size_t end, float indent,
                 float available, Justify justify, const ParagraphStyle& style, float baseline,
-                LaidOutLine& line) {
-    const FittedLine fitted = fit_line(shaped, begin, end, available, justify);
+                const ShapedParagraph* hyphen, LaidOutLine& line) {
+    const float hyphen_width = hyphen ? hyphen->pen.back() : 0;
+    FittedLine fitted = fit_line(shaped, begin, end, available - hyphen_width, justify);
     float x = indent;
     if (style.align == Align::Center) {
-        x += std::max(0.0f, (available - fitted.width) / 2);
+        x += std::max(0.0f, (available - fitted.width - hyphen_width) / 2);
     } else if (style.align == Align::End) {
-        x += std::max(0.0f, available - fitted.width);
+        x += std::max(0.0f, available - fitted.width - hyphen_width);
     }
     for (std::size_t i = begin; i < end; ++i) {
         const Cluster& cluster = shaped.clusters[i];
@@ -184,6 +100,13 @@ void place_line(const ShapedParagraph& shaped, std::size_t begin, std::size_t en
                                                   baseline - glyph.y_offset});
             pen += glyph.x_advance;
         }
+    }
+    if (hyphen && !hyphen->glyphs.empty()) {
+        const ShapedGlyph& glyph = hyphen->glyphs.front();
+        line.glyphs.push_back(PositionedGlyph{
+            glyph.face, glyph.glyph, x + fitted.width + glyph.x_offset, baseline - glyph.y_offset});
+        fitted.width += hyphen_width;
+        line.hyphenated = true;
     }
     if (end > begin) {
         const std::size_t from = shaped.clusters[begin].begin;
@@ -207,12 +130,22 @@ LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& s
     const float line_height = style.line_height > 0 ? style.line_height : em * 1.6f;
     const ShapedParagraph shaped = shape_paragraph(*style.fonts, text, style.language);
     result.missing = shaped.missing;
-    const std::vector<std::size_t> breaks = cluster_breaks(shaped);
+    const ClusterBreaks found = cluster_breaks(shaped);
+    const std::vector<std::size_t>& breaks = found.between_words;
+    // The "-" a split plain word ends in, shaped only for text with Latin letters.
+    const bool has_latin =
+        std::any_of(shaped.clusters.begin(), shaped.clusters.end(),
+                    [](const Cluster& c) { return c.kind == CharClass::LatinLetterOrDigit; });
+    const ShapedParagraph hyphen =
+        has_latin ? shape_paragraph(*style.fonts, "-", style.language) : ShapedParagraph{};
 
     std::vector<Span> spans;
+    const LineContext context{shaped, found, style.justify,
+                              style.measure - style.continuation_indent,
+                              hyphen.pen.empty() ? 0 : hyphen.pen.back()};
     for (std::size_t begin = 0; begin < shaped.clusters.size();) {
         const float indent = spans.empty() ? style.first_line_indent : style.continuation_indent;
-        const Span span = next_line(shaped, breaks, begin, style.measure - indent, style.justify);
+        const Span span = next_line(context, begin, style.measure - indent);
         spans.push_back(span);
         begin = skip_spaces(shaped, span.next);
     }
@@ -265,13 +198,14 @@ LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& s
             // A line cut short of its text fills the measure; a paragraph's own last line that
             // only gains the ellipsis (more paragraphs follow) stays as short as it is.
             place_line(ending, 0, ending.clusters.size(), indent, available,
-                       truncated ? style.justify : Justify::No, style, baseline, line);
+                       truncated ? style.justify : Justify::No, style, baseline, nullptr, line);
             line.text = kept;
             result.cut = true;
         } else {
             const bool last = index + 1 == spans.size();
             place_line(shaped, span.begin, span.end, indent, available,
-                       last ? Justify::No : style.justify, style, baseline, line);
+                       last ? Justify::No : style.justify, style, baseline,
+                       span.hyphen ? &hyphen : nullptr, line);
         }
         result.lines.push_back(std::move(line));
     }

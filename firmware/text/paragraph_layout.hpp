@@ -52,7 +52,8 @@ struct LaidOutLine {
     float x = 0;       // Left edge of the first glyph's box.
     float width = 0;   // Advance as drawn: x + width is the right edge.
     float baseline = 0;
-    bool justified = false;  // Filled to the measure.
+    bool justified = false;   // Filled to the measure.
+    bool hyphenated = false;  // Ends in a "-" not in `text`: a plain word was split there.
     std::vector<PositionedGlyph> glyphs;
 };
 

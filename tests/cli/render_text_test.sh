@@ -26,8 +26,17 @@ for p, paragraph in enumerate(paragraphs):
         right = line["x"] + line["width"]
         if right > 700.01:
             problems.append(f"paragraph {p} line {i}: overflows ({right:.2f} > 700)")
-        if i + 1 < len(mine) and abs(right - 700) > 0.01:
+        if line["justified"] and abs(right - 700) > 0.01:
             problems.append(f"paragraph {p} line {i}: justified line ends at {right:.2f}, not 700")
+        # Short of the measure only beside a word (a run of Latin letters, digits and ASCII marks)
+        # it could not reach without spreading characters over half an em apart.
+        if i + 1 < len(mine) and not line["justified"]:
+            def latin(c): return c.isascii() and not c.isspace()
+            nxt = mine[i + 1]["text"]
+            if not (latin(line["text"][-1]) or latin(nxt[0]) or nxt[0] in "（《“‘「"):
+                problems.append(f"paragraph {p} line {i}: short line ({right:.2f}) not beside a word")
+        if i + 1 == len(mine) and line["justified"]:
+            problems.append(f"paragraph {p}: its last line is justified")
     if mine and mine[0]["x"] != 48:
         problems.append(f"paragraph {p}: first line starts at {mine[0]['x']}, not the 2 em indent 48")
 ys = [l["y"] for l in lines]

@@ -9,18 +9,28 @@
 namespace placard {
 namespace {
 
-// The text with '|' at every break opportunity (except the end).
-std::string show_breaks(const std::string& text) {
+// The text with '|' at each of `breaks` (except the end).
+std::string show(const std::string& text, const std::vector<std::size_t>& breaks) {
     std::string shown;
     std::size_t previous = 0;
-    for (const std::size_t at : find_line_breaks(text)) {
+    for (const std::size_t at : breaks) {
         shown += text.substr(previous, at - previous);
         if (at < text.size()) {
             shown += '|';
         }
         previous = at;
     }
-    return shown;
+    return shown + text.substr(previous);
+}
+
+// At every break opportunity between words.
+std::string show_breaks(const std::string& text) {
+    return show(text, find_line_breaks(text));
+}
+
+// At every opportunity inside a word (issue 17).
+std::string show_breaks_inside_words(const std::string& text) {
+    return show(text, find_line_break_opportunities(text).inside_words);
 }
 
 TEST(LineBreaker, BreaksBetweenHanCharacters) {
@@ -51,6 +61,33 @@ TEST(LineBreaker, OpeningBracketsNeverEndALine) {
 TEST(LineBreaker, DashesAndEllipsesStayWhole) {
     EXPECT_EQ(show_breaks("好——坏"), "好——|坏");
     EXPECT_EQ(show_breaks("等等……的"), "等|等……|的");
+}
+
+// Paths, units, standards' numbers and full-width digits break between words only: inside them
+// only a word wider than the line is split (issue 17: /etc/apt/|preferences, km/|h, ２０|１７年).
+TEST(LineBreaker, AddressesUnitsAndFullWidthNumbersBreakOnlyInside) {
+    EXPECT_EQ(show_breaks("限速60 km/h，按GB/T 15834执行"),
+              "限|速|60 |km/h，|按|GB/T |15834|执|行");
+    EXPECT_EQ(show_breaks_inside_words("限速60 km/h，按GB/T 15834执行"),
+              "限速60 km/|h，按GB/|T 15834执行");
+    EXPECT_EQ(show_breaks("２０１７年"), "２０１７|年");
+    EXPECT_EQ(show_breaks_inside_words("２０１７年"), "２|０|１|７年");
+    EXPECT_EQ(show_breaks("电话０９３１－１２３４"), "电|话|０９３１－１２３４");
+    EXPECT_EQ(show_breaks("编号2095-8048-(2019)04"), "编|号|2095-8048-(2019)04");
+}
+
+// An address continues after a dot or an at sign before a letter; a version number does not.
+TEST(LineBreaker, AnAddressMaySplitAfterItsDots) {
+    EXPECT_EQ(show_breaks_inside_words("见www.example.gov.cn"), "见www.|example.|gov.|cn");
+    EXPECT_EQ(show_breaks_inside_words("至admin@a.org"), "至admin@|a.|org");
+    EXPECT_EQ(show_breaks_inside_words("版本v2.14.0"), "版本v2.14.0");
+    EXPECT_EQ(show_breaks("见www.example.gov.cn"), "见|www.example.gov.cn");
+}
+
+// A path right after Chinese may start the next line: UAX #14 never breaks before "/".
+TEST(LineBreaker, APathAfterChineseMayStartALine) {
+    EXPECT_EQ(show_breaks("路径/var/lib写入"), "路|径|/var/lib|写|入");
+    EXPECT_EQ(show_breaks("和/或"), "和/|或");
 }
 
 TEST(LineBreaker, LatinWordsAndNumbersStayWhole) {

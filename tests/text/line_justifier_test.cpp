@@ -23,6 +23,30 @@ TEST(LineJustifier, SpreadsHanGapsEquallyToTheMeasure) {
     }
 }
 
+// Issue 17: "2 0 9 5-8 0 4 8-", "a d m i n @ e x a m p l e . g o v".
+TEST(LineJustifier, NeverSpacesTheLettersOfAWordNumberOrAddress) {
+    const ShapedParagraph paragraph = shaped("党支部号2095-8048见admin@a.gov");
+    const std::size_t n = paragraph.clusters.size();
+    const FittedLine line = fit_line(paragraph, 0, n, paragraph.pen[n] + 1.5f * kEm, Justify::Yes);
+    for (std::size_t i = 1; i + 1 < n; ++i) {
+        const Cluster& cluster = paragraph.clusters[i];
+        if (cluster.kind != CharClass::Han && paragraph.clusters[i + 1].kind != CharClass::Han) {
+            EXPECT_NEAR(line.glyph_x[i + 1] - line.glyph_x[i], cluster.advance, 0.001f) << i;
+        }
+    }
+    EXPECT_TRUE(line.filled);  // By the Han–Latin gaps and those between 党支部号.
+}
+
+// At most half an em between two characters: a line that needs more stays short (issue 17:
+// lines before an unbreakable word spread to 3.7 em a gap).
+TEST(LineJustifier, SpreadsCharactersAtMostHalfAnEm) {
+    const ShapedParagraph paragraph = shaped("党支部");
+    const FittedLine line = fit_line(paragraph, 0, 3, 10 * kEm, Justify::Yes);
+    EXPECT_FALSE(line.filled);
+    EXPECT_FLOAT_EQ(line.glyph_x[1], kEm * 1.5f);
+    EXPECT_FLOAT_EQ(line.width, 4 * kEm);
+}
+
 TEST(LineJustifier, ExpandsWordSpacesBeforeLetterGaps) {
     const ShapedParagraph paragraph = shaped("ab cd");
     const float natural = natural_line_width(paragraph, 0, 5, Justify::Yes);
@@ -59,7 +83,7 @@ TEST(LineJustifier, NeverExpandsInsideADashOrEllipsis) {
     // separate clusters and must stay together.
     ASSERT_EQ(n, 6u);
     EXPECT_FLOAT_EQ(paragraph.clusters[1].advance, 2 * kEm);
-    const FittedLine line = fit_line(paragraph, 0, n, 10 * kEm, Justify::Yes);
+    const FittedLine line = fit_line(paragraph, 0, n, 8 * kEm, Justify::Yes);
     EXPECT_TRUE(line.filled);
     EXPECT_FLOAT_EQ(line.glyph_x[4] - line.glyph_x[3], paragraph.clusters[3].advance);
     EXPECT_GT(line.glyph_x[1] - line.glyph_x[0], paragraph.clusters[0].advance);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "core/utf8.hpp"
 #include "support/test_fonts.hpp"
 #include "text/character_class.hpp"
@@ -223,6 +225,88 @@ TEST(ParagraphLayout, AnOverlongWordIsCutRatherThanOverflowing) {
         joined += line.text;
     }
     EXPECT_EQ(joined, text);
+}
+
+// A path that fits on a line is not split at its slashes (issue 17: /etc/apt/|preferences): the
+// line before it stays short instead.
+TEST(ParagraphLayout, AWordThatFitsIsNotSplit) {
+    const LaidOutParagraph laid =
+        layout_paragraph("请写入文件/etc/apt/preferences中", style_of(12));
+    ASSERT_EQ(laid.lines.size(), 2u);
+    EXPECT_EQ(laid.lines[0].text, "请写入文件");
+    EXPECT_EQ(laid.lines[1].text, "/etc/apt/preferences中");
+    EXPECT_FALSE(laid.lines[0].justified);  // Five characters spread over 12 em: too far.
+}
+
+// A word wider than any line starts on the line it comes to (no 是 alone on a ragged line) and
+// is split at its own opportunities (after / in an address) where they fill half the line.
+TEST(ParagraphLayout, AWordWiderThanTheLineStartsOnTheCurrentLine) {
+    const LaidOutParagraph laid = layout_paragraph(
+        "是https://www.example.gov.cn/zzb/xwzx/tzgg/202611/index.html的缩写", style_of(12));
+    ASSERT_GE(laid.lines.size(), 3u);
+    EXPECT_EQ(laid.lines[0].text.rfind("是https://", 0), 0u) << laid.lines[0].text;
+    EXPECT_EQ(laid.lines[1].text.back(), '/') << laid.lines[1].text;
+    std::string joined;
+    for (const auto& line : laid.lines) {
+        EXPECT_LE(line.x + line.width, 12 * kEm + 0.01f) << line.text;
+        joined += line.text;
+    }
+    EXPECT_EQ(joined, "是https://www.example.gov.cn/zzb/xwzx/tzgg/202611/index.html的缩写");
+}
+
+// The cut inside a word with no opportunity keeps CLREQ's prohibitions: a full stop right after
+// the cut goes down with the last letter rather than start a line alone.
+TEST(ParagraphLayout, ACutInsideAWordKeepsTheProhibitions) {
+    for (int measure = 5; measure <= 9; ++measure) {
+        const LaidOutParagraph laid =
+            layout_paragraph("见Pneumonoultramicroscopicsilicovolcanoconiosis。",
+                             style_of(static_cast<float>(measure)));
+        for (std::size_t i = 1; i < laid.lines.size(); ++i) {
+            std::size_t pos = 0;
+            EXPECT_FALSE(is_prohibited_at_line_start(utf8::decode_next(laid.lines[i].text, pos)))
+                << measure << " em: " << laid.lines[i].text;
+        }
+    }
+}
+
+// A plain word wider than the line is split at a letter and that line ends in a hyphen (drawn,
+// not in the text); an address or a number never gets one (TYPOGRAPHY.md).
+TEST(ParagraphLayout, APlainWordSplitAtALetterEndsInAHyphen) {
+    const std::string word = "当Pneumonoultramicroscopicsilicovolcanoconiosis出现";
+    const LaidOutParagraph laid = layout_paragraph(word, style_of(10));
+    ASSERT_GE(laid.lines.size(), 2u);
+    EXPECT_TRUE(laid.lines[0].hyphenated);
+    std::size_t characters = 0;
+    for (std::size_t pos = 0; pos < laid.lines[0].text.size(); ++characters) {
+        utf8::decode_next(laid.lines[0].text, pos);
+    }
+    EXPECT_EQ(laid.lines[0].glyphs.size(), characters + 1);  // The hyphen's glyph.
+    EXPECT_TRUE(std::isalpha(static_cast<unsigned char>(laid.lines[0].text.back())));
+    EXPECT_LE(laid.lines[0].x + laid.lines[0].width, 10 * kEm + 0.01f);
+    std::string joined;
+    for (const auto& line : laid.lines) {
+        joined += line.text;
+    }
+    EXPECT_EQ(joined, word);
+    for (const std::string address : {"见https://www.example.gov.cn/abcdefghijklmnopqrstuvwxyz",
+                                      "号20261127202611272026112720261127"}) {
+        for (const auto& line : layout_paragraph(address, style_of(8)).lines) {
+            EXPECT_FALSE(line.hyphenated) << line.text;
+        }
+    }
+}
+
+// Push-in (先挤进) only for a mark that may not start a line: a line is never squeezed to pull
+// in the start of a Latin word (issue 17: 203 lines squeezed up to 3.5 em in the audit).
+TEST(ParagraphLayout, NeverSqueezesALineToPullInAWord) {
+    for (float measure = 10; measure <= 13; measure += 0.125f) {
+        const LaidOutParagraph laid =
+            layout_paragraph("一二三，四五六七八Linux系统，甲乙丙丁", style_of(measure));
+        ASSERT_GE(laid.lines.size(), 2u);
+        const std::string& first = laid.lines[0].text;
+        const LaidOutParagraph natural = layout_paragraph(first, style_of(30, Justify::No));
+        EXPECT_LE(natural.lines[0].width, measure * kEm + 0.01f) << measure << " em: " << first;
+    }
 }
 
 TEST(ParagraphLayout, TitlesAreCentredAndBreakByTheSameRules) {

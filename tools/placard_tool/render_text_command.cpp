@@ -2,8 +2,11 @@
 //                          --out OUT.png INPUT.txt
 //
 // One paragraph per input line, set as body text (first line indented 2 em). --lines-json writes
-// {"lines":[{"paragraph":P,"text":"…","x":X,"y":Y,"width":W}]} where X is the left edge of the
-// line's first glyph and W its advance as drawn, so X + W is its right edge.
+// {"lines":[{"paragraph":P,"text":"…","x":X,"y":Y,"width":W,"justified":J,"hyphenated":H}]}
+// where X is the left edge of the line's first glyph and W its advance as drawn, so X + W is its
+// right edge; J: filled to the measure (every line but a paragraph's last, unless it stays short
+// beside a word it could reach only by spreading its characters over half an em apart); H: the
+// line ends in a "-" that is not in the text (a plain word wider than the line split there).
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -151,7 +154,9 @@ int render_text_command(const Arguments& arguments) {
                              {"text", line.text},
                              {"x", line.x},
                              {"y", y + line.baseline},
-                             {"width", line.width}});
+                             {"width", line.width},
+                             {"justified", line.justified},
+                             {"hyphenated", line.hyphenated}});
         }
         log_missing_characters(paragraphs[p].missing,
                                options.input + ": paragraph " + std::to_string(p + 1));
