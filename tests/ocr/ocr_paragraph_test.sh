@@ -10,12 +10,7 @@ for command in tesseract pango-view; do
   command -v "$command" >/dev/null || { echo "$command is not installed (tools/test installs it)" >&2; exit 1; }
 done
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
-/usr/bin/python3 - "$demo/feed.json" "$out/article.txt" <<'PY'
-import json, sys
-article = json.load(open(sys.argv[1], encoding="utf-8"))["articles"][0]
-lines = ["●" + h for h in article.get("highlights", [])] + article["body"] + [article.get("note", "")]
-open(sys.argv[2], "w", encoding="utf-8").write("\n".join(l for l in lines if l) + "\n")
-PY
+/usr/bin/python3 "$(dirname "$0")/../support/seed_article_text.py" "$demo/feed.json" "$out/article.txt"
 "$tool" render-text --font-size 32 --width 1200 --justify --out "$out/placard.png" "$out/article.txt"
 # pango-view sizes are in points at 96 dpi: 24 pt = 32 px, 900 pt = 1200 px.
 pango-view --font="Noto Sans CJK SC 24" --width=900 --justify -q -o "$out/pango.png" "$out/article.txt"

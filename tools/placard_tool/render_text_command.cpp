@@ -7,15 +7,19 @@
 // right edge; J: filled to the measure (every line but a paragraph's last, unless it stays short
 // beside a word it could reach only by spreading its characters over half an em apart); H: the
 // line ends in a "-" that is not in the text (a plain word wider than the line split there).
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "core/read_file.hpp"
 #include "core/utf8.hpp"
+#include "render/grey_png_writer.hpp"
 #include "render/image_file.hpp"
+#include "render/png_writer.hpp"
 #include "render/text_painter.hpp"
 #include "runtime/font_setup.hpp"
 #include "runtime/log.hpp"
@@ -41,6 +45,64 @@ bool parse_pixels(const std::string& text, int minimum, int maximum, int& out) {
     }
     out = std::atoi(text.c_str());
     return out >= minimum && out <= maximum;
+}
+
+// The paragraphs, where each starts, and the picture they are drawn on.
+struct PageOfText {
+    const std::vector<LaidOutParagraph>& paragraphs;
+    const std::vector<float>& tops;
+    int width = 0, height = 0;
+    int em = 0;  // How far a glyph may reach outside its paragraph's lines.
+};
+
+// Draws the paragraphs that reach into the `canvas.height()` rows from `top` (white first).
+void draw_rows(const PageOfText& page, GlyphCache& cache, Canvas& canvas, int top) {
+    // Opaque white is every byte 0xFF: the C library's memset fills it fastest.
+    std::memset(
+        canvas.pixels(), 0xFF,
+        static_cast<std::size_t>(canvas.stride()) * canvas.height() * sizeof(std::uint32_t));
+    for (std::size_t p = 0; p < page.paragraphs.size(); ++p) {
+        const float from = page.tops[p] - static_cast<float>(page.em);
+        const float to = page.tops[p] + page.paragraphs[p].height + static_cast<float>(page.em);
+        if (to >= static_cast<float>(top) && from <= static_cast<float>(top + canvas.height())) {
+            draw_paragraph(canvas, cache, page.paragraphs[p], 0,
+                           page.tops[p] - static_cast<float>(top), 0xFF000000u);
+        }
+    }
+}
+
+// Black text on white is grey: drawn 64 rows at a time and handed to the grey PNG as it goes, so
+// that the page's RGBA pixels (15 MB for the seed article) never exist at once and the first
+// half is compressed while the second is drawn (issue 17: render-text's time). A page that is
+// not grey after all (a colour glyph) is drawn whole and written by save_png.
+Status save_page(const PageOfText& page, const std::string& path) {
+    constexpr int kBandRows = 64;
+    GlyphCache cache;
+    {
+        GreyPngWriter png(page.width, page.height);
+        Image band;
+        band.width = page.width;
+        band.height = kBandRows;
+        band.pixels.resize(static_cast<std::size_t>(page.width) * kBandRows);
+        Canvas canvas(band);
+        bool grey = true;
+        for (int top = 0; grey && top < page.height; top += kBandRows) {
+            draw_rows(page, cache, canvas, top);
+            for (int row = 0; grey && row < std::min(kBandRows, page.height - top); ++row) {
+                grey = png.add_row(band.pixels.data() + static_cast<std::size_t>(row) * page.width);
+            }
+        }
+        if (grey) {
+            return png.save(path);
+        }
+    }
+    Image image;
+    image.width = page.width;
+    image.height = page.height;
+    image.pixels.resize(static_cast<std::size_t>(image.width) * image.height);
+    Canvas canvas(image);
+    draw_rows(page, cache, canvas, 0);
+    return save_png(image, path);
 }
 
 }  // namespace
@@ -135,20 +197,11 @@ int render_text_command(const Arguments& arguments) {
     // same and a justified line's right edge is exactly --width; above, below and to the right
     // there is a margin of one em.
     const int margin = options.font_size;
-    float height = 0;
-    for (const auto& paragraph : paragraphs) {
-        height += paragraph.height;
-    }
-    Image image;
-    image.width = options.width + margin;
-    image.height = static_cast<int>(std::ceil(height)) + 2 * margin;
-    image.pixels.assign(static_cast<std::size_t>(image.width) * image.height, 0xFFFFFFFFu);
-    Canvas canvas(image);
-    GlyphCache cache;
-    nlohmann::json lines = nlohmann::json::array();
+    std::vector<float> tops;
     float y = static_cast<float>(margin);
+    nlohmann::json lines = nlohmann::json::array();
     for (std::size_t p = 0; p < paragraphs.size(); ++p) {
-        draw_paragraph(canvas, cache, paragraphs[p], 0, y, 0xFF000000u);
+        tops.push_back(y);
         for (const auto& line : paragraphs[p].lines) {
             lines.push_back({{"paragraph", p},
                              {"text", line.text},
@@ -162,7 +215,9 @@ int render_text_command(const Arguments& arguments) {
                                options.input + ": paragraph " + std::to_string(p + 1));
         y += paragraphs[p].height;
     }
-    if (auto written = save_png(image, options.out); !written) {
+    const PageOfText page{paragraphs, tops, options.width + margin,
+                          static_cast<int>(std::ceil(y)) + margin, margin};
+    if (auto written = save_page(page, options.out); !written) {
         log_error(written.error().message);
         return 1;
     }
