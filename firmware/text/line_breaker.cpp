@@ -27,13 +27,38 @@ bool is_chinese_context(char32_t c) {
 }
 
 // A path after Chinese (文件路径/var/lib/…): UAX #14 never breaks before "/" (SY), which glued
-// the path's first letters' line to the character before it.
+// the path's first letters' line to the character before it. A path has a second "/" before it
+// ends; a unit does not (元/kg, 公里/h stay whole).
 bool starts_a_path(char32_t before, char32_t slash, std::string_view rest) {
-    if (slash != U'/' || classify(before) != CharClass::Han || rest.empty()) {
+    if (slash != U'/' || classify(before) != CharClass::Han || rest.empty() ||
+        rest.front() == '/') {
         return false;
     }
+    for (std::size_t pos = 0; pos < rest.size();) {
+        const char32_t c = utf8::decode_next(rest, pos);
+        if (c == U'/') {
+            return true;
+        }
+        if (!is_word_character(c)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+// ASCII " beside Chinese (认为"Placard"是): ICU offers no break around it (QU), so the quoted
+// word and the characters on either side were one unbreakable run. Before a word it opens (a
+// line may start with it); after a word, followed by Chinese, it closes (a line may end after
+// it). Between two Chinese characters it is left alone: which way it faces is unknown.
+bool opens_before_a_word(char32_t before, char32_t quote, std::string_view rest) {
     std::size_t pos = 0;
-    return is_word_character(utf8::decode_next(rest, pos)) && rest.front() != '/';
+    return quote == U'"' && is_chinese_context(before) && !rest.empty() &&
+           is_word_character(utf8::decode_next(rest, pos)) && rest.front() != '"';
+}
+bool closes_after_a_word(char32_t before, char32_t quote, std::string_view rest) {
+    std::size_t pos = 0;
+    return quote == U'"' && is_word_character(before) && before != U'"' && !rest.empty() &&
+           is_chinese_context(utf8::decode_next(rest, pos));
 }
 
 // Inside an address (www.example.gov.cn, admin@example.org): after a dot or an at sign
@@ -54,10 +79,15 @@ void add_chinese_context_breaks(std::string_view text, std::vector<std::size_t>&
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t offset = pos;
         const char32_t after = utf8::decode_next(text, pos);
-        if (offset > 0 && ((is_chinese_opening_quote(after) && is_chinese_context(before)) ||
-                           (is_chinese_closing_quote(before) && is_chinese_context(after)) ||
-                           starts_a_path(before, after, text.substr(pos)))) {
+        const std::string_view rest = text.substr(pos);
+        if (offset > 0 &&
+            ((is_chinese_opening_quote(after) && is_chinese_context(before)) ||
+             (is_chinese_closing_quote(before) && is_chinese_context(after)) ||
+             starts_a_path(before, after, rest) || opens_before_a_word(before, after, rest))) {
             breaks.push_back(offset);
+        }
+        if (offset > 0 && closes_after_a_word(before, after, rest)) {
+            breaks.push_back(pos);
         }
         if (continues_an_address(before, after, text.substr(pos))) {
             breaks.push_back(pos);

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <string_view>
 
 #include "text/line_breaker.hpp"
 
@@ -59,27 +60,42 @@ bool is_letter(const Cluster& cluster) {
            u_isalpha(static_cast<UChar32>(cluster.first_char));
 }
 
-// A cut at `at` takes a hyphen when it falls inside a plain word — letters only, no digit or
-// mark that would make "-" read as part of it (a number, an address, a path) — and leaves two
-// letters at least on either side.
-bool takes_a_hyphen(const ShapedParagraph& shaped, std::size_t at) {
+// What may stand right beside a plain word: anything but a digit or a mark that joins it into
+// an address, a path or a code (. / @ : _ - \ and the like). Sentence punctuation, quotes and
+// brackets may.
+bool may_border_a_plain_word(const Cluster& cluster) {
+    static constexpr std::u32string_view kSentenceMarks = U",;!?\"'()[]{}";
+    const char32_t c = cluster.first_char;
+    return !is_word_character(c) || kSentenceMarks.find(c) != std::u32string_view::npos;
+}
+
+// Looked at no further than this many letters each way, so that splitting a huge word stays
+// linear.
+constexpr std::size_t kLongestWord = 64;
+
+struct LetterRun {
+    std::size_t first = 0, last = 0;
+};
+
+// The run of letters around a cut at `at` when the cut falls between two letters of a plain word
+// (one without digits or joining marks: a hyphen would read as part of a number, an address, a
+// path or a code); else {at, at}.
+LetterRun plain_word_around(const ShapedParagraph& shaped, std::size_t at) {
     const auto& clusters = shaped.clusters;
-    if (at < 2 || at + 2 > clusters.size()) {
-        return false;
+    if (at == 0 || at >= clusters.size() || !is_letter(clusters[at - 1]) ||
+        !is_letter(clusters[at])) {
+        return {at, at};
     }
     std::size_t first = at, last = at;
-    while (first > 0 && is_word_character(clusters[first - 1].first_char)) {
+    while (first > 0 && at - first < kLongestWord && is_letter(clusters[first - 1])) {
         --first;
     }
-    while (last < clusters.size() && is_word_character(clusters[last].first_char)) {
+    while (last < clusters.size() && last - at < kLongestWord && is_letter(clusters[last])) {
         ++last;
     }
-    for (std::size_t i = first; i < last; ++i) {
-        if (!is_letter(clusters[i])) {
-            return false;
-        }
-    }
-    return at - first >= 2 && last - at >= 2;
+    const bool bordered = (first == 0 || may_border_a_plain_word(clusters[first - 1])) &&
+                          (last == clusters.size() || may_border_a_plain_word(clusters[last]));
+    return bordered ? LetterRun{first, last} : LetterRun{at, at};
 }
 
 // Whether the word or characters from `from` to the next break between words are wider than a
@@ -90,9 +106,11 @@ bool overflows_a_line(const LineContext& context, std::size_t from) {
     if (from >= context.shaped.clusters.size() || next == words.end()) {
         return false;
     }
-    // With the marks that may not start a line after it (2095-8048，): they go where it goes.
-    return !fits(context.shaped, from, trim_spaces(context.shaped, from, *next, context.justify),
-                 context.full_line, context.justify);
+    // With the marks that may not start a line after it (2095-8048，): they go where it goes,
+    // squeezed in if need be.
+    const std::size_t end = trim_spaces(context.shaped, from, *next, context.justify);
+    return !fits(context.shaped, from, end, context.full_line, context.justify) &&
+           !may_push_in(context.shaped, from, end, context.full_line, context.justify);
 }
 
 // The furthest break inside a word that fits from `begin`, or none (`begin`).
@@ -111,32 +129,41 @@ Span furthest_split(const LineContext& context, std::size_t begin, float availab
     return split;
 }
 
-// After the last character that fits and may end a line; with the room for a hyphen when the
-// cut falls inside a plain word.
-Span cut_inside(const LineContext& context, std::size_t begin, float available) {
+// After the last character that fits and may end a line, no further back than where the word
+// being split starts (`word`); with the room for a hyphen when the cut falls inside a plain
+// word, two letters at least kept on either side. `next` is `begin` when there is no such cut.
+Span cut_inside(const LineContext& context, std::size_t begin, std::size_t word, float available) {
     const ShapedParagraph& shaped = context.shaped;
     const std::size_t size = shaped.clusters.size();
     std::size_t reach = begin + 1;
     while (reach < size && fits(shaped, begin, reach + 1, available, context.justify)) {
         ++reach;
     }
+    const std::size_t lowest = std::max(begin + 1, word + 1);
     std::size_t cut = reach;
-    while (cut > begin + 1 && cut < size && !may_cut_before(shaped, cut)) {
+    while (cut > lowest && cut < size && !may_cut_before(shaped, cut)) {
         --cut;
     }
     if (cut < size && !may_cut_before(shaped, cut)) {
-        cut = reach;  // No legal place: cut where the characters reach rather than overflow.
+        // No legal place inside the word: before it when it does not start the line, else where
+        // the characters reach rather than overflow.
+        return word > begin ? Span{begin, begin, begin} : Span{begin, reach, reach};
     }
-    if (cut < size && takes_a_hyphen(shaped, cut)) {
-        std::size_t hyphenated = cut;
-        while (hyphenated > begin + 1 && !fits(shaped, begin, hyphenated,
-                                               available - context.hyphen_width, context.justify)) {
-            --hyphenated;
-        }
-        if (takes_a_hyphen(shaped, hyphenated) &&
-            fits(shaped, begin, hyphenated, available - context.hyphen_width, context.justify)) {
-            return Span{begin, hyphenated, hyphenated, true};
-        }
+    const LetterRun run = plain_word_around(shaped, cut);
+    if (run.first == run.last) {
+        return Span{begin, cut, cut};
+    }
+    // Inside a plain word: two letters at least on either side, and room for the hyphen.
+    std::size_t hyphenated = std::min(cut, run.last - 2);
+    while (hyphenated >= run.first + 2 && hyphenated > begin &&
+           !fits(shaped, begin, hyphenated, available - context.hyphen_width, context.justify)) {
+        --hyphenated;
+    }
+    if (hyphenated >= run.first + 2 && hyphenated > begin) {
+        return Span{begin, hyphenated, hyphenated, true};
+    }
+    if (run.first > begin && run.first >= word) {
+        return Span{begin, run.first, run.first};  // Before the word: too short to split there.
     }
     return Span{begin, cut, cut};
 }
@@ -150,8 +177,16 @@ Span split_word(const LineContext& context, std::size_t begin, const Span& best,
         natural_line_width(context.shaped, begin, split.end, context.justify) >= available / 2) {
         return split;
     }
-    const Span cut = cut_inside(context, begin, available);
-    return cut.next > best.next ? cut : best;
+    const std::size_t word = best.next > begin ? skip_spaces(context.shaped, best.next) : begin;
+    const Span cut = cut_inside(context, begin, word, available);
+    if (cut.next > best.next) {
+        return cut;
+    }
+    if (best.next > begin) {
+        return best;
+    }
+    // Nothing fits and nothing may be cut: one character, so that the text moves on.
+    return Span{begin, begin + 1, begin + 1};
 }
 
 }  // namespace

@@ -151,8 +151,11 @@ FittedLine fit_line(const ShapedParagraph& paragraph, std::size_t begin, std::si
                 cluster.kind == CharClass::DashOrEllipsis && next.first_char == cluster.first_char;
             const bool beside_connector =
                 cluster.kind == CharClass::Connector || next.kind == CharClass::Connector;
-            // A Han–Latin gap has grown already (mixed): it does not take a share twice.
-            if (!inside_pair && !beside_connector && !inside_spaces && cluster.gap_after <= 0 &&
+            // A Han–Latin gap has grown already (mixed), and so has a word space (spaces): they
+            // do not take a share twice.
+            const bool beside_space =
+                cluster.kind == CharClass::Space || next.kind == CharClass::Space;
+            if (!inside_pair && !beside_connector && !beside_space && cluster.gap_after <= 0 &&
                 !inside_latin_word(cluster, next)) {
                 all.push_back({i, kMostAddedBetweenCharacters * em, Adjustable::Where::Gap});
             }

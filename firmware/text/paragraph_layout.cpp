@@ -171,11 +171,12 @@ LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& s
         const float baseline = static_cast<float>(index) * line_height + half_leading + ascender;
         LaidOutLine line;
         if (index == ellipsis_line) {
-            // Cut back to the furthest legal break that leaves room for the ellipsis, then set
-            // the kept text and the ellipsis as one line.
+            // Cut back to the furthest legal break that leaves room for the ellipsis (inside a
+            // word too: the line may be part of an address), then set the kept text and the
+            // ellipsis as one line.
             const float ellipsis_width = measure_text(*style.fonts, kEllipsis, style.language);
             std::size_t cut = span.begin;
-            for (const std::size_t candidate : breaks) {
+            for (const std::size_t candidate : found.any) {
                 if (candidate <= span.begin) {
                     continue;
                 }
@@ -187,6 +188,18 @@ LaidOutParagraph layout_paragraph(std::string_view text, const ParagraphStyle& s
                     break;
                 }
                 cut = end;
+            }
+            // No break at all on the line (the middle of a long address): the characters that
+            // fit, not ending in an opening mark.
+            const bool nothing_kept = cut == span.begin;
+            for (std::size_t end = span.begin + 1; nothing_kept && end <= span.end; ++end) {
+                if (natural_line_width(shaped, span.begin, end, Justify::No) + ellipsis_width >
+                    available + kTolerance) {
+                    break;
+                }
+                if (!is_prohibited_at_line_end(shaped.clusters[end - 1].first_char)) {
+                    cut = end;
+                }
             }
             std::string kept;
             if (cut > span.begin) {

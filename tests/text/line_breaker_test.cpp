@@ -84,10 +84,19 @@ TEST(LineBreaker, AnAddressMaySplitAfterItsDots) {
     EXPECT_EQ(show_breaks("见www.example.gov.cn"), "见|www.example.gov.cn");
 }
 
+// ASCII " beside Chinese opens before a word and closes after one (ICU offers no break around
+// it at all): 认为"Placard"是 split inside Placard though it fits (review of issue 17).
+TEST(LineBreaker, AsciiQuotesAroundAWordInChineseOpenAndClose) {
+    EXPECT_EQ(show_breaks("认为\"Placard\"是好"), "认|为|\"Placard\"|是|好");
+    EXPECT_EQ(show_breaks("他说\"是\"字"), "他|说\"是\"字");  // Facing unknown: left alone.
+}
+
 // A path right after Chinese may start the next line: UAX #14 never breaks before "/".
 TEST(LineBreaker, APathAfterChineseMayStartALine) {
     EXPECT_EQ(show_breaks("路径/var/lib写入"), "路|径|/var/lib|写|入");
     EXPECT_EQ(show_breaks("和/或"), "和/|或");
+    // A unit is not a path: 元/kg stays whole.
+    EXPECT_EQ(show_breaks("每斤30元/kg，"), "每|斤|30|元/kg，");
 }
 
 TEST(LineBreaker, LatinWordsAndNumbersStayWhole) {

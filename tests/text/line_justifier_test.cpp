@@ -47,6 +47,16 @@ TEST(LineJustifier, SpreadsCharactersAtMostHalfAnEm) {
     EXPECT_FLOAT_EQ(line.width, 4 * kEm);
 }
 
+// A word space widens by half an em at most, once: the gaps beside it take no share of the
+// letter-spacing on top (review of issue 17: "I am" spread 1.5 em in its one space).
+TEST(LineJustifier, AWordSpaceWidensHalfAnEmAtMost) {
+    const ShapedParagraph paragraph = shaped("I am");
+    const std::size_t n = paragraph.clusters.size();
+    const FittedLine line = fit_line(paragraph, 0, n, paragraph.pen[n] + 3 * kEm, Justify::Yes);
+    EXPECT_FALSE(line.filled);
+    EXPECT_NEAR(line.width, paragraph.pen[n] + kEm / 2, 0.01f);
+}
+
 TEST(LineJustifier, ExpandsWordSpacesBeforeLetterGaps) {
     const ShapedParagraph paragraph = shaped("ab cd");
     const float natural = natural_line_width(paragraph, 0, 5, Justify::Yes);

@@ -296,6 +296,57 @@ TEST(ParagraphLayout, APlainWordSplitAtALetterEndsInAHyphen) {
     }
 }
 
+// A plain word next to sentence punctuation is still plain; a split keeps two letters on either
+// side, else the word goes down whole (review of issue 17: "i" / "nternationalizati-",
+// "conios-" / "is。").
+TEST(ParagraphLayout, ASplitPlainWordKeepsTwoLettersEachSide) {
+    for (const std::string text : {"Pneumonoultramicroscopicsilicovolcanoconiosis, is long.",
+                                   "本系统支持internationalization和localization。",
+                                   "他说Pneumonoultramicroscopicsilicovolcanoconiosis。"}) {
+        for (int measure = 6; measure <= 12; ++measure) {
+            const LaidOutParagraph laid =
+                layout_paragraph(text, style_of(static_cast<float>(measure)));
+            std::size_t consumed = 0;
+            for (std::size_t i = 0; i + 1 < laid.lines.size(); ++i) {
+                const std::string& line = laid.lines[i].text;
+                const std::string& next = laid.lines[i + 1].text;
+                consumed += line.size();
+                const bool at_space = consumed < text.size() && text[consumed] == ' ';
+                while (consumed < text.size() && text[consumed] == ' ') {
+                    ++consumed;
+                }
+                const bool inside_word = !at_space &&
+                                         std::isalpha(static_cast<unsigned char>(line.back())) &&
+                                         std::isalpha(static_cast<unsigned char>(next.front()));
+                if (!inside_word) {
+                    continue;
+                }
+                EXPECT_TRUE(laid.lines[i].hyphenated) << measure << " em: " << line;
+                EXPECT_TRUE(line.size() >= 2 &&
+                            std::isalpha(static_cast<unsigned char>(line[line.size() - 2])))
+                    << measure << " em: " << line;
+                EXPECT_TRUE(next.size() >= 2 && std::isalpha(static_cast<unsigned char>(next[1])))
+                    << measure << " em: " << next;
+            }
+        }
+    }
+}
+
+// An excerpt cut on a line inside a long address keeps what fits of it before the …… (review of
+// issue 17: the line came out as …… alone).
+TEST(ParagraphLayout, AnExcerptCutInsideAnAddressKeepsItsStart) {
+    ParagraphStyle style = style_of(10);
+    style.max_lines = 2;
+    const LaidOutParagraph laid = layout_paragraph(
+        "请访问https://www.example.gov.cn/xxgk/zcwj/t20261127abcdefghijklmnopqrstuvwxyzabcdefgh"
+        "ijklmnopqrstuvwxyz/index.html查看全文",
+        style);
+    ASSERT_EQ(laid.lines.size(), 2u);
+    EXPECT_TRUE(laid.cut);
+    EXPECT_GT(laid.lines[1].text.size(), std::string("……").size()) << laid.lines[1].text;
+    EXPECT_LE(laid.lines[1].x + laid.lines[1].width, 10 * kEm + 0.01f);
+}
+
 // Push-in (先挤进) only for a mark that may not start a line: a line is never squeezed to pull
 // in the start of a Latin word (issue 17: 203 lines squeezed up to 3.5 em in the audit).
 TEST(ParagraphLayout, NeverSqueezesALineToPullInAWord) {

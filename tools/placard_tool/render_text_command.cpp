@@ -52,7 +52,7 @@ struct PageOfText {
     const std::vector<LaidOutParagraph>& paragraphs;
     const std::vector<float>& tops;
     int width = 0, height = 0;
-    int em = 0;  // How far a glyph may reach outside its paragraph's lines.
+    int em = 0;
 };
 
 // Draws the paragraphs that reach into the `canvas.height()` rows from `top` (white first).
@@ -62,8 +62,10 @@ void draw_rows(const PageOfText& page, GlyphCache& cache, Canvas& canvas, int to
         canvas.pixels(), 0xFF,
         static_cast<std::size_t>(canvas.stride()) * canvas.height() * sizeof(std::uint32_t));
     for (std::size_t p = 0; p < page.paragraphs.size(); ++p) {
-        const float from = page.tops[p] - static_cast<float>(page.em);
-        const float to = page.tops[p] + page.paragraphs[p].height + static_cast<float>(page.em);
+        // Stacked marks and tall glyphs reach outside their lines: four em each way is drawn.
+        const float reach = 4.0f * static_cast<float>(page.em);
+        const float from = page.tops[p] - reach;
+        const float to = page.tops[p] + page.paragraphs[p].height + reach;
         if (to >= static_cast<float>(top) && from <= static_cast<float>(top + canvas.height())) {
             draw_paragraph(canvas, cache, page.paragraphs[p], 0,
                            page.tops[p] - static_cast<float>(top), 0xFF000000u);
