@@ -14,14 +14,13 @@ float trailing_trim(const Cluster& last, Justify justify) {
 
 // Letter-spacing a line out to the measure adds at most half an em between two characters: a
 // line that would need more (a few characters before a long word) stays short rather than
-// spread 3 em a gap (issue 17); the line breaker prefers to split the word then.
+// spread 3 em a gap (issue 17).
 constexpr float kMostAddedBetweenCharacters = 0.5f;
 
-// Never spaced apart: the letters, digits and marks of one Latin word, number or address
-// (2 0 9 5-8 0 4 8, a d m i n @ ...). Full-width digits sit on the em grid like Han.
-bool inside_latin_word(const Cluster& cluster, const Cluster& next) {
-    return is_word_character(cluster.first_char) && is_word_character(next.first_char) &&
-           cluster.kind != CharClass::Han && next.kind != CharClass::Han;
+// Never spaced apart: the letters, digits and marks of one word, number or address, Latin or
+// full width (2 0 9 5-8 0 4 8, a d m i n @ ..., ０ ９ ３ １ － １ ２ ３ read as loose digits).
+bool inside_a_word(const Cluster& cluster, const Cluster& next) {
+    return is_word_character(cluster.first_char) && is_word_character(next.first_char);
 }
 
 // One adjustable amount on the line: how much it may change, and where the change goes.
@@ -156,7 +155,7 @@ FittedLine fit_line(const ShapedParagraph& paragraph, std::size_t begin, std::si
             const bool beside_space =
                 cluster.kind == CharClass::Space || next.kind == CharClass::Space;
             if (!inside_pair && !beside_connector && !beside_space && cluster.gap_after <= 0 &&
-                !inside_latin_word(cluster, next)) {
+                !inside_a_word(cluster, next)) {
                 all.push_back({i, kMostAddedBetweenCharacters * em, Adjustable::Where::Gap});
             }
         }

@@ -37,6 +37,18 @@ TEST(LineJustifier, NeverSpacesTheLettersOfAWordNumberOrAddress) {
     EXPECT_TRUE(line.filled);  // By the Han–Latin gaps and those between 党支部号.
 }
 
+// Nor the digits of a full-width number: ０ ９ ３ １ － １ ２ ３ read as loose digits.
+TEST(LineJustifier, NeverSpacesTheDigitsOfAFullWidthNumber) {
+    const ShapedParagraph paragraph = shaped("咨询电话０９３１－１２３４");
+    const std::size_t n = paragraph.clusters.size();
+    const FittedLine line = fit_line(paragraph, 0, n, paragraph.pen[n] + kEm, Justify::Yes);
+    EXPECT_TRUE(line.filled);  // By the three gaps of 咨询电话 and the one before the number.
+    for (std::size_t i = 4; i + 1 < n; ++i) {
+        EXPECT_NEAR(line.glyph_x[i + 1] - line.glyph_x[i], paragraph.clusters[i].advance, 0.001f)
+            << i;
+    }
+}
+
 // At most half an em between two characters: a line that needs more stays short (issue 17:
 // lines before an unbreakable word spread to 3.7 em a gap).
 TEST(LineJustifier, SpreadsCharactersAtMostHalfAnEm) {
